@@ -1,0 +1,93 @@
+// Builds everything that runs somewhere:
+//   dist/Code.js        the Apps Script bundle: an IIFE plus one top-level function per export of src/main.ts
+//   dist/<page>.html    each sidebar/<page>.html with its <page>.ts and <page>.css inlined (no CDN)
+//   dist/appsscript.json
+//   .build/*.mjs        the local tools (preview server, bench) bundled for Node
+// Usage: node scripts/build.mjs [--server-only]
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const GLOBAL = '__library';
+
+export async function buildServer() {
+  mkdirSync(dist, { recursive: true });
+  const entry = join(root, 'src/main.ts');
+  // 1. Ask esbuild which names src/main.ts exports (ESM build, not written).
+  const probe = await build({
+    entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true,
+    outfile: join(dist, 'probe.js'), platform: 'neutral', target: 'es2020', logLevel: 'silent',
+  });
+  const out = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
+  const exportsList = (out?.exports ?? []).filter((n) => n !== 'default').sort();
+  if (exportsList.length === 0) throw new Error('src/main.ts exports nothing');
+  // 2. The real bundle: an IIFE assigned to one global, then a real top-level function per export,
+  //    because Apps Script only sees top-level function declarations (menus, triggers, google.script.run).
+  const result = await build({
+    entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL, write: false,
+    platform: 'neutral', target: 'es2020', charset: 'utf8', legalComments: 'none',
+    minifySyntax: true, treeShaking: true, mainFields: ['module', 'main'],
+  });
+  const wrappers = exportsList
+    .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
+    .join('\n');
+  const code = `${result.outputFiles[0].text}\n${wrappers}\n`;
+  writeFileSync(join(dist, 'Code.js'), code);
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  return { exports: exportsList, bytes: Buffer.byteLength(code) };
+}
+
+export async function buildPages() {
+  mkdirSync(dist, { recursive: true });
+  const dir = join(root, 'sidebar');
+  const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html')) : [];
+  for (const page of pages) {
+    const name = page.replace(/\.html$/, '');
+    let html = readFileSync(join(dir, page), 'utf8');
+    const ts = join(dir, `${name}.ts`);
+    const css = join(dir, `${name}.css`);
+    if (existsSync(ts)) {
+      const js = await build({
+        entryPoints: [ts], bundle: true, format: 'iife', write: false, minify: true,
+        target: 'es2019', charset: 'utf8', legalComments: 'none',
+      });
+      // A script's text must not close its own tag.
+      const text = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+      html = html.replace('<!-- inline:script -->', () => `<script>${text}</script>`);
+    }
+    if (existsSync(css)) {
+      const text = readFileSync(css, 'utf8').replace(/<\/style/gi, '<\\/style');
+      html = html.replace('<!-- inline:style -->', () => `<style>${text}</style>`);
+    }
+    writeFileSync(join(dist, page), html);
+  }
+  return pages;
+}
+
+export async function buildTools() {
+  const outdir = join(root, '.build');
+  mkdirSync(outdir, { recursive: true });
+  const entries = ['local/server.ts', 'bench/bench.ts'].filter((f) => existsSync(join(root, f)));
+  if (entries.length === 0) return [];
+  await build({
+    entryPoints: entries.map((f) => join(root, f)), bundle: true, platform: 'node', format: 'esm',
+    target: 'node20', outdir, outExtension: { '.js': '.mjs' }, packages: 'external',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return entries;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const serverOnly = process.argv.includes('--server-only');
+  rmSync(dist, { recursive: true, force: true });
+  const server = await buildServer();
+  const pages = serverOnly ? [] : await buildPages();
+  const tools = serverOnly ? [] : await buildTools();
+  console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.exports.length} entry points: ${server.exports.join(', ')}`);
+  if (pages.length) console.log(`pages: ${pages.join(', ')}`);
+  if (tools.length) console.log(`tools: ${tools.join(', ')}`);
+}

@@ -1,0 +1,29 @@
+// What every invocation knows about where it runs: the spreadsheet, the user's language, the workbook's
+// language, the time zone, the clock, who is at the desk.
+import type { Lang } from '../domain/schema';
+import type { Locale } from '../i18n/catalog';
+import { detectLang } from '../sheets/table';
+import { scriptTimeZone, userEmail, userLocale } from '../platform/services';
+
+export interface Ctx {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  locale: Locale;
+  lang: Lang;
+  tz: string;
+  now: Date;
+  staff: string;
+}
+
+export function openContext(): Ctx {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const locale = userLocale();
+  const fallback: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  return {
+    ss,
+    locale,
+    lang: detectLang(ss, fallback),
+    tz: scriptTimeZone(),
+    now: new Date(),
+    staff: userEmail(),
+  };
+}

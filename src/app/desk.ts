@@ -1,0 +1,315 @@
+// The circulation desk: lend, return, renew, find readers. Reads only the rows it needs (TextFinder),
+// decides with src/domain, writes in as few calls as possible. Runs under the document lock (main.ts).
+import type {
+  DeskInfo, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
+} from '../api';
+import { decideLend, decideRenew, decideReturn, mayBorrowCount, newLoanId } from '../domain/circulation';
+import { overdueDays, rotaNow } from '../domain/calendar';
+import { dayOf, startOfDay } from '../domain/dates';
+import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
+import type { LibrarySettings } from '../domain/settings';
+import type { Item, Loan, Reader } from '../domain/types';
+import { catalog, t, type MessageKey } from '../i18n/catalog';
+import { expectKey, type Library, openLibrary } from '../sheets/library';
+import type { Found, Table } from '../sheets/table';
+import type { Ctx } from './context';
+import { LibraryError } from './errors';
+import { uuid } from '../platform/services';
+
+
+function langOf(ctx: Ctx): Lang {
+  return ctx.locale === 'zh-CN' ? 'zh' : 'en';
+}
+
+function label(ctx: Ctx, e: 'itemType' | 'readerType' | 'readerStatus' | 'itemStatus', v: string | null): string {
+  return v ? enumLabel(e, v as never, langOf(ctx)) : '';
+}
+
+/** Finds one row by its key with a TextFinder and reads it; checks the cached header still fits. */
+function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
+  const row = table.findRow(colKey, value);
+  if (row === null) return null;
+  const r = table.readRow<T>(row);
+  expectKey(table, r.raw, colKey, value);
+  return r;
+}
+
+function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
+  const rows = loans.readRows<Loan>(loans.findRows('readerId', readerId));
+  for (const r of rows) expectKey(loans, r.raw, 'readerId', readerId);
+  return rows;
+}
+
+export function loanView(ctx: Ctx, loan: Loan): LoanView {
+  return {
+    loanId: loan.loanId,
+    barcode: loan.barcode,
+    title: loan.title,
+    itemType: label(ctx, 'itemType', loan.itemType),
+    lentAt: loan.lentAt ? loan.lentAt.toISOString() : '',
+    dueDate: loan.dueDate ? dayOf(loan.dueDate, ctx.tz) : '',
+    renewals: loan.renewals ?? 0,
+    overdueDays: loan.dueDate ? overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz) : 0,
+  };
+}
+
+export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, loans: Loan[]): ReaderView {
+  const views = loans.map((l) => loanView(ctx, l)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const may = mayBorrowCount(reader, loans, settings, ctx.now, ctx.tz);
+  return {
+    readerId: reader.readerId,
+    name: reader.name,
+    readerType: reader.readerType,
+    readerTypeLabel: label(ctx, 'readerType', reader.readerType),
+    grade: reader.grade,
+    className: reader.className,
+    status: reader.status,
+    statusLabel: label(ctx, 'readerStatus', reader.status),
+    active: reader.status === 'active',
+    loans: views,
+    overdue: views.filter((v) => v.overdueDays > 0).length,
+    mayBorrow: may.count,
+    ...(may.reasonKey ? { blockedReason: t(ctx.locale, may.reasonKey as MessageKey, may.params ?? {}) } : {}),
+  };
+}
+
+function refuse(code: 'READER_INACTIVE' | 'NOT_LENDABLE' | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'OVERDUE_BLOCK' | 'RENEW_LIMIT' | 'RENEW_OVERDUE', params: Record<string, string | number>): never {
+  throw new LibraryError(code, `error.${code}` as MessageKey, params);
+}
+
+const WARNING_KEYS: Record<Warning['code'], MessageKey> = {
+  OUTSIDE_ROTA: 'app.rotaWarning',
+  IN_ROOM_SAME_DAY: 'app.inRoomWarning',
+  HARD_DUE_TERM_END: 'app.termEndWarning',
+};
+
+export function lend(ctx: Ctx, input: LendInput) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const readers = lib.table('readers');
+  const items = lib.table('items');
+  const loans = lib.table('loans');
+
+  const r = findOne<Reader>(readers, 'readerId', input.readerId);
+  if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: input.readerId });
+  const reader = r.rec;
+  const it = findOne<Item>(items, 'barcode', input.barcode);
+  if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+  const item = it.rec;
+  const open = openLoansOf(loans, reader.readerId);
+  const openLoans = open.map((o) => o.rec);
+
+  // The same request twice (a scanner double-read, a retried call) lends once and answers the same.
+  const loanId = input.requestId ? input.requestId : newLoanId(ctx.now, ctx.tz, uuid().slice(0, 4));
+  const repeated = openLoans.find((l) => l.barcode === item.barcode && l.loanId === loanId);
+  if (repeated) {
+    lib.remember();
+    return {
+      loan: loanView(ctx, repeated), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
+      message: t(ctx.locale, 'app.lentAgain'), repeated: true,
+    };
+  }
+
+  const d = decideLend({ reader, item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz });
+  if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
+
+  const loan: Loan = {
+    loanId,
+    barcode: item.barcode,
+    readerId: reader.readerId,
+    readerName: reader.name,
+    className: reader.className,
+    title: item.title,
+    itemType: item.itemType,
+    lentAt: ctx.now,
+    dueDate: startOfDay(d.loan.dueDay, ctx.tz),
+    renewals: 0,
+    staff: ctx.staff,
+  };
+  loans.append({ ...loan });
+  items.writeCell(it.row, 'status', 'on_loan');
+  lib.remember();
+
+  const all = [...openLoans, loan];
+  const warnings: Warning[] = d.warnings.map((code) => ({
+    code,
+    message: t(ctx.locale, WARNING_KEYS[code], { className: reader.className, slot: slotText(lib.settings, reader) }),
+  }));
+  const view = loanView(ctx, loan);
+  return {
+    loan: view,
+    reader: readerView(ctx, lib.settings, reader, all),
+    warnings,
+    message: d.loan.inRoom
+      ? t(ctx.locale, 'app.lentInRoom', { title: item.title })
+      : t(ctx.locale, 'app.lent', { title: item.title, due: view.dueDate }),
+    repeated: false,
+  };
+}
+
+function slotText(settings: LibrarySettings, reader: Reader): string {
+  const slot = settings.rota.find((s) => s.grade === reader.grade);
+  return slot ? `${slot.weekdayLabel} ${slot.from}-${slot.to}` : '';
+}
+
+function refusalParams(ctx: Ctx, params: Record<string, string | number> | undefined, reader: Reader, item: Item): Record<string, string | number> {
+  return {
+    name: reader.name,
+    status: label(ctx, 'readerStatus', reader.status),
+    title: item.title,
+    barcode: item.barcode,
+    reason: item.status !== 'available' ? label(ctx, 'itemStatus', item.status) : label(ctx, 'itemType', item.itemType),
+    ...(params ?? {}),
+  };
+}
+
+export function returnItem(ctx: Ctx, input: ReturnInput) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const items = lib.table('items');
+  const loans = lib.table('loans');
+  const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
+
+  const itemRow = items.findRow('barcode', input.barcode);
+  if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+  const l = findOne<Loan>(loans, 'barcode', input.barcode);
+  if (!l) {
+    const history = lib.table('history');
+    if (input.requestId) {
+      const done = findOne<{ requestId: string; barcode: string; readerId: string }>(history, 'requestId', input.requestId);
+      if (done && done.rec.barcode === input.barcode) {
+        lib.remember();
+        return {
+          barcode: input.barcode, title: '', readerId: done.rec.readerId, readerName: '', className: '',
+          overdueDays: 0, result: 'returned' as const, compensation: null,
+          message: t(ctx.locale, 'app.returnedAgain'), repeated: true,
+        };
+      }
+    }
+    const item = items.readRow<Item>(itemRow).rec;
+    throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
+  }
+  const loan = l.rec;
+  // Only a lost copy needs the item's own row (its price); otherwise the loan row has what we need.
+  const item = condition === 'lost' ? (items.readRow<Item>(itemRow).rec) : null;
+  const d = decideReturn({ loan, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings });
+
+  lib.table('history').append({
+    loanId: loan.loanId, barcode: loan.barcode, readerId: loan.readerId, className: loan.className,
+    itemType: loan.itemType, lentAt: loan.lentAt, dueDate: loan.dueDate, returnedAt: ctx.now,
+    renewals: loan.renewals, overdueDays: d.overdueDays, result: d.result, staff: ctx.staff,
+    requestId: input.requestId ?? '',
+  });
+  loans.sheet.deleteRow(l.row);
+  items.writeCell(itemRow, 'status', d.newItemStatus);
+  if (d.writeOff) {
+    lib.table('writeOffs').append({
+      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), reason: d.writeOff.reason,
+      price: d.writeOff.price, compensation: d.writeOff.compensation, readerId: loan.readerId, staff: ctx.staff,
+    });
+  }
+  if (d.repair) {
+    lib.table('repairs').append({
+      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), readerId: loan.readerId,
+      note: '', doneOn: null, staff: ctx.staff,
+    });
+  }
+  lib.remember();
+  const params = { title: loan.title, name: loan.readerName, days: d.overdueDays, amount: (d.compensation ?? 0).toFixed(2) };
+  const key: MessageKey = d.result === 'lost' ? 'app.returnedLost'
+    : d.result === 'damaged' ? 'app.returnedDamaged'
+      : d.overdueDays > 0 ? 'app.returnedOverdue' : 'app.returned';
+  return {
+    barcode: loan.barcode, title: loan.title, readerId: loan.readerId, readerName: loan.readerName,
+    className: loan.className, overdueDays: d.overdueDays, result: d.result, compensation: d.compensation,
+    message: t(ctx.locale, key, params), repeated: false,
+  };
+}
+
+export function renew(ctx: Ctx, input: RenewInput) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: input.requestId ? [`renew:${input.requestId}`] : [] });
+  const loans = lib.table('loans');
+  const l = findOne<Loan>(loans, 'barcode', input.barcode);
+  if (!l) {
+    const items = lib.table('items');
+    const itemRow = items.findRow('barcode', input.barcode);
+    if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+    const item = items.readRow<Item>(itemRow).rec;
+    throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
+  }
+  const loan = l.rec;
+  if (input.requestId && lib.extra[`renew:${input.requestId}`] === loan.loanId) {
+    return { loan: loanView(ctx, loan), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
+  }
+  const readers = lib.table('readers');
+  const r = findOne<Reader>(readers, 'readerId', loan.readerId);
+  if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: loan.readerId });
+  const d = decideRenew({ loan, reader: r.rec, settings: lib.settings, now: ctx.now, tz: ctx.tz });
+  if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}) });
+  const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
+  loans.writeRow(l.row, { dueDate: renewed.dueDate, renewals: renewed.renewals }, l.raw);
+  lib.remember();
+  const view = loanView(ctx, renewed);
+  return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
+}
+
+const MAX_FOUND = 20;
+
+export function findReaders(ctx: Ctx, query: string) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const readers = lib.table('readers');
+  const loans = lib.table('loans');
+  const q = query.trim();
+  let found: Found<Reader>[] = [];
+  const exact = readers.findRow('readerId', q);
+  if (exact !== null) {
+    found = [readers.readRow<Reader>(exact)];
+  } else {
+    const hits = readers.columnRange('name').createTextFinder(q).matchEntireCell(false).findAll();
+    found = readers.readRows<Reader>(hits.slice(0, MAX_FOUND).map((h) => h.getRow()));
+    lib.remember();
+    const views = found.map((f) => readerView(ctx, lib.settings, f.rec, found.length <= 3 ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : []));
+    return { readers: views, truncated: hits.length > MAX_FOUND };
+  }
+  lib.remember();
+  return { readers: found.map((f) => readerView(ctx, lib.settings, f.rec, openLoansOf(loans, f.rec.readerId).map((o) => o.rec))), truncated: false };
+}
+
+export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const classes = lib.table('classes').readAll().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
+  lib.remember();
+  const onNow = new Set(rotaNow(lib.settings, ctx.now, ctx.tz).map((s) => s.grade));
+  const messages: Record<string, string> = {};
+  const table = catalog[ctx.locale] as Record<string, string>;
+  for (const [k, v] of Object.entries(table)) if (k.startsWith('desk.') || k.startsWith('error.')) messages[k] = v;
+  return {
+    desk: {
+      locale: ctx.locale,
+      schoolName: lib.settings.schoolName,
+      today: dayOf(ctx.now, ctx.tz),
+      readerPattern: lib.settings.readerPattern,
+      itemPattern: lib.settings.itemPattern,
+      classes: classes.map((c) => ({ className: c.className, grade: c.grade, weekday: c.weekday ?? '', slot: c.slot ?? '', onNow: onNow.has(c.grade) })),
+      messages,
+    },
+  };
+}
+
+export function classRoster(ctx: Ctx, className: string) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const readers = lib.table('readers');
+  const loans = lib.table('loans');
+  const rows = readers.readRows<Reader>(readers.findRows('className', className));
+  const loanRows = loans.findRows('className', className);
+  const counts = new Map<string, number>();
+  for (const l of loans.readRows(loanRows)) {
+    const id = String(l.rec.readerId);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  lib.remember();
+  return {
+    className,
+    readers: rows.filter((r) => r.rec.status === 'active').map((r) => ({ readerId: r.rec.readerId, name: r.rec.name, loans: counts.get(r.rec.readerId) ?? 0 })),
+  };
+}
+
+export type { Library };

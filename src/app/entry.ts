@@ -1,0 +1,60 @@
+// The one way an entry point runs: validate input with zod, open the context, optionally take the
+// document lock, run, and answer { ok: true, … } or { ok: false, error } in the user's language.
+import type { z } from 'zod';
+import type { ErrorCode, Failure } from '../api';
+import { t, type Locale, type MessageKey } from '../i18n/catalog';
+import { LockBusy, userLocale, withDocumentLock } from '../platform/services';
+import { type Ctx, openContext } from './context';
+import { LibraryError } from './errors';
+import { StaleShape } from '../sheets/library';
+
+export const LOCK_TIMEOUT_MS = 5000;
+
+export function fail(locale: Locale, code: ErrorCode, key: MessageKey, params: Record<string, string | number> = {}): Failure {
+  return { ok: false, error: { code, message: t(locale, key, params) } };
+}
+
+/** Short, readable description of what zod refused (field path + problem), for INVALID_INPUT. */
+export function describeZod(error: z.ZodError, locale: Locale): string {
+  return error.issues.slice(0, 3).map((i) => {
+    const path = i.path.join('.') || (locale === 'zh-CN' ? '输入' : 'input');
+    return `${path}: ${i.message}`;
+  }).join('; ');
+}
+
+export interface RunOptions { lock?: boolean }
+
+export function run<S extends z.ZodType, R extends object>(
+  schema: S,
+  raw: unknown,
+  opts: RunOptions,
+  body: (input: z.infer<S>, ctx: Ctx) => R,
+): ({ ok: true } & R) | Failure {
+  let locale: Locale = 'zh-CN';
+  try {
+    locale = userLocale();
+    const parsed = schema.safeParse(raw === undefined ? {} : raw);
+    if (!parsed.success) return fail(locale, 'INVALID_INPUT', 'error.INVALID_INPUT', { detail: describeZod(parsed.error, locale) });
+    const attempt = (): R => {
+      const ctx = openContext();
+      return opts.lock ? withDocumentLock(LOCK_TIMEOUT_MS, () => body(parsed.data, ctx)) : body(parsed.data, ctx);
+    };
+    let out: R;
+    try {
+      out = attempt();
+    } catch (e) {
+      // A cached table shape went stale (a column was moved since): nothing was written yet; retry fresh.
+      if (!(e instanceof StaleShape)) throw e;
+      e.invalidate();
+      out = attempt();
+    }
+    return { ok: true, ...out };
+  } catch (e) {
+    if (e instanceof LibraryError) return fail(locale, e.code, e.messageKey, e.params);
+    if (e instanceof LockBusy) return fail(locale, 'BUSY', 'error.BUSY');
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/lock/i.test(msg) && /timeout|timed out/i.test(msg)) return fail(locale, 'BUSY', 'error.BUSY');
+    console.error(e instanceof Error ? e.stack ?? msg : msg);
+    return fail(locale, 'INTERNAL', 'error.INTERNAL', { detail: msg.slice(0, 300) });
+  }
+}

@@ -1,0 +1,9 @@
+// Business refusals and known failures: thrown inside the app, turned into answers at the entry point.
+import type { ErrorCode } from '../api';
+import type { MessageKey, Params } from '../i18n/catalog';
+
+export class LibraryError extends Error {
+  constructor(readonly code: ErrorCode, readonly messageKey: MessageKey, readonly params: Params = {}) {
+    super(`${code}: ${messageKey}`);
+  }
+}

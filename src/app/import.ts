@@ -1,0 +1,145 @@
+// Importing a reader roster or a catalogue from CSV text or a pasted tab. Preview validates every row and
+// writes nothing; confirm re-reads the same source, checks it is what was previewed (token), and writes
+// every valid row not yet written, in chunks, stopping before the 6-minute limit. A cursor in the document
+// properties lets the next confirm resume where the last stopped, so nothing is written twice.
+import type { ImportKind, ImportRowReport } from '../api';
+import { parseCsv, validateImport } from '../domain/importing';
+import { TABS } from '../domain/schema';
+import { t, type MessageKey } from '../i18n/catalog';
+import { digest, docProps } from '../platform/services';
+import { invalidateLibraryCache, openLibrary } from '../sheets/library';
+import { readGrid, sheetNames } from '../sheets/grid';
+import type { Ctx } from './context';
+import { LibraryError } from './errors';
+
+interface Source { kind: ImportKind; csv?: string; sheetName?: string; source?: string }
+interface Cursor { token: string; lastSourceRow: number; written: number; batchNo?: string }
+
+const CURSOR_KEY = 'import.cursor';
+const CHUNK_ROWS = 2000;
+const TIME_BUDGET_MS = 4.5 * 60 * 1000;
+const REPORT_VALID_ROWS = 50;
+
+export function sources(ctx: Ctx) {
+  const own = new Set<string>(Object.values(TABS).flatMap((d) => [d.zh, d.en]));
+  return { sheets: sheetNames(ctx.ss).filter((n) => !own.has(n)) };
+}
+
+function grid(ctx: Ctx, input: Source): unknown[][] {
+  if (input.csv !== undefined) return parseCsv(input.csv);
+  return readGrid(ctx.ss, input.sheetName ?? '');
+}
+
+function tokenOf(input: Source, cells: unknown[][]): string {
+  const body = JSON.stringify([input.kind, input.source ?? '', cells]);
+  return digest(body).slice(0, 32);
+}
+
+function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
+  const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
+  const keyCol = input.kind === 'readers' ? 'readerId' : 'barcode';
+  const existingKeys = new Set<string>();
+  const last = table.sheet.getLastRow();
+  if (last >= 2) {
+    for (const [v] of table.sheet.getRange(2, table.col(keyCol) + 1, last - 1, 1).getValues()) {
+      const k = String(v).trim();
+      if (k) existingKeys.add(k);
+    }
+  }
+  const classes = lib.table('classes');
+  const existingClasses = new Set(classes.readAll().map((r) => String(r.rec.className)));
+  const acquisitions = lib.table('acquisitions');
+  const existingBatches = new Set(acquisitions.readAll().map((r) => String(r.rec.batchNo)));
+  const result = validateImport({
+    kind: input.kind,
+    grid: cells,
+    existingKeys,
+    existingClasses,
+    existingBatches,
+    today: ctx.now,
+    tz: ctx.tz,
+    source: input.source ?? '',
+  });
+  return { lib, result };
+}
+
+export function preview(ctx: Ctx, input: Source) {
+  const cells = grid(ctx, input);
+  const { result } = validate(ctx, input, cells);
+  const rows: ImportRowReport[] = [];
+  let shownValid = 0;
+  let valid = 0;
+  for (const r of result.rows) {
+    if (r.ok) valid++;
+    if (!r.ok || shownValid++ < REPORT_VALID_ROWS) {
+      rows.push({
+        row: r.row,
+        ok: r.ok,
+        key: r.key,
+        problems: r.problems.map((p) => t(ctx.locale, p.messageKey as MessageKey, p.params ?? {})),
+      });
+    }
+  }
+  return {
+    token: tokenOf(input, cells),
+    kind: input.kind,
+    total: result.rows.length,
+    valid,
+    invalid: result.rows.length - valid,
+    rows,
+    newClasses: result.newClasses.map((c) => c.className),
+  };
+}
+
+export function confirm(ctx: Ctx, input: Source & { token: string }) {
+  const started = Date.now();
+  const cells = grid(ctx, input);
+  if (tokenOf(input, cells) !== input.token) throw new LibraryError('IMPORT_EXPIRED', 'error.IMPORT_EXPIRED');
+  const props = docProps();
+  let cursor: Cursor = { token: input.token, lastSourceRow: 0, written: 0 };
+  try {
+    const saved = JSON.parse(props.getProperty(CURSOR_KEY) ?? 'null') as Cursor | null;
+    if (saved && saved.token === input.token) cursor = saved;
+  } catch {
+    // a damaged cursor means a fresh start; rows already written show up as existing and are skipped
+  }
+  const { lib, result } = validate(ctx, input, cells);
+  const todo = result.rows.filter((r) => r.ok && r.record && r.row > cursor.lastSourceRow);
+  const total = cursor.written + todo.length;
+
+  if (cursor.written === 0 && todo.length > 0) {
+    // Once per import: the classes a roster brings, the 总括登记 line of a catalogue batch.
+    if (input.kind === 'readers' && result.newClasses.length) {
+      lib.table('classes').appendMany(result.newClasses as unknown as Record<string, unknown>[]);
+    }
+    if (input.kind === 'items' && result.batch) {
+      lib.table('acquisitions').append(result.batch as unknown as Record<string, unknown>);
+      cursor.batchNo = result.batch.batchNo;
+    }
+  }
+  const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
+  let done = true;
+  for (let i = 0; i < todo.length; i += CHUNK_ROWS) {
+    const chunk = todo.slice(i, i + CHUNK_ROWS);
+    table.appendMany(chunk.map((r) => r.record as unknown as Record<string, unknown>));
+    cursor.written += chunk.length;
+    cursor.lastSourceRow = chunk[chunk.length - 1].row;
+    props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
+    if (i + CHUNK_ROWS < todo.length && Date.now() - started > TIME_BUDGET_MS) {
+      done = false;
+      break;
+    }
+  }
+  if (done) props.deleteProperty(CURSOR_KEY);
+  invalidateLibraryCache();
+  return {
+    written: cursor.written,
+    total,
+    done,
+    ...(cursor.batchNo ? { batchNo: cursor.batchNo } : {}),
+    message: done
+      ? t(ctx.locale, 'app.importDone', { count: cursor.written })
+      : t(ctx.locale, 'app.importPartial', { count: cursor.written, total }),
+  };
+}

@@ -1,0 +1,116 @@
+// Entry points only: what menus, triggers and google.script.run call. Each parses its input with zod,
+// takes the document lock where it writes, calls src/app, and answers a plain object.
+import { z } from 'zod';
+import type {
+  ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
+  PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
+} from './api';
+import { loadSample, setup } from './app/admin';
+import * as desk from './app/desk';
+import { run } from './app/entry';
+import * as importing from './app/import';
+import { pickLocale, t } from './i18n/catalog';
+import { invalidateLibraryCache } from './sheets/library';
+import { showDialog, showSidebar } from './sheets/ui';
+
+const id = z.string().trim().min(1).max(64);
+const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
+
+/** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const locale = pickLocale(Session.getActiveUserLocale());
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t(locale, 'menu.desk'), 'showDesk')
+    .addSeparator()
+    .addItem(t(locale, 'menu.setup'), 'setupLibrary')
+    .addItem(t(locale, 'menu.import'), 'showImport')
+    .addItem(t(locale, 'menu.sample'), 'loadSampleData')
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** Simple trigger: a header or a settings tab edited by hand drops the cached shapes and settings. */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|Settings|Loan rules|Calendar)$/.test(e.range.getSheet().getName())) {
+    invalidateLibraryCache();
+  }
+}
+
+/** Installable onChange (created by setupLibrary): columns inserted, removed or moved. */
+export function onLibraryChange(_e?: unknown): void {
+  invalidateLibraryCache();
+}
+
+export function showDesk(): void {
+  showSidebar('desk', 'menu.desk');
+}
+
+export function showImport(): void {
+  showDialog('import', 'menu.import', 760, 600);
+}
+
+export function setupLibrary(input?: unknown): SetupAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
+}
+
+export function loadSampleData(input?: unknown): SampleAnswer {
+  const schema = z.object({
+    size: z.enum(['small', 'medium', 'large']).default('small'),
+    seed: z.number().int().min(0).max(2 ** 31).default(1),
+  }).strict();
+  return run(schema, input ?? {}, { lock: true }, (i, ctx) => loadSample(ctx, i.size, i.seed));
+}
+
+export function getDeskInfo(input?: unknown): DeskInfoAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => desk.deskInfo(ctx));
+}
+
+export function findReaders(input: unknown): FindReadersAnswer {
+  return run(z.object({ query: z.string().trim().min(1).max(64) }), input, {}, (i, ctx) => desk.findReaders(ctx, i.query));
+}
+
+export function lend(input: unknown): LendAnswer {
+  return run(z.object({ readerId: id, barcode: id, requestId }), input, { lock: true }, (i, ctx) => desk.lend(ctx, i));
+}
+
+export function returnItem(input: unknown): ReturnAnswer {
+  const schema = z.object({
+    barcode: id,
+    requestId,
+    condition: z.enum(['good', 'damaged', 'lost', '完好', '损坏', '遗失', 'Good', 'Damaged', 'Lost']).optional(),
+  });
+  return run(schema, input, { lock: true }, (i, ctx) => desk.returnItem(ctx, i));
+}
+
+export function renew(input: unknown): RenewAnswer {
+  return run(z.object({ barcode: id, requestId }), input, { lock: true }, (i, ctx) => desk.renew(ctx, i));
+}
+
+export function classRoster(input: unknown): ClassRosterAnswer {
+  return run(z.object({ className: z.string().trim().min(1).max(40) }), input, {}, (i, ctx) => desk.classRoster(ctx, i.className));
+}
+
+const importInput = z.object({
+  kind: z.enum(['readers', 'items']),
+  csv: z.string().max(20_000_000).optional(),
+  sheetName: z.string().trim().min(1).max(100).optional(),
+  source: z.string().trim().max(100).optional(),
+}).refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' });
+
+export function importSources(input?: unknown): ImportSourcesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
+}
+
+export function previewImport(input: unknown): PreviewImportAnswer {
+  return run(importInput, input, {}, (i, ctx) => importing.preview(ctx, i));
+}
+
+export function confirmImport(input: unknown): ConfirmImportAnswer {
+  const schema = z.intersection(importInput, z.object({ token: z.string().min(8).max(100) }));
+  return run(schema, input, { lock: true }, (i, ctx) => importing.confirm(ctx, i));
+}

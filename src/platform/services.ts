@@ -1,0 +1,70 @@
+// Apps Script services other than SpreadsheetApp: lock, cache, session, properties, ids.
+// Nothing here runs at module load; every function touches its service only when called.
+import { pickLocale, type Locale } from '../i18n/catalog';
+
+export class LockBusy extends Error {
+  constructor() { super('BUSY'); }
+}
+
+/** Runs fn holding the document lock. The lock is released, after a flush, by the platform when the
+ *  execution ends (Lock docs: flush before releasing); releasing it here explicitly would cost two more
+ *  round trips on every scan for nothing, since the entry point returns right after. On an exception the
+ *  platform also releases it. */
+export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+  const out = fn();
+  SpreadsheetApp.flush();
+  return out;
+}
+
+export function userLocale(): Locale {
+  return pickLocale(Session.getActiveUserLocale());
+}
+
+export function scriptTimeZone(spreadsheetTz?: string): string {
+  return spreadsheetTz || Session.getScriptTimeZone() || 'Asia/Shanghai';
+}
+
+export function userEmail(): string {
+  try {
+    return Session.getActiveUser().getEmail() || '';
+  } catch {
+    return '';
+  }
+}
+
+export function uuid(): string {
+  return Utilities.getUuid();
+}
+
+const CACHE_SECONDS = 600;
+
+export function docCache(): GoogleAppsScript.Cache.Cache | null {
+  return CacheService.getDocumentCache();
+}
+
+export function cacheGetAll(keys: string[]): Record<string, string> {
+  const cache = docCache();
+  return cache ? cache.getAll(keys) : {};
+}
+
+export function cachePut(key: string, value: string, seconds = CACHE_SECONDS): void {
+  const cache = docCache();
+  if (cache && value.length < 100_000) cache.put(key, value, seconds);
+}
+
+export function cacheRemove(keys: string[]): void {
+  const cache = docCache();
+  if (cache) cache.removeAll(keys);
+}
+
+export function docProps(): GoogleAppsScript.Properties.Properties {
+  return PropertiesService.getDocumentProperties();
+}
+
+/** A short stable fingerprint of a text (SHA-256, base64url). */
+export function digest(text: string): string {
+  const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
+  return Utilities.base64EncodeWebSafe(bytes).replace(/=+$/, '');
+}

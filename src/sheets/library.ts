@@ -1,0 +1,111 @@
+// Opening the library's tables and settings for one invocation, with one cache round trip.
+// The cache holds each tab's header row and the parsed settings (设置, 借阅规则, 校历) for 10 minutes.
+// It is dropped by onEdit (row 1 or a settings tab edited), by onChange (columns inserted/removed/moved),
+// by setupLibrary and imports; and a row whose key cell is not where the cached header says makes the
+// whole invocation retry with fresh headers (StaleShape) before anything is written.
+import type { Lang, TabKey } from '../domain/schema';
+import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache } from '../domain/settings';
+import { LibraryError } from '../app/errors';
+import { cacheGetAll, cachePut, cacheRemove } from '../platform/services';
+import { type Cell, Table, type TableShape, findSheet } from './table';
+
+export const CACHE_KEY = 'library.shape.v1';
+
+export class StaleShape extends Error {
+  constructor() { super('stale table shape'); }
+  invalidate(): void { invalidateLibraryCache(); }
+}
+
+export function invalidateLibraryCache(): void {
+  cacheRemove([CACHE_KEY]);
+}
+
+interface Cached { shapes: Partial<Record<TabKey, TableShape>>; settings?: string }
+
+export interface Library {
+  settings: LibrarySettings;
+  table(key: TabKey): Table;
+  /** Values cached alongside under other keys (e.g. request ids), fetched in the same round trip. */
+  extra: Record<string, string>;
+  /** Saves newly read shapes/settings to the cache (one call, only when something was read fresh). */
+  remember(): void;
+}
+
+export function openLibrary(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  tz: string,
+  opts: { extraKeys?: string[]; noCache?: boolean } = {},
+): Library {
+  const got = opts.noCache ? {} : cacheGetAll([CACHE_KEY, ...(opts.extraKeys ?? [])]);
+  let cached: Cached = { shapes: {} };
+  try {
+    if (got[CACHE_KEY]) cached = JSON.parse(got[CACHE_KEY]) as Cached;
+  } catch {
+    cached = { shapes: {} };
+  }
+  let dirty = false;
+  const tables: Partial<Record<TabKey, Table>> = {};
+
+  const table = (key: TabKey): Table => {
+    const open = tables[key];
+    if (open) return open;
+    const t = Table.open(ss, key, lang, cached.shapes[key]);
+    if (!cached.shapes[key]) {
+      cached.shapes[key] = t.shape();
+      dirty = true;
+    }
+    tables[key] = t;
+    return t;
+  };
+
+  let settings: LibrarySettings | null = null;
+  if (cached.settings) {
+    try {
+      settings = settingsFromCache(cached.settings);
+    } catch {
+      settings = null;
+    }
+  }
+  if (!settings) {
+    settings = readSettings(ss, lang, tz);
+    cached.settings = settingsToCache(settings);
+    dirty = true;
+  }
+
+  const extra: Record<string, string> = {};
+  for (const k of opts.extraKeys ?? []) if (got[k] !== undefined) extra[k] = got[k];
+
+  return {
+    settings,
+    table,
+    extra,
+    remember() {
+      if (dirty && !opts.noCache) cachePut(CACHE_KEY, JSON.stringify(cached));
+      dirty = false;
+    },
+  };
+}
+
+/** Reads 设置, 借阅规则 and 校历 (one getValues each) and parses them; a bad row is an error naming it. */
+export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, tz: string): LibrarySettings {
+  const rowsOf = (key: TabKey): { row: number; rec: Record<string, unknown> }[] => {
+    if (!findSheet(ss, key)) return [];
+    return Table.open(ss, key, lang).readAll().map(({ row, rec }) => ({ row, rec }));
+  };
+  const settingsRows = rowsOf('settings').map(({ row, rec }) => ({ row, item: rec.item, value: rec.value }));
+  const ruleRows = rowsOf('loanRules').map(({ row, rec }) => ({ ...rec, row }));
+  const calendarRows = rowsOf('calendar').map(({ row, rec }) => ({ ...rec, row }));
+  const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, tz });
+  if (!parsed.ok) {
+    const p = parsed.problems[0];
+    throw new LibraryError('SETTINGS_INVALID', p.messageKey, { ...p.params, row: p.row, item: p.item });
+  }
+  return parsed.settings;
+}
+
+/** Checks a row read through a cached header: its key cell must hold the key we searched for. */
+export function expectKey(t: Table, raw: readonly Cell[], colKey: string, value: string): void {
+  const cell = raw[t.col(colKey)];
+  if (String(cell ?? '').trim() !== value) throw new StaleShape();
+}

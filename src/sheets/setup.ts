@@ -1,0 +1,112 @@
+// setupLibrary's work on the spreadsheet: every missing tab and column, formats, dropdowns, the overdue
+// highlight, warning-only protection of machine-kept tabs, and default settings rows. Idempotent: it only
+// adds what is missing; it never deletes, moves or overwrites a cell that holds data.
+import {
+  type ColumnDef, type EnumName, ENUMS, type Lang, type TabKey, TAB_KEYS, TABS, tabDef,
+} from '../domain/schema';
+import { DEFAULT_CALENDAR, DEFAULT_LOAN_RULES, SETTING_DEFS } from '../domain/settings';
+import { t, type Locale } from '../i18n/catalog';
+import { columnLetter, findSheet, mapHeader, normHeader, numberFormatFor, Table } from './table';
+
+export interface SetupReport { tabs: string[]; columns: string[] }
+
+const label = (c: { zh: string; en: string }, lang: Lang): string => (lang === 'zh' ? c.zh : c.en);
+
+export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, locale: Locale, today: Date): SetupReport {
+  const report: SetupReport = { tabs: [], columns: [] };
+  for (const key of TAB_KEYS) {
+    const def = tabDef(key);
+    let sheet = findSheet(ss, key);
+    const isNew = !sheet;
+    if (!sheet) {
+      sheet = ss.insertSheet(label(def, lang));
+      report.tabs.push(sheet.getName());
+    }
+    // Header: add the columns this tab lacks at its right end, leave everything else where it is.
+    const lastCol = sheet.getLastColumn();
+    const header = lastCol ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(String) : [];
+    const map = mapHeader(def, header);
+    const missing = def.columns.filter((c) => map[c.key] === undefined);
+    if (missing.length) {
+      // Fill blank header cells first? No: a blank header cell may sit above data; append instead.
+      const start = header.length + 1;
+      const need = start + missing.length - 1;
+      if (need > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), need - sheet.getMaxColumns());
+      sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => label(c, lang))]);
+      if (!isNew) for (const c of missing) report.columns.push(`${sheet.getName()}.${label(c, lang)}`);
+    }
+    if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+    const full = [...header, ...missing.map((c) => label(c, lang))];
+    const fullMap = mapHeader(def, full);
+    if (isNew || missing.length) {
+      sheet.getRange(1, 1, 1, full.length).setFontWeight('bold');
+      formatColumns(sheet, def.columns.filter((c) => isNew || missing.includes(c)), fullMap, lang);
+    }
+    if (key === 'loans') overdueHighlight(sheet, fullMap);
+    if (def.machineKept) protectWarningOnly(sheet, t(locale, 'app.warnEdit'));
+  }
+  seedSettings(ss, lang, today);
+  return report;
+}
+
+/** Number formats (text stays text) and dropdowns for enum columns, on the column below the header. */
+function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, cols: readonly ColumnDef[], map: Record<string, number>, lang: Lang): void {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const col of cols) {
+    const i = map[col.key];
+    if (i === undefined) continue;
+    const range = sheet.getRange(2, i + 1, rows, 1);
+    range.setNumberFormat(numberFormatFor(col));
+    if (col.kind === 'enum' && col.enumName) {
+      const values = Object.values(ENUMS[col.enumName as EnumName]).map((v) => label(v, lang));
+      range.setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build());
+    }
+  }
+}
+
+function overdueHighlight(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: Record<string, number>): void {
+  const due = map.dueDate;
+  if (due === undefined) return;
+  const letter = columnLetter(due + 1);
+  const formula = `=AND($${letter}2<>"",$${letter}2<TODAY())`;
+  const rules = sheet.getConditionalFormatRules();
+  const has = rules.some((r) => {
+    const cond = r.getBooleanCondition();
+    return cond !== null && cond.getCriteriaValues().some((v) => String(v) === formula);
+  });
+  if (has) return;
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const rule = SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground('#f8d7da')
+    .setFontColor('#842029')
+    .setRanges([sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width)])
+    .build();
+  sheet.setConditionalFormatRules([...rules, rule]);
+}
+
+function protectWarningOnly(sheet: GoogleAppsScript.Spreadsheet.Sheet, description: string): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+  if (existing.length) return;
+  sheet.protect().setDescription(description).setWarningOnly(true);
+}
+
+/** Default rows of 设置, 借阅规则 and 校历 — only the ones that are missing; values already there stay. */
+function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, today: Date): void {
+  const settings = Table.open(ss, 'settings', lang);
+  const present = new Set(settings.readAll().map((r) => normHeader(r.rec.item)));
+  const add = SETTING_DEFS.filter((d) => !present.has(normHeader(d.zh)) && !present.has(normHeader(d.en)));
+  if (add.length) {
+    settings.appendMany(add.map((d) => ({ item: label(d, lang), value: d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
+  }
+  seedIfEmpty(ss, 'loanRules', lang, () => DEFAULT_LOAN_RULES.map((r) => ({ ...r })));
+  seedIfEmpty(ss, 'calendar', lang, () => DEFAULT_CALENDAR(today).map((r) => ({ ...r })));
+}
+
+function seedIfEmpty(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, rows: () => Record<string, unknown>[]): void {
+  const table = Table.open(ss, key, lang);
+  if (table.sheet.getLastRow() > 1) return;
+  table.appendMany(rows());
+}
+
+export { TABS };

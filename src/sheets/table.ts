@@ -1,0 +1,269 @@
+// Header-mapped tables over the workbook's tabs. The only module family that touches SpreadsheetApp.
+// Columns are found by their header text (Chinese or English), never by position; a librarian may
+// reorder columns or add her own. One getValues per table read, one setValues per contiguous write,
+// TextFinder to find single rows.
+import {
+  type ColumnDef, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
+} from '../domain/schema';
+import { LibraryError } from '../app/errors';
+
+export type Cell = string | number | boolean | Date;
+export type Rec = Record<string, unknown>;
+
+/** The number format each kind of column gets, so text stays text (leading zeros, '=' at the start). */
+export function numberFormatFor(col: ColumnDef): string {
+  switch (col.kind) {
+    case 'date': return 'yyyy-mm-dd';
+    case 'datetime': return 'yyyy-mm-dd hh:mm';
+    case 'money': return '0.00';
+    case 'int': return '0';
+    case 'number': return '0.##';
+    default: return '@';
+  }
+}
+
+export function normHeader(s: unknown): string {
+  return String(s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Which language a workbook speaks: by its tab names, else by the user's locale. */
+export function detectLang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, fallback: Lang): Lang {
+  const names = ss.getSheets().map((s) => s.getName());
+  const zh = TAB_KEYS.filter((k) => names.includes(TABS[k].zh)).length;
+  const en = TAB_KEYS.filter((k) => names.includes(TABS[k].en)).length;
+  if (zh === 0 && en === 0) return fallback;
+  return zh >= en ? 'zh' : 'en';
+}
+
+export function findSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const def = TABS[key];
+  return ss.getSheetByName(def.zh) ?? ss.getSheetByName(def.en);
+}
+
+/** Header map: column key → 0-based index, from a header row. */
+export function mapHeader(def: TabDef, header: readonly unknown[]): Record<string, number> {
+  const norm = header.map(normHeader);
+  const map: Record<string, number> = {};
+  for (const col of def.columns) {
+    const i = norm.findIndex((h) => h === normHeader(col.zh) || h === normHeader(col.en));
+    if (i >= 0) map[col.key] = i;
+  }
+  return map;
+}
+
+/** A row found in a table: its 1-based row number, the record, and the row's raw cells. */
+export interface Found<T extends object = Rec> { row: number; rec: T; raw: Cell[] }
+
+export interface TableShape { sheetName: string; header: string[] }
+
+export class Table {
+  readonly def: TabDef;
+  readonly map: Record<string, number>;
+  readonly width: number;
+
+  constructor(
+    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    readonly key: TabKey,
+    readonly lang: Lang,
+    readonly header: string[],
+  ) {
+    this.def = tabDef(key);
+    this.map = mapHeader(this.def, header);
+    this.width = header.length;
+    const missing = this.def.columns.filter((c) => c.required && this.map[c.key] === undefined);
+    if (missing.length) {
+      throw new LibraryError('MISSING_COLUMN', 'sheets.missingColumn', {
+        tab: sheet.getName(),
+        column: missing.map((c) => (lang === 'zh' ? c.zh : c.en)).join(', '),
+      });
+    }
+  }
+
+  /** Opens a tab: reads its header (one call) unless a cached shape is given. */
+  static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, cached?: TableShape): Table {
+    const sheet = cached ? ss.getSheetByName(cached.sheetName) ?? findSheet(ss, key) : findSheet(ss, key);
+    if (!sheet) {
+      throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
+    }
+    if (cached && cached.sheetName === sheet.getName()) return new Table(sheet, key, lang, cached.header);
+    const lastCol = sheet.getLastColumn();
+    const header = lastCol ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h)) : [];
+    return new Table(sheet, key, lang, header);
+  }
+
+  shape(): TableShape {
+    return { sheetName: this.sheet.getName(), header: this.header };
+  }
+
+  col(key: string): number {
+    const i = this.map[key];
+    if (i === undefined) throw new Error(`column ${key} not mapped in ${this.key}`);
+    return i;
+  }
+
+  has(key: string): boolean {
+    return this.map[key] !== undefined;
+  }
+
+  /** Every data row as records (one getValues). */
+  readAll<T extends object = Rec>(): Found<T>[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2 || this.width === 0) return [];
+    const values = this.sheet.getRange(2, 1, last - 1, this.width).getValues() as Cell[][];
+    const out: Found<T>[] = [];
+    for (let i = 0; i < values.length; i++) {
+      const raw = values[i];
+      if (raw.every((v) => v === '' || v === null)) continue;
+      out.push({ row: i + 2, rec: this.toRecord(raw) as T, raw });
+    }
+    return out;
+  }
+
+  /** Rows whose column `colKey` is exactly `value` (TextFinder over that column only). */
+  findRows(colKey: string, value: string): number[] {
+    if (!value) return [];
+    const found = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).matchCase(true).findAll();
+    return found.map((r) => r.getRow());
+  }
+
+  findRow(colKey: string, value: string): number | null {
+    if (!value) return null;
+    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).matchCase(true).findNext();
+    return hit ? hit.getRow() : null;
+  }
+
+  /** The open-ended data range of one column ('C2:C'): no row count needed, so no extra call. */
+  columnRange(colKey: string): GoogleAppsScript.Spreadsheet.Range {
+    const letter = columnLetter(this.col(colKey) + 1);
+    return this.sheet.getRange(`${letter}2:${letter}`);
+  }
+
+  readRow<T extends object = Rec>(row: number): Found<T> {
+    const raw = this.sheet.getRange(row, 1, 1, this.width).getValues()[0] as Cell[];
+    return { row, rec: this.toRecord(raw) as T, raw };
+  }
+
+  /** Reads a block of rows (one call) and returns those listed. */
+  readRows<T extends object = Rec>(rows: number[]): Found<T>[] {
+    if (rows.length === 0) return [];
+    const sorted = [...rows].sort((a, b) => a - b);
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    // One read when the rows sit close together (few wasted cells), else one per row.
+    if (last - first + 1 <= sorted.length * 2) {
+      const block = this.sheet.getRange(first, 1, last - first + 1, this.width).getValues() as Cell[][];
+      return sorted.map((r) => ({ row: r, rec: this.toRecord(block[r - first]) as T, raw: block[r - first] }));
+    }
+    return sorted.map((r) => this.readRow<T>(r));
+  }
+
+  toRecord(raw: readonly Cell[]): Rec {
+    const rec: Rec = {};
+    for (const col of this.def.columns) {
+      const i = this.map[col.key];
+      rec[col.key] = i === undefined ? fromCell(col, '') : fromCell(col, raw[i]);
+    }
+    return rec;
+  }
+
+  /** A full row of cells for a record; columns the code does not know keep `base` (or blank). */
+  toRow(rec: Rec, base?: readonly Cell[]): Cell[] {
+    const row: Cell[] = base ? [...base] : new Array<Cell>(this.width).fill('');
+    while (row.length < this.width) row.push('');
+    for (const col of this.def.columns) {
+      const i = this.map[col.key];
+      if (i === undefined || !(col.key in rec)) continue;
+      row[i] = toCell(col, rec[col.key], this.lang);
+    }
+    return row;
+  }
+
+  /** Appends one record at the end (one call). */
+  append(rec: Rec): void {
+    this.sheet.appendRow(this.toRow(rec));
+  }
+
+  /** Appends many records in one setValues after the last row. */
+  appendMany(recs: readonly Rec[]): number {
+    if (recs.length === 0) return 0;
+    const start = this.sheet.getLastRow() + 1;
+    const rows = recs.map((r) => this.toRow(r));
+    this.ensureRows(start + rows.length - 1);
+    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows);
+    return start;
+  }
+
+  ensureRows(lastRow: number): void {
+    const max = this.sheet.getMaxRows();
+    if (lastRow > max) this.sheet.insertRowsAfter(max, lastRow - max);
+  }
+
+  /** Rewrites one row (one call) from a record merged over the row's current cells. */
+  writeRow(row: number, rec: Rec, base: readonly Cell[]): void {
+    this.sheet.getRange(row, 1, 1, this.width).setValues([this.toRow(rec, base)]);
+  }
+
+  /** Writes a single cell (one call). */
+  writeCell(row: number, colKey: string, value: unknown): void {
+    const col = this.def.columns.find((c) => c.key === colKey);
+    if (!col) throw new Error(`unknown column ${colKey}`);
+    this.sheet.getRange(row, this.col(colKey) + 1).setValue(toCell(col, value, this.lang));
+  }
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+// ---- cell conversion ----
+
+export function fromCell(col: ColumnDef, v: unknown): unknown {
+  const blank = v === '' || v === null || v === undefined;
+  switch (col.kind) {
+    case 'date':
+    case 'datetime':
+      return isDate(v) ? v : blank ? null : parseLooseDate(v);
+    case 'int':
+    case 'number':
+    case 'money': {
+      if (blank) return null;
+      const n = typeof v === 'number' ? v : Number(String(v).replace(/[¥￥,\s]/g, ''));
+      return Number.isFinite(n) ? n : null;
+    }
+    case 'enum':
+      return blank ? null : enumKeyOf(col.enumName as EnumName, v) ?? null;
+    default:
+      return blank ? '' : isDate(v) ? v.toISOString().slice(0, 10) : String(v).trim();
+  }
+}
+
+export function toCell(col: ColumnDef, v: unknown, lang: Lang): Cell {
+  if (v === null || v === undefined) return '';
+  switch (col.kind) {
+    case 'date':
+    case 'datetime':
+      return isDate(v) ? v : String(v);
+    case 'int':
+    case 'number':
+    case 'money':
+      return typeof v === 'number' ? v : String(v);
+    case 'enum':
+      return enumLabel(col.enumName as EnumName, v as never, lang);
+    default:
+      // Text columns carry the '@' format (set up by setupLibrary), so '=…' and '00123' stay text.
+      return String(v);
+  }
+}
+
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+}
+
+function parseLooseDate(v: unknown): Date | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(String(v).trim());
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(d.getTime()) ? null : d;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    // Browser tests start their own preview server and Chromium; keep them from racing the others for 2 cores.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
