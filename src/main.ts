@@ -1,6 +1,6 @@
 // Entry points only: what menus, triggers and google.script.run call. Each parses its input with zod,
 // takes the document lock where it writes, calls src/app, and answers a plain object.
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,

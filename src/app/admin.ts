@@ -8,7 +8,7 @@ import { LibraryError } from './errors';
 import { ensureChangeTrigger } from '../platform/triggers';
 
 export function setup(ctx: Ctx) {
-  const report = setupWorkbook(ctx.ss, ctx.lang, ctx.locale, ctx.now);
+  const report = setupWorkbook(ctx.ss, ctx.lang, ctx.locale, ctx.now, ctx.tz);
   ensureChangeTrigger(ctx.ss);
   invalidateLibraryCache();
   const changed = report.tabs.length + report.columns.length;
@@ -21,7 +21,7 @@ export function setup(ctx: Ctx) {
 }
 
 export function loadSample(ctx: Ctx, size: 'small' | 'medium' | 'large', seed: number) {
-  setupWorkbook(ctx.ss, ctx.lang, ctx.locale, ctx.now);
+  setupWorkbook(ctx.ss, ctx.lang, ctx.locale, ctx.now, ctx.tz);
   invalidateLibraryCache();
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
   const readers = lib.table('readers');

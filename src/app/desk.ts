@@ -1,10 +1,10 @@
 // The circulation desk: lend, return, renew, find readers. Reads only the rows it needs (TextFinder),
 // decides with src/domain, writes in as few calls as possible. Runs under the document lock (main.ts).
 import type {
-  DeskInfo, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
+  DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
 } from '../api';
-import { decideLend, decideRenew, decideReturn, mayBorrowCount, newLoanId } from '../domain/circulation';
-import { overdueDays, rotaNow } from '../domain/calendar';
+import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId } from '../domain/circulation';
+import { overdueDays, rotaNow, rotaText } from '../domain/calendar';
 import { dayOf, startOfDay } from '../domain/dates';
 import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
@@ -73,15 +73,10 @@ export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, 
   };
 }
 
-function refuse(code: 'READER_INACTIVE' | 'NOT_LENDABLE' | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'OVERDUE_BLOCK' | 'RENEW_LIMIT' | 'RENEW_OVERDUE', params: Record<string, string | number>): never {
-  throw new LibraryError(code, `error.${code}` as MessageKey, params);
+function refuse(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<string, string | number>): never {
+  const key = params.reason === 'noExtension' ? 'domain.refuse.RENEW_NO_EXTENSION' : DOMAIN_MESSAGE[code];
+  throw new LibraryError(code, key, params);
 }
-
-const WARNING_KEYS: Record<Warning['code'], MessageKey> = {
-  OUTSIDE_ROTA: 'app.rotaWarning',
-  IN_ROOM_SAME_DAY: 'app.inRoomWarning',
-  HARD_DUE_TERM_END: 'app.termEndWarning',
-};
 
 export function lend(ctx: Ctx, input: LendInput) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
@@ -132,7 +127,7 @@ export function lend(ctx: Ctx, input: LendInput) {
   const all = [...openLoans, loan];
   const warnings: Warning[] = d.warnings.map((code) => ({
     code,
-    message: t(ctx.locale, WARNING_KEYS[code], { className: reader.className, slot: slotText(lib.settings, reader) }),
+    message: t(ctx.locale, DOMAIN_MESSAGE[code], { className: reader.className, slot: rotaText(lib.settings, reader.readerType, reader.grade, langOf(ctx)) }),
   }));
   const view = loanView(ctx, loan);
   return {
@@ -146,10 +141,6 @@ export function lend(ctx: Ctx, input: LendInput) {
   };
 }
 
-function slotText(settings: LibrarySettings, reader: Reader): string {
-  const slot = settings.rota.find((s) => s.grade === reader.grade);
-  return slot ? `${slot.weekdayLabel} ${slot.from}-${slot.to}` : '';
-}
 
 function refusalParams(ctx: Ctx, params: Record<string, string | number> | undefined, reader: Reader, item: Item): Record<string, string | number> {
   return {
@@ -276,6 +267,8 @@ export function findReaders(ctx: Ctx, query: string) {
 export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const classes = lib.table('classes').readAll().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
+  // Opening the desk warms the cached headers of the tables every scan uses, so scans stay cheap.
+  for (const key of ['readers', 'items', 'loans', 'history'] as const) lib.table(key);
   lib.remember();
   const onNow = new Set(rotaNow(lib.settings, ctx.now, ctx.tz).map((s) => s.grade));
   const messages: Record<string, string> = {};

@@ -38,7 +38,9 @@ export function uuid(): string {
   return Utilities.getUuid();
 }
 
-const CACHE_SECONDS = 600;
+// Six hours, the platform's maximum: what is cached (table headers, parsed settings) is dropped on every
+// edit that could change it (onEdit, onChange, setup, import), so the expiry is only a backstop.
+const CACHE_SECONDS = 21600;
 
 export function docCache(): GoogleAppsScript.Cache.Cache | null {
   return CacheService.getDocumentCache();

@@ -89,14 +89,21 @@ export function openLibrary(
 
 /** Reads 设置, 借阅规则 and 校历 (one getValues each) and parses them; a bad row is an error naming it. */
 export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, tz: string): LibrarySettings {
-  const rowsOf = (key: TabKey): { row: number; rec: Record<string, unknown> }[] => {
-    if (!findSheet(ss, key)) return [];
-    return Table.open(ss, key, lang).readAll().map(({ row, rec }) => ({ row, rec }));
+  // Raw cells, not converted records: the domain parser reads dates in the school's time zone and
+  // names the bad value as the librarian typed it.
+  const rowsOf = (key: TabKey): Record<string, unknown>[] | undefined => {
+    if (!findSheet(ss, key)) return undefined;
+    const t = Table.open(ss, key, lang);
+    return t.readAll().map(({ row, raw }) => {
+      const rec: Record<string, unknown> = { row };
+      for (const [k, i] of Object.entries(t.map)) rec[k] = raw[i];
+      return rec;
+    });
   };
-  const settingsRows = rowsOf('settings').map(({ row, rec }) => ({ row, item: rec.item, value: rec.value }));
-  const ruleRows = rowsOf('loanRules').map(({ row, rec }) => ({ ...rec, row }));
-  const calendarRows = rowsOf('calendar').map(({ row, rec }) => ({ ...rec, row }));
-  const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, tz });
+  const settingsRows = (rowsOf('settings') ?? []).map((r) => ({ row: r.row as number, item: r.item, value: r.value }));
+  const ruleRows = rowsOf('loanRules') as ({ row: number } & Record<string, unknown>)[] | undefined;
+  const calendarRows = rowsOf('calendar') as ({ row: number } & Record<string, unknown>)[] | undefined;
+  const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, tz, lang });
   if (!parsed.ok) {
     const p = parsed.problems[0];
     throw new LibraryError('SETTINGS_INVALID', p.messageKey, { ...p.params, row: p.row, item: p.item });

@@ -4,15 +4,15 @@
 import {
   type ColumnDef, type EnumName, ENUMS, type Lang, type TabKey, TAB_KEYS, TABS, tabDef,
 } from '../domain/schema';
-import { DEFAULT_CALENDAR, DEFAULT_LOAN_RULES, SETTING_DEFS } from '../domain/settings';
+import { calendarSeedRows, DEFAULT_LOAN_RULES, SETTING_DEFS } from '../domain/settings';
 import { t, type Locale } from '../i18n/catalog';
-import { columnLetter, findSheet, mapHeader, normHeader, numberFormatFor, Table } from './table';
+import { columnLetter, findSheet, mapHeader, normHeader, numberFormatFor, readHeader, Table } from './table';
 
 export interface SetupReport { tabs: string[]; columns: string[] }
 
 const label = (c: { zh: string; en: string }, lang: Lang): string => (lang === 'zh' ? c.zh : c.en);
 
-export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, locale: Locale, today: Date): SetupReport {
+export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, locale: Locale, today: Date, tz: string): SetupReport {
   const report: SetupReport = { tabs: [], columns: [] };
   for (const key of TAB_KEYS) {
     const def = tabDef(key);
@@ -23,8 +23,7 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang
       report.tabs.push(sheet.getName());
     }
     // Header: add the columns this tab lacks at its right end, leave everything else where it is.
-    const lastCol = sheet.getLastColumn();
-    const header = lastCol ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map(String) : [];
+    const header = readHeader(sheet);
     const map = mapHeader(def, header);
     const missing = def.columns.filter((c) => map[c.key] === undefined);
     if (missing.length) {
@@ -45,7 +44,7 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang
     if (key === 'loans') overdueHighlight(sheet, fullMap);
     if (def.machineKept) protectWarningOnly(sheet, t(locale, 'app.warnEdit'));
   }
-  seedSettings(ss, lang, today);
+  seedSettings(ss, lang, today, tz);
   return report;
 }
 
@@ -92,7 +91,7 @@ function protectWarningOnly(sheet: GoogleAppsScript.Spreadsheet.Sheet, descripti
 }
 
 /** Default rows of 设置, 借阅规则 and 校历 — only the ones that are missing; values already there stay. */
-function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, today: Date): void {
+function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, today: Date, tz: string): void {
   const settings = Table.open(ss, 'settings', lang);
   const present = new Set(settings.readAll().map((r) => normHeader(r.rec.item)));
   const add = SETTING_DEFS.filter((d) => !present.has(normHeader(d.zh)) && !present.has(normHeader(d.en)));
@@ -100,7 +99,7 @@ function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, 
     settings.appendMany(add.map((d) => ({ item: label(d, lang), value: d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
   }
   seedIfEmpty(ss, 'loanRules', lang, () => DEFAULT_LOAN_RULES.map((r) => ({ ...r })));
-  seedIfEmpty(ss, 'calendar', lang, () => DEFAULT_CALENDAR(today).map((r) => ({ ...r })));
+  seedIfEmpty(ss, 'calendar', lang, () => calendarSeedRows(today, lang, tz).map((r) => ({ ...r })));
 }
 
 function seedIfEmpty(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, rows: () => Record<string, unknown>[]): void {

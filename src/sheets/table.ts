@@ -86,9 +86,7 @@ export class Table {
       throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
     }
     if (cached && cached.sheetName === sheet.getName()) return new Table(sheet, key, lang, cached.header);
-    const lastCol = sheet.getLastColumn();
-    const header = lastCol ? sheet.getRange(1, 1, 1, lastCol).getValues()[0].map((h) => String(h)) : [];
-    return new Table(sheet, key, lang, header);
+    return new Table(sheet, key, lang, readHeader(sheet));
   }
 
   shape(): TableShape {
@@ -211,6 +209,14 @@ export class Table {
   }
 }
 
+/** The header row in one call: the whole of row 1, trailing blank cells dropped. */
+export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
+  const row = sheet.getRange('1:1').getValues()[0].map((h) => String(h));
+  let n = row.length;
+  while (n > 0 && row[n - 1].trim() === '') n--;
+  return row.slice(0, n);
+}
+
 export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -250,6 +256,7 @@ export function toCell(col: ColumnDef, v: unknown, lang: Lang): Cell {
     case 'money':
       return typeof v === 'number' ? v : String(v);
     case 'enum':
+      if (typeof v === 'boolean' && col.enumName === 'yesNo') return enumLabel('yesNo', v ? 'yes' : 'no', lang);
       return enumLabel(col.enumName as EnumName, v as never, lang);
     default:
       // Text columns carry the '@' format (set up by setupLibrary), so '=…' and '00123' stay text.

@@ -1,0 +1,150 @@
+// One invocation = one google.script.run / trigger / menu call: its own meter, auth mode, locks held.
+// Every service object handed to the bundle is a Proxy that meters `Class.method`, enforces the
+// load-time and AuthMode.NONE rules, and makes unimplemented members throw loudly.
+import { costOf } from './costs';
+import { Meter } from './meter';
+import type { Workbook } from './workbook';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+export interface SentMail {
+  to: string[]; cc: string[]; bcc: string[]; subject: string; body: string; htmlBody?: string;
+  name?: string; replyTo?: string; noReply?: boolean; at: Date; file?: string;
+  attachments?: { name: string; contentType: string; bytes: Uint8Array }[];
+}
+export interface TriggerRecord {
+  id: string; handler: string; kind: 'clock' | 'onEdit' | 'onChange' | 'onOpen' | 'onFormSubmit';
+  everyMinutes?: number; everyHours?: number; everyDays?: number; everyWeeks?: number; atHour?: number; nearMinute?: number;
+  at?: Date; nextRun?: Date; sourceId?: string;
+}
+export interface UiState {
+  menus: { title?: string; items: { caption: string; fn: string }[] }[];
+  sidebars: { title: string; html: string }[];
+  dialogs: { title: string; html: string; modal: boolean; width?: number; height?: number }[];
+  alerts: string[];
+  toasts: string[];
+  /** answers for Ui.alert (button name) and Ui.prompt, consumed in order; default 'OK' / CANCEL with '' */
+  nextAlertButtons: string[];
+  nextPrompts: { text: string; button: string }[];
+}
+
+/** What the services need from the runtime (implemented by LocalRuntime). */
+export interface RuntimeCore {
+  workbook: Workbook;
+  workbooks: Map<string, Workbook>;
+  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
+  nowMs(): number;
+  timeZone: string;
+  distDir: string;
+  dataDir: string;
+  mailQuota: number;
+  outbox: SentMail[];
+  triggers: TriggerRecord[];
+  properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
+  ui: UiState;
+  logs: string[];
+  locks: Map<string, number>;
+  caches: Map<string, Map<string, { value: string; expires: number }>>;
+  mailSent: { day: string; count: number };
+  hooks: { method: string; fn: () => void }[];
+  loadTouches: string[];
+  nextId(prefix: string): string;
+}
+
+const SAFE_MISSING = new Set(['then', 'toJSON', 'inspect', 'asymmetricMatch', '$$typeof', 'nodeType', 'constructor', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '_isMockFunction', 'tagName', 'toString', 'valueOf']);
+/** Calls allowed in AuthMode.NONE (simple-trigger onOpen of an add-on not yet authorized). */
+function allowedInNone(cls: string, method: string): boolean {
+  if (cls === 'Ui' || cls === 'Menu' || cls === 'Logger' || cls === 'Utilities' || cls === 'console' || cls === 'Blob') return true;
+  if (cls === 'SpreadsheetApp' && method === 'getUi') return true;
+  if (cls === 'Session' && method === 'getActiveUserLocale') return true;
+  return false;
+}
+
+let invSeq = 0;
+const rawOf = new WeakMap<object, object>();
+/** The implementation object behind a service proxy (or the value itself). */
+export function unwrap<T>(v: T): T {
+  if (v && typeof v === 'object') { const r = rawOf.get(v as unknown as object); if (r) return r as T; }
+  return v;
+}
+
+export class Invocation {
+  readonly id = ++invSeq;
+  readonly meter = new Meter();
+  loading = false;
+  ended = false;
+  authMode: AuthMode;
+  locale: string;
+  userEmail: string;
+  constructor(readonly rt: RuntimeCore, opts: { authMode: AuthMode; locale: string; userEmail: string }) {
+    this.authMode = opts.authMode;
+    this.locale = opts.locale;
+    this.userEmail = opts.userEmail;
+  }
+
+  /** Run one metered service method. */
+  call<R>(cls: string, method: string, fn: () => R): R {
+    const name = `${cls}.${method}`;
+    if (this.authMode === 'NONE' && !allowedInNone(cls, method)) {
+      throw new Error(`You do not have permission to call ${name}`);
+    }
+    this.meter.record(name);
+    // Optionally let time pass with each round trip, so time guards (the 6-minute limit) can be tested.
+    if (this.rt.clock.tickPerCall > 0 && costOf(name).roundTrip) this.rt.clock.advance(this.rt.clock.tickPerCall);
+    const result = fn();
+    const hooks = this.rt.hooks;
+    if (hooks.length) {
+      const i = hooks.findIndex((h) => h.method === name);
+      if (i >= 0) { const [h] = hooks.splice(i, 1); h.fn(); }
+    }
+    return result;
+  }
+
+  /** Wrap a service implementation object as the bundle sees it. */
+  wrap<T extends object>(cls: string, target: T): T {
+    const fnCache = new Map<string, unknown>();
+    const inv = this;
+    const proxy: T = new Proxy(target, {
+      get(t, prop) {
+        if (typeof prop === 'symbol') return Reflect.get(t, prop);
+        if (inv.loading) {
+          inv.rt.loadTouches.push(`${cls}.${prop}`);
+          throw new Error(`local/: ${cls}.${prop} was touched while the bundle was loading (no Apps Script call at a module's top level)`);
+        }
+        if (prop.startsWith('_') || !(prop in t)) {
+          if (SAFE_MISSING.has(prop)) {
+            if (prop === 'toString') return () => cls;
+            return undefined;
+          }
+          throw new Error(`local/: ${cls}.${prop} is not emulated`);
+        }
+        const v = (t as Record<string, unknown>)[prop];
+        if (typeof v !== 'function') return v;
+        let w = fnCache.get(prop);
+        if (!w) {
+          w = function (this: unknown, ...args: unknown[]) {
+            const r = inv.call(cls, prop, () => (v as (...a: unknown[]) => unknown).apply(t, args));
+            return r === t ? proxy : r;
+          };
+          fnCache.set(prop, w);
+        }
+        return w;
+      },
+      set(t, prop) {
+        throw new Error(`local/: cannot set ${cls}.${String(prop)}`);
+      },
+      has(t, prop) { return prop in t; },
+    });
+    rawOf.set(proxy, target);
+    return proxy;
+  }
+}
+
+/** A global whose every touch throws (services this runtime does not emulate, e.g. DriveApp until an issue needs it). */
+export function notEmulatedService(inv: Invocation, name: string): object {
+  return inv.wrap(name, {});
+}
+
+export function argError(cls: string, method: string): Error {
+  return new Error(`The parameters don't match the method signature for ${cls}.${method}.`);
+}

@@ -1,0 +1,400 @@
+// Validating an imported roster (读者) or catalogue (图书) before anything is written: headers by
+// label (either language, plus the names librarians' Excel registers use), every row checked, a
+// per-row report, the classes a roster brings, and one 总括登记 line for a batch of new copies.
+import * as z from 'zod';
+import type { MessageKey } from '../i18n/catalog';
+import { type ColumnDef, enumKeyOf, type EnumName, TABS } from './schema';
+import type { Acquisition, ClassInfo, Item, Reader } from './types';
+import { cellToDay, type DayStr, dayOf, DEFAULT_TZ, isDateValue, startOfDay } from './dates';
+import { cellToNumber } from './settings';
+
+export type ImportKind = 'readers' | 'items';
+export interface ImportProblem { messageKey: MessageKey; params: Record<string, string | number> }
+export interface ImportRow {
+  /** 1-based record number in the source, the header being 1 */
+  row: number;
+  ok: boolean;
+  /** 证号 or 登记号 ('' when missing) */
+  key: string;
+  record?: Reader | Item;
+  problems: ImportProblem[];
+}
+export interface ImportResult {
+  rows: ImportRow[];
+  /** classes seen in a roster that the workbook does not have yet */
+  newClasses: ClassInfo[];
+  /** items: the 总括登记 line of the new copies (those without their own 批次号) */
+  batch?: Acquisition;
+  /** required columns not found in the header (every row then fails) */
+  missingColumns: string[];
+  /** header cells that matched no column (left out of the import) */
+  ignoredColumns: string[];
+}
+
+export interface ImportInput {
+  kind: ImportKind;
+  /** header row first, then data rows; cells as read (text, numbers, Dates, blanks) */
+  grid: readonly (readonly unknown[])[];
+  existingKeys?: ReadonlySet<string>;
+  existingClasses?: ReadonlySet<string>;
+  /** batch numbers already in 总括登记 (the new one takes the next free sequence number of the day) */
+  existingBatches?: ReadonlySet<string>;
+  today: Date;
+  tz?: string;
+  /** items: 来源 of the batch */
+  source?: string;
+  /** label language for column names in problems */
+  lang?: 'zh' | 'en';
+}
+
+// ---------------------------------------------------------------- CSV
+
+/**
+ * RFC 4180 CSV: quoted fields with "" escapes and line breaks inside, CRLF / LF / CR line ends, a
+ * leading BOM. Tab-separated when the first line holds a tab (a paste from a spreadsheet).
+ */
+export function parseCsv(text: string, delimiter?: string): string[][] {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (s === '') return [];
+  const firstLine = s.slice(0, Math.max(0, s.search(/[\r\n]/)) || s.length);
+  const sep = delimiter ?? (firstLine.includes('\t') ? '\t' : ',');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const ch = s[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === sep) {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += ch === '\r' && s[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || row.length || quoted) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------- ISBN, classes, money
+
+export function isbnDigits(s: string): string {
+  return String(s).replace(/[-\s‐–]/g, '').toUpperCase();
+}
+
+/** ISBN-10 or ISBN-13 with a correct check digit (hyphens and spaces allowed). */
+export function isValidIsbn(s: string): boolean {
+  const d = isbnDigits(s);
+  if (/^\d{9}[\dX]$/.test(d)) {
+    let sum = 0;
+    for (let i = 0; i < 10; i++) sum += (d[i] === 'X' ? 10 : Number(d[i])) * (10 - i);
+    return sum % 11 === 0;
+  }
+  if (/^\d{13}$/.test(d)) {
+    let sum = 0;
+    for (let i = 0; i < 13; i++) sum += Number(d[i]) * (i % 2 ? 3 : 1);
+    return sum % 10 === 0;
+  }
+  return false;
+}
+
+/** The ISBN-13 check digit of 12 digits. */
+export function isbn13CheckDigit(first12: string): number {
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 ? 3 : 1);
+  return (10 - (sum % 10)) % 10;
+}
+
+const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+export const GRADE_ZH = ['', '一', '二', '三', '四', '五', '六'];
+
+/** '3', '三', '十二', '二十一' → number; null otherwise. */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || s === '') return null;
+  if (!m[2]) return m[1] && !m[3] ? CN_DIGIT[m[1]] : null;
+  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[3] ? CN_DIGIT[m[3]] : 0);
+}
+
+function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * A class name in any of the usual spellings ('三(2)班', '3年级2班', '三年级（2）班', '三年二班', '3-2')
+ * → the canonical '三年级(2)班' and its grade; null when it is not a grade-1–6 class.
+ */
+export function normalizeClassName(raw: unknown): { className: string; grade: number } | null {
+  const s = toHalfWidth(String(raw ?? '')).replace(/\s+/g, '');
+  const m = /^([一二三四五六1-6])(?:年级|年)?(?:\(|-|\.|·|_)?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?班?$/.exec(s);
+  if (!m) return null;
+  const grade = chineseNumber(m[1]);
+  const n = chineseNumber(m[2]);
+  if (grade === null || grade < 1 || grade > 6 || n === null || n < 1 || n > 40) return null;
+  return { className: `${GRADE_ZH[grade]}年级(${n})班`, grade };
+}
+
+/** '3', 3, '三年级', '3年级' → 3; null otherwise. */
+export function parseGrade(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : null;
+  const s = toHalfWidth(String(v ?? '')).trim().replace(/年级$|年$/, '');
+  return s ? chineseNumber(s) : null;
+}
+
+/** A price cell: number ≥ 0, or text like '¥12.50', '12.5元', '12,50'; rounded to cents. */
+export function parsePrice(v: unknown): number | null {
+  let n: number | undefined;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string') {
+    const s = toHalfWidth(v).trim().replace(/^(?:¥|￥|RMB|CNY)\s*/i, '').replace(/\s*元$/, '').replace(/^(\d+),(\d{1,2})$/, '$1.$2');
+    n = cellToNumber(s);
+  }
+  if (n === undefined || !Number.isFinite(n) || n < 0) return null;
+  return Math.round(n * 100) / 100;
+}
+
+/** 中图法 class numbers start with one of its 22 main-class letters (no L, M, W, Y). */
+export function isClassNo(s: string): boolean {
+  return /^[A-KN-VXZ][A-Z0-9.\-/:=()"<>+\[\]]*$/.test(s);
+}
+
+// ---------------------------------------------------------------- headers
+
+const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
+  readers: {
+    readerId: ['学号', '借书证号', '借书证', '读者证号', '读者证', '卡号', 'card', 'card no', 'card number', 'student id', 'student no', 'id'],
+    name: ['名字', '读者姓名', '学生姓名', 'name', 'full name'],
+    readerType: ['类型', '身份', '读者类别', 'type', 'reader type'],
+    grade: ['grade'],
+    className: ['班', '所在班级', 'class', 'class name'],
+    email: ['电子邮箱', '电子邮件', 'email', 'e-mail', 'mail'],
+    status: ['status'],
+  },
+  items: {
+    barcode: ['条码号', '条形码', '条码', '财产号', '图书登记号', 'barcode', 'accession no', 'accession number'],
+    isbn: ['书号', '标准书号', 'isbn号'],
+    title: ['书名', '正题名', '图书名称', 'title'],
+    author: ['作者', '著者', '编著者', 'author'],
+    publisher: ['出版社', '出版单位', 'publisher'],
+    pubYear: ['出版年份', '出版时间', '出版日期', 'year', 'pub year'],
+    classNo: ['中图法分类号', '中图分类号', '分类', 'class no', 'classification'],
+    callNo: ['索取号', 'call no', 'call number'],
+    price: ['单价', '定价', '金额', 'price'],
+    itemType: ['类型', '文献类别', 'type', 'item type'],
+    location: ['馆藏地', '馆藏位置', '位置', 'location'],
+    status: ['status'],
+    addedOn: ['登记日期', '入库日期', '入藏时间', 'added on', 'date added'],
+    batchNo: ['批次', 'batch', 'batch no'],
+  },
+};
+
+const normHead = (s: unknown) => toHalfWidth(String(s ?? '')).replace(/[\s*＊:：]/g, '').replace(/\(.*\)$/, '').toLowerCase();
+
+function columnsOf(kind: ImportKind): readonly ColumnDef[] {
+  return TABS[kind].columns as readonly ColumnDef[];
+}
+
+/** Header cells → column key → index (first match wins); the header cells that matched nothing. */
+export function matchHeader(kind: ImportKind, header: readonly unknown[]): { map: Record<string, number>; ignored: string[] } {
+  const lookup = new Map<string, string>();
+  for (const col of columnsOf(kind)) {
+    lookup.set(normHead(col.zh), col.key);
+    lookup.set(normHead(col.en), col.key);
+  }
+  for (const [key, names] of Object.entries(SYNONYMS[kind])) for (const n of names) if (!lookup.has(normHead(n))) lookup.set(normHead(n), key);
+  const map: Record<string, number> = {};
+  const ignored: string[] = [];
+  header.forEach((h, i) => {
+    const key = lookup.get(normHead(h));
+    if (key && !(key in map)) map[key] = i;
+    else if (String(h ?? '').trim()) ignored.push(String(h).trim());
+  });
+  return { map, ignored };
+}
+
+// ---------------------------------------------------------------- rows
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const text = (v: unknown) => (blank(v) ? '' : isDateValue(v) ? '' : String(v).trim());
+const shown = (v: unknown) => (isDateValue(v) ? v.toISOString().slice(0, 10) : String(v ?? '')).slice(0, 60);
+const emailOk = (s: string) => z.email().safeParse(s).success;
+
+function keyText(v: unknown): string {
+  if (typeof v === 'number' && Number.isFinite(v)) return Number.isInteger(v) ? String(v) : String(v);
+  return text(v);
+}
+
+export function validateImport(input: ImportInput): ImportResult {
+  const tz = input.tz ?? DEFAULT_TZ;
+  const lang = input.lang ?? 'zh';
+  const kind = input.kind;
+  const grid = input.grid;
+  const header = grid[0] ?? [];
+  const { map, ignored } = matchHeader(kind, header);
+  const cols = columnsOf(kind);
+  const label = (key: string) => cols.find((c) => c.key === key)?.[lang] ?? key;
+  const requiredKeys = kind === 'readers' ? ['readerId', 'name'] : ['barcode', 'title'];
+  const missingColumns = requiredKeys.filter((k) => !(k in map)).map(label);
+  const keyCol = kind === 'readers' ? 'readerId' : 'barcode';
+  const today: DayStr = dayOf(input.today, tz);
+  const existingKeys = input.existingKeys ?? new Set<string>();
+  const existingClasses = new Set([...(input.existingClasses ?? [])].map((c) => normalizeClassName(c)?.className ?? c));
+  const batchNo = nextBatchNo(today, input.existingBatches ?? new Set());
+
+  const rows: ImportRow[] = [];
+  const firstRowOf = new Map<string, number>();
+  const newClasses = new Map<string, ClassInfo>();
+
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    if (cells.every(blank)) continue;
+    const rowNo = r + 1;
+    const get = (key: string): unknown => (key in map ? cells[map[key]] : undefined);
+    const problems: ImportProblem[] = [];
+    const problem = (messageKey: MessageKey, params: Record<string, string | number> = {}) => problems.push({ messageKey, params });
+    for (const m of missingColumns) problem('domain.import.missingColumn', { column: m });
+
+    const key = keyText(get(keyCol));
+    if (keyCol in map) {
+      if (!key) problem('domain.import.required', { column: label(keyCol) });
+      else if (/\s/.test(key)) problem('domain.import.badKey', { column: label(keyCol), value: shown(key) });
+      else if (firstRowOf.has(key)) problem('domain.import.dupInFile', { key, first: firstRowOf.get(key) ?? 0 });
+      else if (existingKeys.has(key)) problem('domain.import.dupExisting', { key });
+      if (key && !firstRowOf.has(key)) firstRowOf.set(key, rowNo);
+    }
+    const enumOf = <E extends EnumName>(colKey: string, e: E, dflt: string) => {
+      const v = get(colKey);
+      if (blank(v)) return dflt;
+      const k = enumKeyOf(e, v);
+      if (!k) problem('domain.import.badChoice', { column: label(colKey), value: shown(v) });
+      return k ?? dflt;
+    };
+
+    let record: Reader | Item | undefined;
+    if (kind === 'readers') {
+      const name = text(get('name'));
+      if ('name' in map && !name) problem('domain.import.required', { column: label('name') });
+      const readerType = enumOf('readerType', 'readerType', 'student') as Reader['readerType'];
+      const status = enumOf('status', 'readerStatus', 'active') as Reader['status'];
+      const rawClass = get('className');
+      const cls = blank(rawClass) ? null : normalizeClassName(rawClass);
+      const rawGrade = get('grade');
+      let grade: number | null = null;
+      if (!blank(rawGrade)) {
+        grade = parseGrade(rawGrade);
+        if (grade === null || grade < 1 || grade > 6) {
+          if (readerType === 'student') problem('domain.import.badGrade', { value: shown(rawGrade) });
+          grade = null;
+        }
+      }
+      let className = cls?.className ?? text(rawClass);
+      if (readerType === 'student') {
+        if (!blank(rawClass) && !cls) problem('domain.import.badClass', { value: shown(rawClass) });
+        if (cls && grade !== null && grade !== cls.grade) problem('domain.import.gradeMismatch', { grade, className: cls.className });
+        if (grade === null && cls) grade = cls.grade;
+        if (status === 'active') {
+          if (blank(rawClass)) problem('domain.import.required', { column: label('className') });
+          else if (grade === null && blank(rawGrade)) problem('domain.import.required', { column: label('grade') });
+        }
+      } else if (cls) {
+        className = cls.className;
+      }
+      const email = text(get('email'));
+      if (email && !emailOk(email)) problem('domain.import.badEmail', { value: shown(email) });
+      record = { readerId: key, name, readerType, grade, className, email, status };
+      if (!problems.length && readerType === 'student' && cls && !existingClasses.has(cls.className) && !newClasses.has(cls.className)) {
+        newClasses.set(cls.className, { className: cls.className, grade: cls.grade, teacher: '', teacherEmail: '', weekday: '', slot: '', sheetLink: '' });
+      }
+    } else {
+      const title = text(get('title'));
+      if ('title' in map && !title) problem('domain.import.required', { column: label('title') });
+      const rawIsbn = get('isbn');
+      const isbn = blank(rawIsbn) ? '' : keyText(rawIsbn).toUpperCase();
+      if (isbn && !isValidIsbn(isbn)) problem('domain.import.badIsbn', { value: shown(rawIsbn) });
+      const rawYear = get('pubYear');
+      let pubYear: number | null = null;
+      if (!blank(rawYear)) {
+        const y = isDateValue(rawYear) ? Number(dayOf(rawYear, tz).slice(0, 4)) : /^\s*(\d{4})(?:\s*年|[-./]\d{1,2}.*)?\s*$/.exec(String(rawYear))?.[1];
+        const n = y === undefined ? NaN : Number(y);
+        if (!Number.isInteger(n) || n < 1800 || n > Number(today.slice(0, 4)) + 1) problem('domain.import.badNumber', { column: label('pubYear'), value: shown(rawYear) });
+        else pubYear = n;
+      }
+      const classNo = text(get('classNo')).toUpperCase().replace(/\s+/g, '');
+      if (classNo && !isClassNo(classNo)) problem('domain.import.badClassNo', { value: shown(classNo) });
+      const rawPrice = get('price');
+      let price: number | null = null;
+      if (!blank(rawPrice)) {
+        price = parsePrice(rawPrice);
+        if (price === null) problem('domain.import.badPrice', { value: shown(rawPrice) });
+      }
+      const itemType = enumOf('itemType', 'itemType', 'book') as Item['itemType'];
+      const status = enumOf('status', 'itemStatus', 'available') as Item['status'];
+      if (status === 'on_loan') problem('domain.import.onLoanStatus', { value: shown(get('status')) });
+      const rawAdded = get('addedOn');
+      let addedDay: DayStr = today;
+      if (!blank(rawAdded)) {
+        const d = cellToDay(rawAdded, tz);
+        if (!d) problem('domain.import.badDate', { column: label('addedOn'), value: shown(rawAdded) });
+        else addedDay = d;
+      }
+      record = {
+        barcode: key, isbn, title, author: text(get('author')), publisher: text(get('publisher')), pubYear, classNo,
+        callNo: text(get('callNo')), price, itemType, location: text(get('location')), status,
+        addedOn: startOfDay(addedDay, tz), batchNo: text(get('batchNo')),
+      };
+    }
+    rows.push({ row: rowNo, ok: problems.length === 0, key, record, problems });
+  }
+
+  const result: ImportResult = { rows, newClasses: [...newClasses.values()], missingColumns, ignoredColumns: ignored };
+  if (kind === 'items') {
+    const fresh = rows.filter((r) => r.ok && r.record && !(r.record as Item).batchNo).map((r) => r.record as Item);
+    if (fresh.length) {
+      const titles = new Set(fresh.map((i) => (i.isbn ? `isbn:${isbnDigits(i.isbn)}` : `t:${i.title}\u0000${i.author}`)));
+      const cents = fresh.reduce((s, i) => s + Math.round((i.price ?? 0) * 100), 0);
+      for (const i of fresh) i.batchNo = batchNo;
+      result.batch = { batchNo, addedOn: startOfDay(today, tz), source: input.source ?? '', titles: titles.size, copies: fresh.length, amount: cents / 100 };
+    }
+  }
+  return result;
+}
+
+/** 'P' + yyyyMMdd + a two-digit sequence number not yet used that day. */
+export function nextBatchNo(today: DayStr, existing: ReadonlySet<string>): string {
+  const base = `P${today.replace(/-/g, '')}`;
+  for (let i = 1; ; i++) {
+    const no = `${base}${String(i).padStart(2, '0')}`;
+    if (!existing.has(no)) return no;
+  }
+}

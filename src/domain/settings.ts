@@ -1,0 +1,557 @@
+// The library's settings: the 设置 tab (项目/值/说明 rows), the 借阅规则 matrix (reader type × item
+// type) and the 校历 (holidays, make-up workdays). Defaults come from the school's work plans
+// (seeds, DESIGN §1). Pure: cell values in, a typed LibrarySettings or a list of problems naming rows out.
+import * as z from 'zod';
+import type { MessageKey } from '../i18n/catalog';
+import { ENUMS, enumKeyOf, type ItemType, type Lang, type ReaderType, TABS } from './schema';
+import {
+  addDays, cellToDay, type DayStr, DEFAULT_TZ, formatClock, isDateValue, parseClock, parseClockRange, parseDay, wallClock, dayOf, startOfDay,
+} from './dates';
+
+// ---------------------------------------------------------------- types
+
+/** A weekly borrowing slot: ISO weekday (1 = Monday) and [start, end) in minutes since midnight. */
+export interface Slot { weekday: number; start: number; end: number }
+export interface TimeRange { start: number; end: number }
+
+export interface LoanRule {
+  readerType: ReaderType;
+  itemType: ItemType;
+  /** max open loans of this item type; 0 = not lendable to this reader type */
+  maxLoans: number;
+  loanDays: number;
+  renewals: number;
+  /** in-room only: due back the same day, not renewable, not counted against the reader's total */
+  inRoom: boolean;
+}
+
+export type CalendarKind = 'holiday' | 'workday';
+export interface CalendarEntry { day: DayStr; kind: CalendarKind; note: string }
+
+export type RotaKey = 'grade1' | 'grade2' | 'grade3' | 'grade4' | 'grade5' | 'grade6' | 'teacher';
+export const ROTA_KEYS: readonly RotaKey[] = ['grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'grade6', 'teacher'];
+
+export interface LibrarySettings {
+  schoolName: string;
+  librarianEmail: string;
+  termName: string;
+  termStart: DayStr;
+  termEnd: DayStr;
+  openingHours: string;
+  weeklyOpenHours: number;
+  noonOpening: TimeRange;
+  afternoonHours: TimeRange;
+  /** weekly class rota: per grade (and teachers), the slots in which they borrow */
+  rota: Record<RotaKey, Slot[]>;
+  /** max open loans in total per reader type (in-room loans not counted) */
+  maxOpenLoans: Record<ReaderType, number>;
+  overdueBlocks: boolean;
+  minLoansPerTerm: number;
+  targetLoansPerTerm: number;
+  /** regex source: a scan matching it is a reader card */
+  readerPattern: string;
+  /** regex source: a scan matching it is a copy's accession number */
+  itemPattern: string;
+  /** hour of day (0–23) at which overdue notices go out */
+  noticeHour: number;
+  loanRules: LoanRule[];
+  calendar: CalendarEntry[];
+}
+
+export type SettingsTab = 'settings' | 'loanRules' | 'calendar';
+export interface SettingsProblem {
+  tab: SettingsTab;
+  /** the sheet row (1-based, header = 1); 0 when the problem is not on one row */
+  row: number;
+  /** the row's 项目 (settings) or the column's label (rules, calendar) */
+  item: string;
+  messageKey: MessageKey;
+  params: Record<string, string | number>;
+}
+
+export type ParseSettingsResult = { ok: true; settings: LibrarySettings } | { ok: false; problems: SettingsProblem[] };
+
+// ---------------------------------------------------------------- cell parsers
+
+export type CellValue = string | number | Date | boolean | null | undefined;
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return String(v).trim();
+}
+
+/** A zod schema from a plain converter returning undefined for a bad value. */
+function cell<T>(convert: (v: unknown) => T | undefined) {
+  return z.pipe(z.unknown(), z.transform((v, ctx) => {
+    const r = convert(v);
+    if (r === undefined) {
+      ctx.issues.push({ code: 'custom', message: 'invalid', input: v });
+      return z.NEVER;
+    }
+    return r;
+  }));
+}
+
+export function cellToNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(/[¥￥,\s元]/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return undefined;
+  return Number(s);
+}
+
+export function cellToYesNo(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v === 1 ? true : v === 0 ? false : undefined;
+  const s = cellText(v).toLowerCase();
+  if (['是', 'yes', 'y', 'true', '√', '✓', '对', '1'].includes(s)) return true;
+  if (['否', 'no', 'n', 'false', '×', '✗', '不', '0', ''].includes(s)) return false;
+  const k = enumKeyOf('yesNo', s);
+  return k === undefined ? undefined : k === 'yes';
+}
+
+const int = (min: number, max: number) => cell((v) => {
+  const n = cellToNumber(v);
+  return n !== undefined && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+});
+
+const WEEKDAYS: Record<string, number> = {
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7,
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+};
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MORNING: TimeRange = { start: 8 * 60, end: 11 * 60 + 30 };
+
+export function weekdayLabel(weekday: number, lang: Lang): string {
+  return (lang === 'zh' ? WEEKDAY_ZH : WEEKDAY_EN)[weekday] ?? '';
+}
+
+/** '周一' / '星期一' / 'Mon' / 'Monday' → 1; null when not a weekday. */
+export function parseWeekday(s: string): number | null {
+  const t = s.trim().toLowerCase();
+  const zh = /^(?:周|星期|礼拜)([一二三四五六日天])$/.exec(t);
+  if (zh) return WEEKDAYS[zh[1]];
+  const en = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/.exec(t);
+  return en ? WEEKDAYS[en[1]] : null;
+}
+
+/**
+ * A borrowing-slot text → slots: '周一下午', '周一、周五中午', '周二 14:00-16:00；周四上午', 'Mon afternoon',
+ * 'Tue 12:10-13:00'. 上午/中午/下午 (morning/noon/afternoon) take the noon and afternoon hours of the
+ * settings (morning is 08:00–11:30); 全天/all day is the whole day. Empty → no slot. Null when unreadable.
+ */
+export function parseSlots(text: string, noon: TimeRange, afternoon: TimeRange): Slot[] | null {
+  const out: Slot[] = [];
+  const parts = text.split(/[;；,，\n]+/).map((p) => p.trim()).filter(Boolean);
+  for (const part of parts) {
+    let rest = part.toLowerCase();
+    const days: number[] = [];
+    for (;;) {
+      const m = /^\s*(?:(周|星期|礼拜)([一二三四五六日天])|(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\s*(?:[、/&和]|and\b)?\s*/.exec(rest);
+      if (!m) break;
+      days.push(WEEKDAYS[m[2] ?? m[3]]);
+      rest = rest.slice(m[0].length);
+    }
+    const range = /^(至|到|-|–|~)\s*(?:(?:周|星期)([一二三四五六日天])|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)\s*/.exec(rest);
+    if (range && days.length === 1) {
+      const last = WEEKDAYS[range[2] ?? range[3]];
+      for (let d = days[0] + 1; d <= last; d++) days.push(d);
+      rest = rest.slice(range[0].length);
+    }
+    if (days.length === 0) return null;
+    rest = rest.trim();
+    let time: TimeRange | null;
+    if (rest === '' || rest === '全天' || rest === 'all day') time = { start: 0, end: 24 * 60 };
+    else if (rest === '上午' || rest === 'morning' || rest === 'am') time = MORNING;
+    else if (rest === '中午' || rest === 'noon' || rest === 'lunchtime') time = noon;
+    else if (rest === '下午' || rest === 'afternoon' || rest === 'pm') time = afternoon;
+    else time = parseClockRange(rest);
+    if (!time) return null;
+    for (const weekday of days) out.push({ weekday, start: time.start, end: time.end });
+  }
+  return out;
+}
+
+export function slotLabel(slot: Slot, lang: Lang): string {
+  return `${weekdayLabel(slot.weekday, lang)} ${formatClock(slot.start)}-${formatClock(slot.end)}`;
+}
+
+// ---------------------------------------------------------------- the 设置 rows
+
+export interface ParseContext { tz: string; noon: TimeRange; afternoon: TimeRange }
+
+export interface SettingDef {
+  /** stable key; dotted keys are nested fields of LibrarySettings ('rota.grade3', 'maxOpenLoans.student') */
+  key: string;
+  zh: string;
+  en: string;
+  /** default, as the cell text setupLibrary writes */
+  defaultText: string;
+  noteZh: string;
+  noteEn: string;
+  /** empty cell → the default (otherwise the empty text is parsed: '' is a valid value) */
+  emptyIsDefault: boolean;
+  /** the problem's message when the value does not parse */
+  messageKey: MessageKey;
+  schema: (ctx: ParseContext) => z.ZodType<unknown>;
+}
+
+const text = () => cell((v) => (isDateValue(v) ? undefined : cellText(v)));
+const email = () => cell((v) => {
+  const s = cellText(v);
+  return s === '' || z.email().safeParse(s).success ? s : undefined;
+});
+const day = () => (ctx: ParseContext) => cell((v) => cellToDay(v, ctx.tz) ?? undefined);
+const clockRange = () => cell((v) => parseClockRange(cellText(v)) ?? undefined);
+const yesNo = () => cell((v) => cellToYesNo(v));
+const regex = () => cell((v) => {
+  const s = cellText(v);
+  if (!s) return undefined;
+  try {
+    new RegExp(s);
+    return s;
+  } catch {
+    return undefined;
+  }
+});
+const slots = () => (ctx: ParseContext) => cell((v) => parseSlots(cellText(v), ctx.noon, ctx.afternoon) ?? undefined);
+
+function def(
+  key: string, zh: string, en: string, dflt: string, noteZh: string, noteEn: string,
+  messageKey: MessageKey, schema: (ctx: ParseContext) => z.ZodType<unknown>, emptyIsDefault = true,
+): SettingDef {
+  return { key, zh, en, defaultText: dflt, noteZh, noteEn, emptyIsDefault, messageKey, schema };
+}
+const k = <T>(s: T) => () => s;
+
+/** Reader cards: 'S' + enrolment year + 4-digit number for students (S20230017), 'T' + digits for teachers (T0023). */
+export const DEFAULT_READER_PATTERN = '^[STst]\\d{4,8}$';
+/** Copies: accession numbers of 6–8 digits, optionally after one letter other than S/T (those are reader cards). */
+export const DEFAULT_ITEM_PATTERN = '^(?![STst])[A-Za-z]?\\d{6,8}$';
+
+const ROTA_DEFAULTS: Record<RotaKey, [string, string, string]> = {
+  grade1: ['一年级借书时间', 'Grade 1 borrowing', '周一中午'],
+  grade2: ['二年级借书时间', 'Grade 2 borrowing', '周五中午'],
+  grade3: ['三年级借书时间', 'Grade 3 borrowing', '周一下午'],
+  grade4: ['四年级借书时间', 'Grade 4 borrowing', '周二下午'],
+  grade5: ['五年级借书时间', 'Grade 5 borrowing', '周三下午'],
+  grade6: ['六年级借书时间', 'Grade 6 borrowing', '周四下午'],
+  teacher: ['教师借书时间', 'Teachers borrowing', '周五下午'],
+};
+
+export const SETTING_DEFS: readonly SettingDef[] = [
+  def('schoolName', '学校名称', 'School name', '示例小学', '显示在借还书台、通知和报告中', 'Shown on the desk, notices and reports', 'domain.settings.empty', k(text())),
+  def('librarianEmail', '管理员邮箱', 'Librarian e-mail', 'library@school.example', '逾期汇总和报告发往此邮箱', 'Overdue summaries and reports go here', 'domain.settings.notEmail', k(email()), false),
+  def('termName', '学期名称', 'Term', '2026学年第一学期', '如 2026学年第一学期', 'e.g. 2026学年第一学期 (2026–27, first term)', 'domain.settings.empty', k(text())),
+  def('termStart', '学期开始', 'Term start', '2026-09-01', '日期，如 2026-09-01', 'A date, e.g. 2026-09-01', 'domain.settings.notDate', day()),
+  def('termEnd', '学期结束', 'Term end', '2027-01-22', '学期最后一天：所有借书最迟此日前归还', 'Last day of term: nothing is due after it', 'domain.settings.notDate', day()),
+  def('openingHours', '开放时间', 'Opening hours', '周一至周五 08:00-16:00（教师全天；学生中午及本班借书时间）', '给读者看的文字', 'Text shown to readers', 'domain.settings.empty', k(text())),
+  def('weeklyOpenHours', '每周开放时数', 'Weekly opening hours', '40', '《规程》要求每周不少于 40 小时', 'The national rule asks for at least 40 hours a week', 'domain.settings.notNumber',
+    k(cell((v) => { const n = cellToNumber(v); return n !== undefined && n >= 0 && n <= 168 ? n : undefined; }))),
+  def('noonOpening', '学生中午借还', 'Noon opening', '12:10-13:00', '每天中午学生借还书时间', 'Students borrow and return every day at noon', 'domain.settings.notTimeRange', k(clockRange())),
+  def('afternoonHours', '下午借书时间', 'Afternoon borrowing', '13:30-16:00', '借书表中“下午”指的时间段', 'What "afternoon" means in the rota', 'domain.settings.notTimeRange', k(clockRange())),
+  ...ROTA_KEYS.map((rk) => def(`rota.${rk}`, ROTA_DEFAULTS[rk][0], ROTA_DEFAULTS[rk][1], ROTA_DEFAULTS[rk][2],
+    '如 周一下午、周二 12:10-13:00；可写多个，用分号隔开；留空表示没有固定时间', 'e.g. Mon afternoon, Tue 12:10-13:00; several separated by ";"; empty = no fixed slot',
+    'domain.settings.notSlot', slots(), false)),
+  def('maxOpenLoans.student', '学生最多在借册数', 'Max loans per student', '1', '每生每次只能借一本（馆内阅览不计）', 'One book at a time (in-room loans not counted)', 'domain.settings.notNumber', k(int(0, 99))),
+  def('maxOpenLoans.teacher', '教师最多在借册数', 'Max loans per teacher', '5', '教师同时可借册数', 'Books a teacher may have at once', 'domain.settings.notNumber', k(int(0, 99))),
+  def('overdueBlocks', '逾期停借', 'Overdue blocks lending', '是', '有逾期未还的书时不能再借（是/否）', 'A reader with an overdue book cannot borrow (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
+  def('minLoansPerTerm', '每生每学期最少借阅', 'Min loans per student per term', '2', '人均借书 2 册以上', 'At least 2 loans per student per term', 'domain.settings.notNumber', k(int(0, 999))),
+  def('targetLoansPerTerm', '每生每学期目标借阅', 'Target loans per student per term', '10', '每生本学期借阅十册左右', 'About 10 loans per student per term', 'domain.settings.notNumber', k(int(0, 999))),
+  def('readerPattern', '读者证号规则', 'Reader card pattern', DEFAULT_READER_PATTERN, '正则表达式：学生 S+入学年份+4位序号，教师 T+数字', 'Regex: students S + enrolment year + 4 digits, teachers T + digits', 'domain.settings.notPattern', k(regex())),
+  def('itemPattern', '图书条码规则', 'Book barcode pattern', DEFAULT_ITEM_PATTERN, '正则表达式：6–8 位登记号，可带一个字母前缀（S、T 除外）', 'Regex: 6–8 digit accession numbers, optionally after one letter (not S or T)', 'domain.settings.notPattern', k(regex())),
+  def('noticeHour', '逾期通知时间', 'Overdue notice hour', '7', '每天几点发逾期通知（0–23）', 'Hour of day the overdue notices go out (0–23)', 'domain.settings.notNumber',
+    (ctx) => cell((v) => {
+      if (isDateValue(v)) return wallClock(v, ctx.tz).hour;
+      const n = cellToNumber(v);
+      if (n !== undefined) return Number.isInteger(n) && n >= 0 && n <= 23 ? n : undefined;
+      const c = parseClock(cellText(v));
+      return c !== null && c < 24 * 60 ? Math.floor(c / 60) : undefined;
+    })),
+];
+
+// ---------------------------------------------------------------- loan rules and calendar defaults
+
+const rule = (readerType: ReaderType, itemType: ItemType, maxLoans: number, loanDays: number, renewals: number, inRoom = false): LoanRule =>
+  ({ readerType, itemType, maxLoans, loanDays, renewals, inRoom });
+
+export const DEFAULT_LOAN_RULES: readonly LoanRule[] = [
+  rule('student', 'book', 1, 7, 1),
+  rule('student', 'pinyin', 1, 7, 1),
+  rule('student', 'periodical', 1, 7, 0),
+  rule('student', 'reference', 1, 0, 0, true),
+  rule('student', 'teacher', 0, 0, 0),
+  rule('teacher', 'book', 5, 30, 2),
+  rule('teacher', 'pinyin', 5, 30, 2),
+  rule('teacher', 'periodical', 3, 14, 1),
+  rule('teacher', 'reference', 2, 0, 0, true),
+  rule('teacher', 'teacher', 5, 30, 2),
+];
+
+/**
+ * Fixed-date public holidays around the school year that starts in the autumn of `year` (劳动节 of
+ * `year`, 国庆, next 元旦). Given a Date, the school year it falls in (Shanghai time). Make-up workdays
+ * change every year: the librarian adds them to the 校历.
+ */
+export function DEFAULT_CALENDAR(year: number | Date): CalendarEntry[] {
+  if (typeof year !== 'number') {
+    const d = dayOf(year, DEFAULT_TZ);
+    year = Number(d.slice(0, 4)) - (Number(d.slice(5, 7)) < 8 ? 1 : 0);
+  }
+  const out: CalendarEntry[] = [];
+  const span = (first: DayStr, n: number, note: string) => {
+    for (let i = 0; i < n; i++) out.push({ day: addDays(first, i), kind: 'holiday', note });
+  };
+  span(`${year}-05-01`, 5, '劳动节');
+  span(`${year}-10-01`, 7, '国庆节');
+  span(`${year + 1}-01-01`, 3, '元旦');
+  return out;
+}
+
+const CALENDAR_KIND_LABEL: Record<CalendarKind, Record<Lang, string>> = {
+  holiday: { zh: '节假日', en: 'Holiday' },
+  workday: { zh: '调休上班', en: 'Make-up workday' },
+};
+export function calendarKindLabel(kind: CalendarKind, lang: Lang): string {
+  return CALENDAR_KIND_LABEL[kind][lang];
+}
+
+/** The 校历 rows setupLibrary writes: a date cell (local midnight), the kind's label, the note. */
+export function calendarSeedRows(year: number | Date, lang: Lang, tz: string = DEFAULT_TZ): { date: Date; kind: string; note: string }[] {
+  return DEFAULT_CALENDAR(year).map((e) => ({ date: startOfDay(e.day, tz), kind: calendarKindLabel(e.kind, lang), note: e.note }));
+}
+
+// ---------------------------------------------------------------- parse
+
+export interface ParseSettingsInput {
+  settingsRows: { item: unknown; value: unknown; row: number }[];
+  ruleRows?: (Record<string, unknown> & { row: number })[];
+  /** undefined → the default calendar of the term's year; [] → no holidays */
+  calendarRows?: (Record<string, unknown> & { row: number })[];
+  tz?: string;
+  /** language of the labels named in problems (rules and calendar columns) */
+  lang?: Lang;
+}
+
+const norm = (s: unknown) => cellText(s).replace(/\s+/g, '').toLowerCase();
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const shown = (v: unknown): string => (isDateValue(v) ? v.toISOString() : cellText(v)).slice(0, 60);
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const key of keys.slice(0, -1)) {
+    o[key] = (o[key] as Record<string, unknown>) ?? {};
+    o = o[key] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = value;
+}
+
+function field(rec: Record<string, unknown>, tab: 'loanRules' | 'calendar', key: string): unknown {
+  const col = (TABS[tab].columns as readonly { key: string; zh: string; en: string }[]).find((c) => c.key === key);
+  if (key in rec) return rec[key];
+  if (col && col.zh in rec) return rec[col.zh];
+  if (col && col.en in rec) return rec[col.en];
+  return undefined;
+}
+function colLabel(tab: 'loanRules' | 'calendar', key: string, lang: Lang): string {
+  const col = (TABS[tab].columns as readonly { key: string; zh: string; en: string }[]).find((c) => c.key === key);
+  return col ? col[lang] : key;
+}
+
+export function parseSettings(input: ParseSettingsInput): ParseSettingsResult {
+  const tz = input.tz ?? DEFAULT_TZ;
+  const lang = input.lang ?? 'zh';
+  const problems: SettingsProblem[] = [];
+  const byKey = new Map<string, { item: string; value: unknown; row: number }>();
+  const labels = new Map<string, SettingDef>();
+  for (const d of SETTING_DEFS) {
+    labels.set(norm(d.zh), d);
+    labels.set(norm(d.en), d);
+    labels.set(norm(d.key), d);
+  }
+  for (const r of input.settingsRows) {
+    const d = labels.get(norm(r.item));
+    if (d && !byKey.has(d.key)) byKey.set(d.key, { item: cellText(r.item), value: r.value, row: r.row });
+  }
+
+  const values: Record<string, unknown> = {};
+  const rowOf: Record<string, number> = {};
+  // noon and afternoon first: the rota's 中午/下午 refer to them
+  const ordered = [...SETTING_DEFS].sort((a, b) => Number(a.key.startsWith('rota.')) - Number(b.key.startsWith('rota.')));
+  const ctx: ParseContext = { tz, noon: { start: 0, end: 0 }, afternoon: { start: 0, end: 0 } };
+  for (const d of ordered) {
+    if (d.key.startsWith('rota.')) {
+      ctx.noon = (values.noonOpening as TimeRange) ?? (parseClockRange('12:10-13:00') as TimeRange);
+      ctx.afternoon = (values.afternoonHours as TimeRange) ?? (parseClockRange('13:30-16:00') as TimeRange);
+    }
+    const given = byKey.get(d.key);
+    const useDefault = !given || (d.emptyIsDefault && isBlank(given.value));
+    const raw = useDefault ? d.defaultText : given.value;
+    const res = d.schema(ctx).safeParse(raw);
+    if (res.success) {
+      values[d.key] = res.data;
+      rowOf[d.key] = given?.row ?? 0;
+    } else if (given && !useDefault) {
+      const msg = isBlank(given.value) && d.messageKey !== 'domain.settings.notSlot' ? 'domain.settings.empty' : d.messageKey;
+      problems.push({ tab: 'settings', row: given.row, item: given.item, messageKey: msg, params: { row: given.row, item: given.item, value: shown(given.value) } });
+    } else {
+      throw new Error(`default of setting ${d.key} does not parse`);
+    }
+  }
+  if (typeof values.termStart === 'string' && typeof values.termEnd === 'string' && values.termEnd < values.termStart) {
+    const row = rowOf.termEnd || rowOf.termStart;
+    const item = byKey.get('termEnd')?.item ?? (lang === 'zh' ? '学期结束' : 'Term end');
+    problems.push({ tab: 'settings', row, item, messageKey: 'domain.settings.termOrder', params: { row, item, start: values.termStart, end: values.termEnd } });
+  }
+
+  problems.sort((a, b) => a.row - b.row);
+  const loanRules = parseRules(input.ruleRows, lang, problems);
+  const termYear = Number(String(values.termStart ?? '2026').slice(0, 4));
+  const calendar = input.calendarRows === undefined ? DEFAULT_CALENDAR(termYear) : parseCalendar(input.calendarRows, tz, lang, problems);
+
+  if (problems.length) return { ok: false, problems };
+  const nested: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(values)) setPath(nested, key, v);
+  const settings: LibrarySettings = {
+    ...(nested as Omit<LibrarySettings, 'loanRules' | 'calendar'>),
+    loanRules,
+    calendar,
+  };
+  return { ok: true, settings };
+}
+
+function parseRules(rows: ParseSettingsInput['ruleRows'], lang: Lang, problems: SettingsProblem[]): LoanRule[] {
+  const found = new Map<string, LoanRule>();
+  const firstRow = new Map<string, number>();
+  for (const rec of rows ?? []) {
+    const keys = ['readerType', 'itemType', 'maxLoans', 'loanDays', 'renewals', 'inRoom'];
+    if (keys.every((key) => isBlank(field(rec, 'loanRules', key)))) continue;
+    const bad = (key: string, messageKey: MessageKey) => {
+      const item = colLabel('loanRules', key, lang);
+      problems.push({ tab: 'loanRules', row: rec.row, item, messageKey, params: { row: rec.row, item, value: shown(field(rec, 'loanRules', key)) } });
+    };
+    const readerType = enumKeyOf('readerType', field(rec, 'loanRules', 'readerType'));
+    const itemType = enumKeyOf('itemType', field(rec, 'loanRules', 'itemType'));
+    if (!readerType) bad('readerType', 'domain.settings.badChoice');
+    if (!itemType) bad('itemType', 'domain.settings.badChoice');
+    const num = (key: string, max: number): number => {
+      const v = field(rec, 'loanRules', key);
+      if (isBlank(v)) return 0;
+      const n = cellToNumber(v);
+      if (n === undefined || !Number.isInteger(n) || n < 0 || n > max) {
+        bad(key, 'domain.settings.notNumber');
+        return 0;
+      }
+      return n;
+    };
+    const maxLoans = num('maxLoans', 99);
+    const loanDays = num('loanDays', 365);
+    const renewals = num('renewals', 20);
+    const inRoomRaw = field(rec, 'loanRules', 'inRoom');
+    const inRoom = inRoomRaw === null ? false : cellToYesNo(inRoomRaw);
+    if (inRoom === undefined) bad('inRoom', 'domain.settings.notYesNo');
+    if (!readerType || !itemType) continue;
+    if (!inRoom && maxLoans > 0 && loanDays < 1) bad('loanDays', 'domain.settings.notNumber');
+    const key = `${readerType}/${itemType}`;
+    if (found.has(key)) {
+      const item = `${ENUMS.readerType[readerType][lang]} × ${ENUMS.itemType[itemType][lang]}`;
+      problems.push({ tab: 'loanRules', row: rec.row, item, messageKey: 'domain.settings.duplicateRule', params: { row: rec.row, item, first: firstRow.get(key) ?? 0 } });
+      continue;
+    }
+    firstRow.set(key, rec.row);
+    found.set(key, { readerType, itemType, maxLoans, loanDays: inRoom ? 0 : loanDays, renewals: inRoom ? 0 : renewals, inRoom: inRoom ?? false });
+  }
+  // every pair the matrix does not name keeps its default
+  return DEFAULT_LOAN_RULES.map((d) => found.get(`${d.readerType}/${d.itemType}`) ?? { ...d });
+}
+
+const HOLIDAY_WORDS = ['节假日', '假日', '放假', '休息', '假期', '假', 'holiday', 'off', 'closed'];
+const WORKDAY_WORDS = ['调休上班', 'make-up workday', '上班', '调休', '补班', '工作日', 'workday', 'make-upworkday', 'makeupworkday', 'make-up', 'school day', 'schoolday'];
+
+export function parseCalendarKind(v: unknown): CalendarKind | undefined {
+  const s = norm(v);
+  if (HOLIDAY_WORDS.includes(s)) return 'holiday';
+  if (WORKDAY_WORDS.map(norm).includes(s)) return 'workday';
+  return undefined;
+}
+
+function parseCalendar(rows: NonNullable<ParseSettingsInput['calendarRows']>, tz: string, lang: Lang, problems: SettingsProblem[]): CalendarEntry[] {
+  const byDay = new Map<DayStr, CalendarEntry>();
+  for (const rec of rows) {
+    const date = field(rec, 'calendar', 'date');
+    const kindRaw = field(rec, 'calendar', 'kind');
+    if (isBlank(date) && isBlank(kindRaw)) continue;
+    const d = cellToDay(date, tz);
+    const kind = isBlank(kindRaw) ? 'holiday' : parseCalendarKind(kindRaw);
+    if (!d) {
+      const item = colLabel('calendar', 'date', lang);
+      problems.push({ tab: 'calendar', row: rec.row, item, messageKey: 'domain.settings.notDate', params: { row: rec.row, item, value: shown(date) } });
+    }
+    if (!kind) {
+      const item = colLabel('calendar', 'kind', lang);
+      problems.push({ tab: 'calendar', row: rec.row, item, messageKey: 'domain.settings.badChoice', params: { row: rec.row, item, value: shown(kindRaw) } });
+    }
+    if (d && kind) byDay.set(d, { day: d, kind, note: cellText(field(rec, 'calendar', 'note')) });
+  }
+  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** The settings of an empty 设置 tab: every default. */
+export function defaultSettings(): LibrarySettings {
+  const r = parseSettings({ settingsRows: [] });
+  if (!r.ok) throw new Error('defaults do not parse');
+  return r.settings;
+}
+
+// ---------------------------------------------------------------- cache
+
+const CACHE_VERSION = 1;
+const slotSchema = z.object({ weekday: z.int().min(1).max(7), start: z.number(), end: z.number() });
+const rangeSchema = z.object({ start: z.number(), end: z.number() });
+const daySchema = z.string().refine((s) => parseDay(s) !== null);
+const cachedSchema = z.object({
+  v: z.literal(CACHE_VERSION),
+  s: z.object({
+    schoolName: z.string(), librarianEmail: z.string(), termName: z.string(),
+    termStart: daySchema, termEnd: daySchema, openingHours: z.string(), weeklyOpenHours: z.number(),
+    noonOpening: rangeSchema, afternoonHours: rangeSchema,
+    rota: z.object(Object.fromEntries(ROTA_KEYS.map((rk) => [rk, z.array(slotSchema)])) as Record<RotaKey, z.ZodArray<typeof slotSchema>>),
+    maxOpenLoans: z.object({ student: z.number(), teacher: z.number() }),
+    overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
+    readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
+    loanRules: z.array(z.object({
+      readerType: z.enum(['student', 'teacher']), itemType: z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']),
+      maxLoans: z.number(), loanDays: z.number(), renewals: z.number(), inRoom: z.boolean(),
+    })),
+    calendar: z.array(z.object({ day: daySchema, kind: z.enum(['holiday', 'workday']), note: z.string() })),
+  }),
+});
+
+/** JSON text for CacheService (every day is already an ISO 'yyyy-MM-dd' string). */
+export function settingsToCache(s: LibrarySettings): string {
+  return JSON.stringify({ v: CACHE_VERSION, s });
+}
+
+/** The settings back from cache text, or null when the text is stale or not ours. */
+export function settingsFromCache(json: string | null | undefined): LibrarySettings | null {
+  if (!json) return null;
+  try {
+    const r = cachedSchema.safeParse(JSON.parse(json));
+    return r.success ? (r.data.s as LibrarySettings) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The loan rule for a reader type and item type (always one: the matrix is completed with defaults). */
+export function ruleFor(settings: LibrarySettings, readerType: ReaderType, itemType: ItemType): LoanRule | undefined {
+  return settings.loanRules.find((r) => r.readerType === readerType && r.itemType === itemType);
+}
+
+export function rotaKeyFor(readerType: ReaderType, grade: number | null): RotaKey | null {
+  if (readerType === 'teacher') return 'teacher';
+  if (grade !== null && Number.isInteger(grade) && grade >= 1 && grade <= 6) return `grade${grade}` as RotaKey;
+  return null;
+}
