@@ -13,6 +13,7 @@ const json = args.includes('--json');
 const sizesArg = args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '');
 const sizes: Size[] = (sizesArg ? sizesArg.split(',') : ['small', 'medium', 'large']) as Size[];
 const NOW = '2026-11-24T10:30:00+08:00';
+const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 const dataDir = mkdtempSync(join(tmpdir(), 'library-bench-'));
 
 interface Line { op: string; school: string; calls: number; localCalls: number; cellsRead: number; cellsWritten: number; modeledMs: number; cpuMs: number; [k: string]: unknown }
@@ -118,7 +119,6 @@ for (const size of sizes) {
   }
 }
 
-const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 function csvCell(v: unknown): string {
   const s = v instanceof Date ? DAY.format(v) : String(v ?? '');
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

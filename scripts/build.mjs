@@ -73,10 +73,12 @@ export async function buildPages() {
 export async function buildTools() {
   const outdir = join(root, '.build');
   mkdirSync(outdir, { recursive: true });
-  const entries = ['local/server.ts', 'bench/bench.ts'].filter((f) => existsSync(join(root, f)));
+  const tools = { server: 'local/server.ts', bench: 'bench/bench.ts' };
+  const entries = Object.values(tools).filter((f) => existsSync(join(root, f)));
   if (entries.length === 0) return [];
   await build({
-    entryPoints: entries.map((f) => join(root, f)), bundle: true, platform: 'node', format: 'esm',
+    entryPoints: Object.fromEntries(Object.entries(tools).filter(([, f]) => existsSync(join(root, f))).map(([k, f]) => [k, join(root, f)])),
+    bundle: true, platform: 'node', format: 'esm',
     target: 'node20', outdir, outExtension: { '.js': '.mjs' }, packages: 'external',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',

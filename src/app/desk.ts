@@ -115,6 +115,7 @@ export function lend(ctx: Ctx, input: LendInput) {
     className: reader.className,
     title: item.title,
     itemType: item.itemType,
+    price: item.price,
     lentAt: ctx.now,
     dueDate: startOfDay(d.loan.dueDay, ctx.tz),
     renewals: 0,
@@ -179,8 +180,9 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
-  // Only a lost copy needs the item's own row (its price); otherwise the loan row has what we need.
-  const item = condition === 'lost' ? (items.readRow<Item>(itemRow).rec) : null;
+  // The loan row carries what a return needs (title, reader, the price a lost copy costs); the item's own
+  // row is read only for loans written before 在借 had a 价格 column.
+  const item = condition === 'lost' && (loan.price === null || loan.price === undefined) ? items.readRow<Item>(itemRow).rec : null;
   const d = decideReturn({ loan, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings });
 
   lib.table('history').append({
@@ -268,7 +270,7 @@ export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const classes = lib.table('classes').readAll().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
   // Opening the desk warms the cached headers of the tables every scan uses, so scans stay cheap.
-  for (const key of ['readers', 'items', 'loans', 'history'] as const) lib.table(key);
+  for (const key of ['readers', 'items', 'loans', 'history', 'writeOffs', 'repairs'] as const) lib.table(key);
   lib.remember();
   const onNow = new Set(rotaNow(lib.settings, ctx.now, ctx.tz).map((s) => s.grade));
   const messages: Record<string, string> = {};

@@ -112,7 +112,7 @@ export function decideReturn(a: {
   const condition = a.condition ?? 'good';
   const days = overdueDays(a.loan.dueDate, a.now, tz);
   const staff = a.staff ?? '';
-  const price = a.item?.price ?? null;
+  const price = a.item?.price ?? a.loan.price ?? null;
   const result = condition === 'good' ? 'returned' : condition;
   const history: HistoryEntry = {
     loanId: a.loan.loanId, barcode: a.loan.barcode, readerId: a.loan.readerId, className: a.loan.className,

@@ -316,7 +316,7 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
     const result = inRoom || r >= 0.015 || item.status !== 'available' ? 'returned' : r < 0.004 ? 'lost' : 'damaged';
     history.push({
       loanId: idOf(lentAt, lentIdx, h), barcode: item.barcode, readerId: reader.readerId, className: reader.className,
-      itemType: item.itemType, lentAt, dueDate: due.due, returnedAt, renewals: !inRoom && retIdx - lentIdx > 5 && rnd() < 0.3 ? 1 : 0,
+      itemType: item.itemType, lentAt, dueDate: startOfDay(due.dueDay, tz), returnedAt, renewals: !inRoom && retIdx - lentIdx > 5 && rnd() < 0.3 ? 1 : 0,
       overdueDays: overdue, result, staff: '管理员', requestId: '',
     });
     if (result === 'lost') {
@@ -367,7 +367,7 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
     item.status = 'on_loan';
     loans.push({
       loanId: idOf(lentAt, idx, loanSeq++), barcode: item.barcode, readerId: reader.readerId, readerName: reader.name,
-      className: reader.className, title: item.title, itemType: item.itemType, lentAt, dueDate: due.due, renewals: 0, staff: '管理员',
+      className: reader.className, title: item.title, itemType: item.itemType, price: item.price, lentAt, dueDate: startOfDay(due.dueDay, tz), renewals: 0, staff: '管理员',
     });
   };
   for (const s of activeStudents) {

@@ -163,6 +163,7 @@ export const TABS = {
       opt('className', '班级', 'Class', 'text'),
       opt('title', '题名', 'Title', 'text'),
       opt('itemType', '文献类型', 'Item type', 'enum', { enumName: 'itemType' }),
+      opt('price', '价格', 'Price', 'money'),
       c('lentAt', '借出时间', 'Lent at', 'datetime'),
       c('dueDate', '应还日期', 'Due', 'date'),
       c('renewals', '续借次数', 'Renewals', 'int'),

@@ -47,6 +47,8 @@ export interface Loan {
   className: string;
   title: string;
   itemType: ItemType | null;
+  /** the copy's price when lent: what a lost copy costs, without reading the item again */
+  price?: number | null;
   lentAt: Date;
   dueDate: Date;
   renewals: number;
