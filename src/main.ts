@@ -41,8 +41,10 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
-/** Installable onChange (created by setupLibrary): columns inserted, removed or moved. */
-export function onLibraryChange(_e?: unknown): void {
+/** Installable onChange (created by setupLibrary): columns inserted, removed or moved, tabs renamed.
+ *  Plain cell edits are onEdit's business (header row and settings tabs only). */
+export function onLibraryChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
+  if (e && e.changeType === 'EDIT') return;
   invalidateLibraryCache();
 }
 

@@ -10,7 +10,7 @@ import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { catalog, t, type MessageKey } from '../i18n/catalog';
-import { expectKey, type Library, openLibrary } from '../sheets/library';
+import { expectKey, type Library, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
@@ -28,7 +28,11 @@ function label(ctx: Ctx, e: 'itemType' | 'readerType' | 'readerStatus' | 'itemSt
 /** Finds one row by its key with a TextFinder and reads it; checks the cached header still fits. */
 function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
   const row = table.findRow(colKey, value);
-  if (row === null) return null;
+  if (row === null) {
+    // Before answering "not found", make sure we searched the right column (a column may have moved).
+    if (!table.headerIsCurrent()) throw new StaleShape();
+    return null;
+  }
   const r = table.readRow<T>(row);
   expectKey(table, r.raw, colKey, value);
   return r;

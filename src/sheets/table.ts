@@ -66,6 +66,8 @@ export class Table {
     readonly key: TabKey,
     readonly lang: Lang,
     readonly header: string[],
+    /** the header came from the cache, not from the sheet in this invocation */
+    readonly cached = false,
   ) {
     this.def = tabDef(key);
     this.map = mapHeader(this.def, header);
@@ -85,8 +87,16 @@ export class Table {
     if (!sheet) {
       throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
     }
-    if (cached && cached.sheetName === sheet.getName()) return new Table(sheet, key, lang, cached.header);
+    if (cached && cached.sheetName === sheet.getName()) return new Table(sheet, key, lang, cached.header, true);
     return new Table(sheet, key, lang, readHeader(sheet));
+  }
+
+  /** True when the sheet's header row still is the one this table was opened with. A cached header
+   *  costs one read to check; call it where a stale header would turn into a wrong answer. */
+  headerIsCurrent(): boolean {
+    if (!this.cached) return true;
+    const now = readHeader(this.sheet);
+    return now.length === this.header.length && now.every((h, i) => h === this.header[i]);
   }
 
   shape(): TableShape {

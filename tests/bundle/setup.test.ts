@@ -157,3 +157,51 @@ describe('formula injection', () => {
     expect(loans.formula(r, header.indexOf('题名') + 1)).toBe('');
   });
 });
+
+describe('hand edits while the desk is open', () => {
+  it('a column moved after the headers were cached is noticed before anything is written', () => {
+    const rt = library();
+    smallSchool(rt);
+    expect(call(rt, 'getDeskInfo').ok).toBe(true); // caches the headers
+    // The librarian moves 登记号 to the far right of 图书 (no trigger fires in this test).
+    const items = rt.workbook.sheet('图书')!;
+    const data = items.values();
+    const k = data[0].indexOf('登记号');
+    items.setRows(1, data.map((r) => [...r.slice(0, k), ...r.slice(k + 1), r[k]]));
+    const a = call(rt, 'lend', { readerId: 'S0001', barcode: '000101' });
+    expect(a.ok).toBe(true);
+    const after = rows(rt, '图书').find((r) => r['登记号'] === '000101')!;
+    expect(after['状态']).toBe('借出');
+    expect(after['题名']).toBe('西游记');
+  });
+
+  it('onEdit of a header row drops the cached shapes', () => {
+    const rt = library();
+    smallSchool(rt);
+    call(rt, 'getDeskInfo');
+    expect([...rt.caches.values()].some((c) => c.size > 0)).toBe(true);
+    const r = rt.invoke('onEdit', { range: { getRow: () => 1, getSheet: () => ({ getName: () => '图书' }) } });
+    expect(r.meter.byMethod['Cache.removeAll']).toBe(1);
+    expect([...rt.caches.values()].every((c) => c.size === 0)).toBe(true);
+  });
+});
+
+describe('an English workbook', () => {
+  it('sets up, imports and lends with English labels', () => {
+    const rt = runtime({ locale: 'en' });
+    expect(call(rt, 'setupLibrary').ok).toBe(true);
+    const roster = 'Card no.,Name,Reader type,Grade,Class\nS3001,Li Lei,Student,4,四年级(1)班';
+    const p = call<{ ok: boolean; token: string; valid: number }>(rt, 'previewImport', { kind: 'readers', csv: roster });
+    expect(p.valid).toBe(1);
+    expect(call(rt, 'confirmImport', { kind: 'readers', csv: roster, token: p.token }).ok).toBe(true);
+    const cat = 'Accession no.,Title,Item type\n400001,Charlotte’s Web,Book';
+    const q = call<{ ok: boolean; token: string; valid: number }>(rt, 'previewImport', { kind: 'items', csv: cat });
+    expect(q.valid).toBe(1);
+    expect(call(rt, 'confirmImport', { kind: 'items', csv: cat, token: q.token }).ok).toBe(true);
+    const lend = call<{ ok: boolean; message: string }>(rt, 'lend', { readerId: 'S3001', barcode: '400001' });
+    expect(lend.ok).toBe(true);
+    expect(lend.message).toMatch(/^Lent: “Charlotte’s Web”/);
+    expect(rows(rt, 'Items')[0]['Status']).toBe('On loan');
+    expect(rows(rt, 'Loans')[0]['Card no.']).toBe('S3001');
+  });
+});
