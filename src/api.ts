@@ -64,7 +64,6 @@ export interface DeskInfo {
   readerPattern: string;               // regex source: a scan matching it is a reader card
   itemPattern: string;                 // regex source: a scan matching it is a book
   classes: { className: string; grade: number; weekday: string; slot: string; onNow: boolean }[];
-  messages: Record<string, string>;    // the desk.* part of the catalogue in the user's language
 }
 export type DeskInfoAnswer = Answer<{ desk: DeskInfo }>;
 

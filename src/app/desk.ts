@@ -9,7 +9,7 @@ import { dayOf, startOfDay } from '../domain/dates';
 import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
-import { catalog, t, type MessageKey } from '../i18n/catalog';
+import { t, type MessageKey } from '../i18n/catalog';
 import { expectKey, type Library, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
@@ -277,9 +277,6 @@ export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
   for (const key of ['readers', 'items', 'loans', 'history', 'writeOffs', 'repairs'] as const) lib.table(key);
   lib.remember();
   const onNow = new Set(rotaNow(lib.settings, ctx.now, ctx.tz).map((s) => s.grade));
-  const messages: Record<string, string> = {};
-  const table = catalog[ctx.locale] as Record<string, string>;
-  for (const [k, v] of Object.entries(table)) if (k.startsWith('desk.') || k.startsWith('error.')) messages[k] = v;
   return {
     desk: {
       locale: ctx.locale,
@@ -288,7 +285,6 @@ export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
       readerPattern: lib.settings.readerPattern,
       itemPattern: lib.settings.itemPattern,
       classes: classes.map((c) => ({ className: c.className, grade: c.grade, weekday: c.weekday ?? '', slot: c.slot ?? '', onNow: onNow.has(c.grade) })),
-      messages,
     },
   };
 }

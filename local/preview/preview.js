@@ -1,0 +1,328 @@
+// The local preview page: the workbook's tabs (paged), the add-on menu, the sidebar, the outbox, the
+// generated files. Every value is put in with textContent; mail HTML goes into a script-less sandbox.
+'use strict';
+(function () {
+  const TEXT = {
+    'zh-CN': {
+      title: '小学图书馆 · 本地预览', addon: '小学图书馆', lang: '语言', extensions: '扩展程序', outbox: '发件箱', files: '生成的文件',
+      rows: '第 {from}–{to} 行，共 {total} 行', empty: '（空）', first: '« 首页', prev: '‹ 上一页', next: '下一页 ›', last: '末页 »',
+      noMail: '还没有发出的邮件。', noFiles: '还没有生成的文件。', to: '收件人', subject: '主题', at: '时间', html: 'HTML 内容',
+      running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', spreadsheets: '电子表格',
+      close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
+    },
+    en: {
+      title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
+      rows: 'rows {from}–{to} of {total}', empty: '(empty)', first: '« First', prev: '‹ Previous', next: 'Next ›', last: 'Last »',
+      noMail: 'No mail sent yet.', noFiles: 'No files generated yet.', to: 'To', subject: 'Subject', at: 'At', html: 'HTML body',
+      running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', spreadsheets: 'Spreadsheets',
+      close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
+    },
+  };
+  const LIMIT = 200;
+  let locale = 'zh-CN';
+  let view = { kind: 'sheet', name: '', offset: 0 };
+  let ui = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [] };
+  let sheets = [];
+
+  const $ = (id) => document.getElementById(id);
+  function t(key, params) {
+    const text = (TEXT[locale] && TEXT[locale][key]) || TEXT['zh-CN'][key] || key;
+    return text.replace(/\{(\w+)\}/g, (m, k) => (params && k in params ? String(params[k]) : m));
+  }
+  function el(tag, cls, text) {
+    const n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    return n;
+  }
+  function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); }
+  async function getJson(url) {
+    const r = await fetch(url, { headers: { accept: 'application/json' } });
+    const body = await r.json();
+    if (!r.ok) throw new Error(body && body.error ? body.error : r.statusText);
+    return body;
+  }
+  async function postJson(url, value) {
+    const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+    const body = await r.json();
+    if (!r.ok) throw new Error(body && body.error ? body.error : r.statusText);
+    return body;
+  }
+  function notice(text, tone) {
+    const n = $('notice');
+    n.hidden = !text;
+    n.textContent = text || '';
+    n.dataset.tone = tone || 'info';
+  }
+
+  // ---- static text and menus
+
+  function translate() {
+    document.documentElement.lang = locale;
+    document.title = t('title');
+    $('doc-title').textContent = t('title');
+    $('lang-label').textContent = t('lang');
+    $('lang').value = locale;
+    $('side-close').title = t('close');
+    $('dialog-close').title = t('close');
+  }
+
+  function renderMenus() {
+    const bar = $('menubar');
+    clear(bar);
+    for (const menu of ui.menus) {
+      const details = el('details', 'menu');
+      details.appendChild(el('summary', null, `${t('extensions')} › ${menu.title || t('addon')}`));
+      const list = el('div', 'menu-items');
+      for (const item of menu.items) {
+        if (!item.fn) { list.appendChild(el('hr')); continue; }
+        const b = el('button', 'menu-item', item.caption);
+        b.type = 'button';
+        b.dataset.fn = item.fn;
+        b.addEventListener('click', () => { details.open = false; runMenu(item.fn, item.caption); });
+        list.appendChild(b);
+      }
+      details.appendChild(list);
+      bar.appendChild(details);
+    }
+  }
+
+  async function runMenu(fn, caption) {
+    const before = { sidebars: ui.sidebars.length, dialogs: ui.dialogs.length, alerts: ui.alerts.length, toasts: ui.toasts.length };
+    notice(t('running', { fn: caption || fn }), 'busy');
+    let out;
+    try {
+      out = await postJson(`/api/run/${encodeURIComponent(fn)}`, { args: [] });
+    } catch (e) {
+      notice(t('failed', { fn: caption || fn, error: e.message }), 'bad');
+      return;
+    }
+    await loadUi();
+    if (ui.sidebars.length > before.sidebars) showSidebar(ui.sidebars[ui.sidebars.length - 1]);
+    if (ui.dialogs.length > before.dialogs) showDialog(ui.dialogs[ui.dialogs.length - 1]);
+    const extra = [...ui.alerts.slice(before.alerts), ...ui.toasts.slice(before.toasts)];
+    if (!out.ok) notice(t('failed', { fn: caption || fn, error: out.error }), 'bad');
+    else if (out.result && typeof out.result === 'object' && out.result.ok === false && out.result.error) notice(out.result.error.message, 'bad');
+    else if (out.result && typeof out.result === 'object' && typeof out.result.message === 'string') notice([out.result.message, ...extra].join(' · '), 'ok');
+    else notice([t('done', { fn: caption || fn }), ...extra].join(' · '), 'ok');
+    await refresh();
+  }
+
+  function showSidebar(entry) {
+    $('side').hidden = false;
+    $('side-title').textContent = entry.title || t('sidebar');
+    $('sidebar').src = `/ui/sidebar/${entry.index}`;
+  }
+  function showDialog(entry) {
+    $('dialog').hidden = false;
+    $('dialog-title').textContent = entry.title || '';
+    const box = $('dialog-box');
+    box.style.width = `${Math.min(entry.width || 600, window.innerWidth - 40)}px`;
+    box.style.height = `${Math.min((entry.height || 420) + 36, window.innerHeight - 40)}px`;
+    $('dialog-frame').src = `/ui/dialog/${entry.index}`;
+  }
+
+  // ---- tabs and views
+
+  async function loadUi() { ui = await getJson('/api/ui'); locale = ui.locale || locale; }
+
+  async function loadSheets() {
+    const body = await getJson('/api/sheets');
+    sheets = body.sheets;
+    if (view.kind === 'sheet' && !sheets.some((s) => s.name === view.name)) view = { kind: 'sheet', name: sheets.length ? sheets[0].name : '', offset: 0 };
+  }
+
+  async function renderTabs() {
+    const tabs = $('tabs');
+    clear(tabs);
+    const add = (label, count, active, onClick, extraCls) => {
+      const b = el('button', `tab${active ? ' active' : ''}${extraCls ? ` ${extraCls}` : ''}`);
+      b.type = 'button';
+      b.appendChild(el('span', null, label));
+      if (count !== null && count !== undefined) b.appendChild(el('span', 'count', count));
+      b.addEventListener('click', onClick);
+      tabs.appendChild(b);
+    };
+    for (const s of sheets) {
+      if (s.hidden) continue;
+      add(s.name, s.rows > 0 ? s.rows - 1 : 0, view.kind === 'sheet' && view.name === s.name, () => { view = { kind: 'sheet', name: s.name, offset: 0 }; refresh(); });
+    }
+    let mails = 0;
+    let fileCount = 0;
+    try { mails = (await getJson('/api/outbox')).mails.length; } catch (e) { /* shown on open */ }
+    try { const f = await getJson('/api/files'); fileCount = f.spreadsheets.length + f.files.length; } catch (e) { /* shown on open */ }
+    add(t('outbox'), mails, view.kind === 'outbox', () => { view = { kind: 'outbox' }; refresh(); }, 'special');
+    add(t('files'), fileCount, view.kind === 'files', () => { view = { kind: 'files' }; refresh(); }, 'special');
+  }
+
+  function pager(total, offset) {
+    const box = $('pager');
+    clear(box);
+    if (!total) { box.appendChild(el('span', 'muted', t('empty'))); return; }
+    const last = Math.floor((total - 1) / LIMIT) * LIMIT;
+    const go = (off) => { view.offset = Math.max(0, Math.min(last, off)); renderView(); };
+    const btn = (label, off, disabled) => {
+      const b = el('button', null, label);
+      b.type = 'button';
+      b.disabled = disabled;
+      b.addEventListener('click', () => go(off));
+      box.appendChild(b);
+    };
+    btn(t('first'), 0, offset === 0);
+    btn(t('prev'), offset - LIMIT, offset === 0);
+    box.appendChild(el('span', 'range', t('rows', { from: offset + 1, to: Math.min(total, offset + LIMIT), total })));
+    btn(t('next'), offset + LIMIT, offset + LIMIT >= total);
+    btn(t('last'), last, offset >= last);
+  }
+
+  function colName(i) {
+    let n = i + 1, s = '';
+    while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+    return s;
+  }
+
+  async function renderSheet() {
+    const page = await getJson(`/api/sheet?name=${encodeURIComponent(view.name)}&offset=${view.offset}&limit=${LIMIT}`);
+    pager(page.total, page.offset);
+    const wrap = $('view');
+    clear(wrap);
+    const table = el('table', 'grid');
+    table.dataset.sheet = page.name;
+    const thead = el('thead');
+    const letters = el('tr', 'letters');
+    letters.appendChild(el('th', 'rownum', ''));
+    for (let c = 0; c < page.columns; c++) letters.appendChild(el('th', null, colName(c)));
+    thead.appendChild(letters);
+    const head = el('tr', 'header');
+    head.appendChild(el('th', 'rownum', '1'));
+    for (const h of page.header) head.appendChild(el('th', null, h));
+    thead.appendChild(head);
+    table.appendChild(thead);
+    const tbody = el('tbody');
+    const frag = document.createDocumentFragment();
+    for (const r of page.rows) {
+      const tr = el('tr');
+      tr.appendChild(el('td', 'rownum', r.row));
+      for (const cell of r.cells) tr.appendChild(el('td', null, cell));
+      frag.appendChild(tr);
+    }
+    tbody.appendChild(frag);
+    table.appendChild(tbody);
+    wrap.appendChild(table);
+  }
+
+  async function renderOutbox() {
+    const { mails } = await getJson('/api/outbox');
+    clear($('pager'));
+    $('pager').appendChild(el('span', 'range', `${t('outbox')} (${mails.length})`));
+    const wrap = $('view');
+    clear(wrap);
+    if (!mails.length) { wrap.appendChild(el('p', 'muted pad', t('noMail'))); return; }
+    const list = el('div', 'mails');
+    for (const m of mails.slice().reverse()) {
+      const d = el('details', 'mail');
+      const s = el('summary');
+      s.appendChild(el('span', 'mail-at', m.at.replace('T', ' ').slice(0, 19)));
+      s.appendChild(el('span', 'mail-to', [...m.to, ...m.cc].join(', ')));
+      s.appendChild(el('span', 'mail-subject', m.subject));
+      d.appendChild(s);
+      const meta = el('div', 'mail-meta muted', `${t('to')}: ${m.to.join(', ')}${m.cc.length ? `  cc: ${m.cc.join(', ')}` : ''}${m.bcc.length ? `  bcc: ${m.bcc.join(', ')}` : ''}${m.file ? `  · ${m.file}` : ''}`);
+      d.appendChild(meta);
+      d.appendChild(el('pre', 'mail-body', m.body));
+      if (m.htmlBody) {
+        d.appendChild(el('div', 'muted', t('html')));
+        const frame = el('iframe', 'mail-html');
+        frame.setAttribute('sandbox', '');
+        frame.srcdoc = m.htmlBody;
+        d.appendChild(frame);
+      }
+      if (m.attachments.length) d.appendChild(el('div', 'muted', `${t('attachments')}: ${m.attachments.map((a) => `${a.name} (${a.size} B)`).join(', ')}`));
+      list.appendChild(d);
+    }
+    wrap.appendChild(list);
+  }
+
+  async function renderFiles() {
+    const f = await getJson('/api/files');
+    clear($('pager'));
+    $('pager').appendChild(el('span', 'range', t('files')));
+    const wrap = $('view');
+    clear(wrap);
+    if (!f.spreadsheets.length && !f.files.length) { wrap.appendChild(el('p', 'muted pad', t('noFiles'))); return; }
+    const list = el('ul', 'files');
+    for (const s of f.spreadsheets) {
+      const li = el('li');
+      li.appendChild(el('strong', null, `${t('spreadsheets')}: ${s.name}`));
+      li.appendChild(el('div', 'muted', `${t('sheets')}: ${s.sheets.join(', ')}`));
+      if (s.viewers.length) li.appendChild(el('div', 'muted', `${t('viewers')}: ${s.viewers.join(', ')}`));
+      if (s.editors.length) li.appendChild(el('div', 'muted', `${t('editors')}: ${s.editors.join(', ')}`));
+      list.appendChild(li);
+    }
+    for (const file of f.files) {
+      const li = el('li');
+      li.appendChild(el('strong', null, file.name));
+      li.appendChild(el('span', 'muted', `  ${t('size')}: ${file.size} B · ${file.modified.replace('T', ' ').slice(0, 19)}`));
+      list.appendChild(li);
+    }
+    wrap.appendChild(list);
+  }
+
+  async function renderView() {
+    try {
+      if (view.kind === 'outbox') await renderOutbox();
+      else if (view.kind === 'files') await renderFiles();
+      else if (view.name) await renderSheet();
+    } catch (e) {
+      notice(e.message, 'bad');
+    }
+  }
+
+  async function refresh() {
+    try {
+      await loadSheets();
+      await renderTabs();
+      await renderView();
+    } catch (e) {
+      notice(e.message, 'bad');
+    }
+  }
+
+  // ---- wiring
+
+  let refreshTimer = null;
+  window.addEventListener('message', (ev) => {
+    if (ev.origin !== location.origin || !ev.data || typeof ev.data !== 'object') return;
+    if (ev.data.type === 'gas-run') {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(refresh, 250);
+    } else if (ev.data.type === 'gas-close') {
+      if (ev.source === $('dialog-frame').contentWindow) closeDialog();
+      else $('side').hidden = true;
+    }
+  });
+  function closeDialog() { $('dialog').hidden = true; $('dialog-frame').removeAttribute('src'); }
+
+  document.addEventListener('DOMContentLoaded', async () => {
+    $('side-close').addEventListener('click', () => { $('side').hidden = true; });
+    $('dialog-close').addEventListener('click', closeDialog);
+    $('lang').addEventListener('change', async () => {
+      const next = $('lang').value;
+      try {
+        await postJson('/api/locale', { locale: next });
+        await loadUi();
+        translate();
+        renderMenus();
+        $('side').hidden = false;
+        $('sidebar').src = '/dist/desk.html';
+        await refresh();
+      } catch (e) { notice(e.message, 'bad'); }
+    });
+    try {
+      await loadUi();
+    } catch (e) { notice(e.message, 'bad'); }
+    translate();
+    renderMenus();
+    $('side-title').textContent = t('sidebar');
+    await refresh();
+  });
+})();

@@ -1,0 +1,772 @@
+// 借还书台 — the lending desk sidebar. Scanner first: one input always has the focus, Enter submits,
+// every scan is one google.script.run round trip. Everything that comes from the workbook or the server
+// goes into the page with textContent (never innerHTML), so a title like <img onerror> stays text.
+import { catalog, pickLocale, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
+import { run } from './gas';
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+let locale: Locale = pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'zh-CN');
+
+function tr(key: MessageKey, params: Params = {}): string {
+  const text = catalog[locale][key] ?? catalog['zh-CN'][key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOM helpers (text only)
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing`);
+  return el as T;
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function clear(node: HTMLElement): void {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+type Mode = 'lend' | 'return';
+type Condition = 'good' | 'damaged' | 'lost';
+type Tone = 'ok' | 'warn' | 'refuse' | 'info';
+
+interface Entry {
+  at: string;                  // ISO
+  action: 'lend' | 'return' | 'renew';
+  ok: boolean;
+  readerId: string;
+  readerName: string;
+  className: string;
+  barcode: string;
+  title: string;
+  dueDate: string;             // lend/renew: yyyy-MM-dd
+  detail: string;              // overdue days, result, warning or refusal text
+  sessionId: number;           // 0 outside a class session
+}
+
+interface Session { id: number; className: string; roster: Set<string>; total: number; served: Set<string> }
+
+let desk: DeskInfo | null = null;
+let readerRe: RegExp | null = null;
+let itemRe: RegExp | null = null;
+let mode: Mode = 'lend';
+let condition: Condition = 'good';
+let reader: ReaderView | null = null;
+let readerStale = false;
+let session: Session | null = null;
+let sessionSeq = 0;
+let muted = false;
+const entries: Entry[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// Sound: Web Audio oscillator, no files. Success rises, refusal buzzes low, a warning wobbles.
+
+let audio: AudioContext | null = null;
+
+function beep(tone: Tone): void {
+  if (muted) return;
+  try {
+    const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctor) return;
+    audio = audio ?? new Ctor();
+    if (audio.state === 'suspended') void audio.resume();
+    const plan: Record<Tone, { type: OscillatorType; notes: [number, number, number][] }> = {
+      ok: { type: 'sine', notes: [[988, 0, 0.07], [1319, 0.08, 0.1]] },
+      info: { type: 'sine', notes: [[1047, 0, 0.06]] },
+      warn: { type: 'triangle', notes: [[740, 0, 0.1], [587, 0.12, 0.1], [740, 0.24, 0.1]] },
+      refuse: { type: 'square', notes: [[196, 0, 0.32]] },
+    };
+    const t0 = audio.currentTime + 0.01;
+    for (const [freq, start, dur] of plan[tone].notes) {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.type = plan[tone].type;
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(tone === 'refuse' ? 0.08 : 0.15, t0 + start);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t0 + start + dur);
+      osc.connect(gain);
+      gain.connect(audio.destination);
+      osc.start(t0 + start);
+      osc.stop(t0 + start + dur + 0.02);
+    }
+  } catch {
+    /* no audio here: the colours still tell */
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Utilities
+
+function newRequestId(): string {
+  const c = (window as unknown as { crypto?: Crypto }).crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
+  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A pattern from 设置 must match the whole scan. An invalid one matches nothing. */
+function wholeMatch(source: string | undefined): RegExp | null {
+  if (!source) return null;
+  try { return new RegExp(`^(?:${source})$`); } catch { return null; }
+}
+
+function hhmm(iso: string): string {
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return '';
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function errorText(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return tr('desk.failed', { detail: msg.slice(0, 200) });
+}
+
+function isFailure(a: unknown): a is Failure {
+  return !!a && typeof a === 'object' && (a as { ok?: unknown }).ok === false;
+}
+
+/** A mutation is retried once with the same requestId when the call itself failed (network, timeout):
+ *  the server acts once per requestId, so a retry can never lend twice. */
+async function withRetry<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch {
+    await new Promise((r) => setTimeout(r, 400));
+    return call();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status line and log
+
+let statusSeq = 0;
+
+function status(tone: Tone | 'idle' | 'busy', lines: string[], extra: string[] = []): void {
+  const box = $('status');
+  box.dataset.state = tone === 'ok' ? 'ok' : tone === 'refuse' ? 'refused' : tone;
+  box.dataset.seq = String(++statusSeq);
+  clear(box);
+  lines.forEach((line, i) => box.appendChild(el('div', i === 0 ? 'status-main' : 'status-sub', line)));
+  for (const w of extra) box.appendChild(el('div', 'status-warning', w));
+  const input = $('scan');
+  input.classList.remove('flash-ok', 'flash-refuse', 'flash-warn');
+  if (tone === 'ok' || tone === 'refuse' || tone === 'warn') {
+    void input.offsetWidth; // restart the animation
+    input.classList.add(`flash-${tone}`);
+  }
+  if (tone === 'ok' || tone === 'refuse' || tone === 'warn' || tone === 'info') beep(tone);
+}
+
+function addEntry(entry: Omit<Entry, 'at' | 'sessionId'>): void {
+  entries.push({ ...entry, at: new Date().toISOString(), sessionId: session ? session.id : 0 });
+  renderLog();
+}
+
+function visibleEntries(): Entry[] {
+  return session ? entries.filter((e) => e.sessionId === session!.id) : entries;
+}
+
+function actionLabel(e: Entry): string {
+  return tr(e.action === 'lend' ? 'desk.action.lend' : e.action === 'return' ? 'desk.action.return' : 'desk.action.renew');
+}
+
+function renderLog(): void {
+  const list = $('log');
+  clear(list);
+  const shown = visibleEntries();
+  const done = shown.filter((e) => e.ok).length;
+  $('log-title').textContent = session
+    ? tr('desk.list.session', { className: session.className, n: done })
+    : tr('desk.list.title', { n: done });
+  if (shown.length === 0) {
+    list.appendChild(el('li', 'empty muted', tr('desk.list.empty')));
+  }
+  for (const e of shown.slice().reverse()) {
+    const li = el('li', e.ok ? `entry ok ${e.action}` : 'entry refused');
+    const head = el('div', 'entry-head');
+    head.appendChild(el('span', 'entry-time', hhmm(e.at)));
+    head.appendChild(el('span', 'entry-action', e.ok ? actionLabel(e) : tr(e.action === 'lend' ? 'desk.refused.lend' : e.action === 'return' ? 'desk.refused.return' : 'desk.refused.renew')));
+    if (e.readerName || e.readerId) head.appendChild(el('span', 'entry-reader', e.readerName || e.readerId));
+    li.appendChild(head);
+    li.appendChild(el('div', 'entry-title', e.title ? `${e.title} · ${e.barcode}` : e.barcode));
+    const tail: string[] = [];
+    if (e.ok && e.dueDate) tail.push(tr('desk.loan.due', { date: e.dueDate }));
+    if (e.detail) tail.push(e.detail);
+    if (tail.length) li.appendChild(el('div', 'entry-detail', tail.join(' · ')));
+    list.appendChild(li);
+  }
+  const none = done === 0;
+  ($('print') as HTMLButtonElement).disabled = none;
+  ($('save') as HTMLButtonElement).disabled = none;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader panel
+
+function setReader(r: ReaderView | null): void {
+  reader = r;
+  readerStale = false;
+  renderReader();
+}
+
+function renderReader(): void {
+  const panel = $('reader');
+  if (!reader) {
+    panel.hidden = true;
+    return;
+  }
+  const r = reader;
+  panel.hidden = false;
+  panel.dataset.readerId = r.readerId;
+  $('reader-name').textContent = r.name;
+  const meta = [r.readerId, r.className, r.readerTypeLabel].filter(Boolean);
+  if (!r.active) meta.push(r.statusLabel);
+  $('reader-meta').textContent = meta.join(' · ');
+  const allow = $('reader-allow');
+  allow.className = 'allow';
+  if (readerStale) {
+    // A book of theirs came back in return mode: what they may borrow now is the server's to say.
+    allow.classList.add('stale');
+    allow.textContent = tr('desk.reader.stale');
+  } else if (!r.active) {
+    allow.classList.add('blocked');
+    allow.textContent = tr('desk.reader.inactive', { status: r.statusLabel });
+  } else if (r.mayBorrow > 0) {
+    allow.classList.add('can');
+    allow.textContent = tr('desk.reader.mayBorrow', { n: r.mayBorrow });
+  } else {
+    allow.classList.add('blocked');
+    allow.textContent = r.blockedReason || tr('desk.reader.atLimit');
+  }
+  const list = $('reader-loans');
+  clear(list);
+  if (r.loans.length === 0) list.appendChild(el('li', 'muted', tr('desk.reader.noLoans')));
+  for (const loan of r.loans) list.appendChild(loanRow(loan));
+}
+
+function loanRow(loan: LoanView): HTMLLIElement {
+  const li = el('li', loan.overdueDays > 0 ? 'loan overdue' : 'loan');
+  li.dataset.barcode = loan.barcode;
+  const text = el('div', 'loan-text');
+  text.appendChild(el('div', 'loan-title', loan.title || loan.barcode));
+  const due = [loan.barcode, tr('desk.loan.due', { date: loan.dueDate })];
+  if (loan.renewals > 0) due.push(tr('desk.loan.renewed', { n: loan.renewals }));
+  text.appendChild(el('div', 'loan-due', due.join(' · ')));
+  if (loan.overdueDays > 0) text.appendChild(el('div', 'loan-overdue', tr('desk.loan.overdue', { days: loan.overdueDays })));
+  li.appendChild(text);
+  const btn = el('button', 'renew', tr('desk.loan.renew'));
+  btn.type = 'button';
+  btn.addEventListener('click', () => enqueue(() => doRenew(loan.barcode)));
+  li.appendChild(btn);
+  return li;
+}
+
+function showPicker(readers: ReaderView[], query: string): void {
+  const box = $('picker');
+  clear(box);
+  box.hidden = false;
+  box.appendChild(el('div', 'muted', tr('desk.reader.pick', { n: readers.length, query })));
+  for (const r of readers) {
+    const b = el('button', 'pick', `${r.name} · ${r.className || r.readerTypeLabel} · ${r.readerId}`);
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      hidePicker();
+      acceptReader(r);
+    });
+    box.appendChild(b);
+  }
+}
+
+function hidePicker(): void {
+  const box = $('picker');
+  box.hidden = true;
+  clear(box);
+}
+
+function acceptReader(r: ReaderView): void {
+  setReader(r);
+  const warnings: string[] = [];
+  if (session && r.className !== session.className && r.readerType === 'student') {
+    warnings.push(tr('desk.session.otherClass', { name: r.name, className: session.className }));
+  }
+  const lines = [tr('desk.reader.found', { name: r.name })];
+  if (!r.active || r.mayBorrow === 0) {
+    status('warn', lines, [r.active ? (r.blockedReason || tr('desk.reader.atLimit')) : tr('desk.reader.inactive', { status: r.statusLabel }), ...warnings]);
+  } else {
+    status(warnings.length ? 'warn' : 'info', lines, warnings);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scans
+
+type Kind = 'reader' | 'item' | 'unknown';
+
+function classify(code: string): Kind {
+  const r = !!readerRe && readerRe.test(code);
+  const i = !!itemRe && itemRe.test(code);
+  if (r && !i) return 'reader';
+  if (i && !r) return 'item';
+  return 'unknown';
+}
+
+/** Looks a scan up as a reader. Answers the reader with exactly that card number, or the list found by name. */
+async function lookup(query: string): Promise<{ exact: ReaderView | null; found: ReaderView[]; failure: Failure | null }> {
+  const ans = await run('findReaders', { query });
+  if (isFailure(ans)) return { exact: null, found: [], failure: ans };
+  const found = ans.readers;
+  const exact = found.find((r) => r.readerId.toLowerCase() === query.toLowerCase()) ?? null;
+  return { exact, found, failure: null };
+}
+
+async function scanReader(code: string): Promise<void> {
+  const { exact, found, failure } = await lookup(code);
+  if (exact) return acceptReader(exact);
+  if (found.length === 1) return acceptReader(found[0]);
+  if (found.length > 1) {
+    showPicker(found, code);
+    status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
+    return;
+  }
+  status('refuse', [failure ? failure.error.message : tr('desk.reader.notFound', { query: code })]);
+}
+
+async function handleScan(code: string): Promise<void> {
+  hidePicker();
+  const kind = classify(code);
+  if (mode === 'return') {
+    if (kind === 'reader') return scanReader(code);
+    return doReturn(code);
+  }
+  if (kind === 'reader') return scanReader(code);
+  if (kind === 'item') return doLend(code);
+  // Neither rule decides: a reader with exactly this card number wins, then a name search, then a book.
+  const { exact, found } = await lookup(code);
+  if (exact) return acceptReader(exact);
+  const looksLikeBarcode = /^[0-9A-Za-z._\-/]+$/.test(code);
+  if (!looksLikeBarcode) {
+    if (found.length === 1) return acceptReader(found[0]);
+    if (found.length > 1) {
+      showPicker(found, code);
+      status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
+      return;
+    }
+    status('refuse', [tr('desk.reader.notFound', { query: code })]);
+    return;
+  }
+  return doLend(code);
+}
+
+async function doLend(barcode: string): Promise<void> {
+  if (!reader) {
+    status('refuse', [tr('desk.needReader')]);
+    addEntry({ action: 'lend', ok: false, readerId: '', readerName: '', className: '', barcode, title: '', dueDate: '', detail: tr('desk.needReader') });
+    return;
+  }
+  const who = reader;
+  const requestId = newRequestId();
+  status('busy', [tr('desk.working')]);
+  const ans = await withRetry(() => run('lend', { readerId: who.readerId, barcode, requestId }));
+  if (isFailure(ans)) {
+    status('refuse', [ans.error.message]);
+    addEntry({ action: 'lend', ok: false, readerId: who.readerId, readerName: who.name, className: who.className, barcode, title: '', dueDate: '', detail: ans.error.message });
+    return;
+  }
+  setReader(ans.reader);
+  if (session) session.served.add(ans.reader.readerId);
+  const warnings = (ans.warnings ?? []).map((w: Warning) => w.message);
+  const main = tr('desk.lent', { title: ans.loan.title, name: ans.reader.name });
+  const lines = [main, tr('desk.loan.due', { date: ans.loan.dueDate })];
+  if (ans.repeated) lines.push(tr('desk.repeated'));
+  status(warnings.length ? 'warn' : 'ok', lines, warnings);
+  addEntry({
+    action: 'lend', ok: true, readerId: ans.reader.readerId, readerName: ans.reader.name, className: ans.reader.className,
+    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: warnings.join(' '),
+  });
+  renderSession();
+}
+
+async function doReturn(barcode: string): Promise<void> {
+  const requestId = newRequestId();
+  const cond = condition;
+  status('busy', [tr('desk.working')]);
+  const ans = await withRetry(() => run('returnItem', { barcode, requestId, condition: cond }));
+  setCondition('good'); // a damaged/lost choice applies to one scan only
+  if (isFailure(ans)) {
+    status('refuse', [ans.error.message]);
+    addEntry({ action: 'return', ok: false, readerId: '', readerName: '', className: '', barcode, title: '', dueDate: '', detail: ans.error.message });
+    return;
+  }
+  const who = ans.className ? `${ans.readerName}（${ans.className}）` : ans.readerName;
+  const lines = [tr('desk.returned', { title: ans.title, name: who })];
+  const details: string[] = [];
+  if (ans.overdueDays > 0) details.push(tr('desk.loan.overdue', { days: ans.overdueDays }));
+  else lines.push(tr('desk.return.onTime'));
+  if (ans.result === 'damaged') details.push(tr('desk.return.damaged'));
+  if (ans.result === 'lost') details.push(tr('desk.return.lost', { amount: ans.compensation ?? 0 }));
+  if (ans.repeated) lines.push(tr('desk.repeated'));
+  status(details.length ? 'warn' : 'ok', lines, details);
+  addEntry({
+    action: 'return', ok: true, readerId: ans.readerId, readerName: ans.readerName, className: ans.className,
+    barcode: ans.barcode, title: ans.title, dueDate: '', detail: details.join(' · '),
+  });
+  if (reader && reader.readerId === ans.readerId) {
+    reader = { ...reader, loans: reader.loans.filter((l) => l.barcode !== ans.barcode) };
+    readerStale = true;
+    renderReader();
+  }
+}
+
+async function doRenew(barcode: string): Promise<void> {
+  const requestId = newRequestId();
+  status('busy', [tr('desk.working')]);
+  const ans = await withRetry(() => run('renew', { barcode, requestId }));
+  const title = reader?.loans.find((l) => l.barcode === barcode)?.title ?? '';
+  if (isFailure(ans)) {
+    status('refuse', [ans.error.message]);
+    addEntry({ action: 'renew', ok: false, readerId: reader?.readerId ?? '', readerName: reader?.name ?? '', className: reader?.className ?? '', barcode, title, dueDate: '', detail: ans.error.message });
+    return;
+  }
+  if (reader) {
+    reader = { ...reader, loans: reader.loans.map((l) => (l.barcode === ans.loan.barcode ? ans.loan : l)) };
+    renderReader();
+  }
+  status('ok', [tr('desk.renewed', { title: ans.loan.title }), tr('desk.loan.due', { date: ans.loan.dueDate })]);
+  addEntry({
+    action: 'renew', ok: true, readerId: reader?.readerId ?? '', readerName: reader?.name ?? '', className: reader?.className ?? '',
+    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: '',
+  });
+}
+
+// Scans run one after another, in the order they were read: a card scanned just before a book must
+// be known before that book is lent.
+let queue: Promise<void> = Promise.resolve();
+let lastScan = { code: '', at: 0, pending: false, repeats: 0 };
+
+function noteDuplicate(code: string): void {
+  $('status').appendChild(el('div', 'status-sub status-note', tr('desk.duplicate', { code })));
+}
+
+function enqueue(job: () => Promise<void>): void {
+  queue = queue.then(job).catch((e) => status('refuse', [errorText(e)]));
+}
+
+function submit(raw: string): void {
+  const code = raw.trim();
+  if (!code) return;
+  if (!desk) {
+    status('refuse', [tr('desk.loading')]);
+    return;
+  }
+  // A scanner's double read: the same code again while the first is still in flight or just done.
+  const now = Date.now();
+  if (code === lastScan.code && (lastScan.pending || now - lastScan.at < 1200) && classify(code) !== 'reader') {
+    // Keep what the first read answers on screen; only say the second was ignored.
+    if (lastScan.pending) lastScan.repeats++;
+    else noteDuplicate(code);
+    return;
+  }
+  lastScan = { code, at: now, pending: true, repeats: 0 };
+  const mine = lastScan;
+  enqueue(async () => {
+    try {
+      await handleScan(code);
+    } finally {
+      mine.pending = false;
+      mine.at = Date.now();
+      if (mine.repeats > 0) noteDuplicate(code);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modes and class sessions
+
+function setMode(next: Mode): void {
+  mode = next;
+  document.body.dataset.mode = mode;
+  $('mode-lend').setAttribute('aria-selected', String(mode === 'lend' && !session));
+  $('mode-return').setAttribute('aria-selected', String(mode === 'return'));
+  $('mode-session').setAttribute('aria-selected', String(mode === 'lend' && !!session));
+  $('conditions').hidden = mode !== 'return';
+  $('hint').textContent = tr(mode === 'return' ? 'desk.hint.return' : session ? 'desk.hint.session' : 'desk.hint.lend');
+  ($('scan') as HTMLInputElement).placeholder = tr(mode === 'return' ? 'desk.placeholder.return' : 'desk.placeholder.lend');
+  if (mode === 'lend' && reader && readerStale) {
+    const id = reader.readerId;
+    enqueue(async () => {
+      const { exact } = await lookup(id);
+      if (exact) setReader(exact);
+    });
+  }
+}
+
+function setCondition(next: Condition): void {
+  condition = next;
+  document.querySelectorAll<HTMLButtonElement>('[data-condition]').forEach((b) => {
+    b.setAttribute('aria-pressed', String(b.dataset.condition === next));
+  });
+}
+
+function openSessionPicker(): void {
+  if (!desk) return;
+  const select = $('class-select') as HTMLSelectElement;
+  clear(select);
+  const classes = desk.classes.slice().sort((a, b) => Number(b.onNow) - Number(a.onNow) || a.grade - b.grade || a.className.localeCompare(b.className));
+  for (const c of classes) {
+    const when = [c.weekday, c.slot].filter(Boolean).join(' ');
+    const label = c.onNow ? `${c.className} · ${tr('desk.session.onNow')}` : when ? `${c.className} · ${when}` : c.className;
+    const opt = el('option', undefined, label);
+    opt.value = c.className;
+    select.appendChild(opt);
+  }
+  if (classes.length === 0) {
+    status('refuse', [tr('desk.session.noClasses')]);
+    return;
+  }
+  $('session-pick').hidden = false;
+}
+
+async function startSession(className: string): Promise<void> {
+  $('session-pick').hidden = true;
+  status('busy', [tr('desk.working')]);
+  const ans = await run('classRoster', { className });
+  const roster = new Set<string>();
+  if (!isFailure(ans)) ans.readers.forEach((r) => roster.add(r.readerId));
+  session = { id: ++sessionSeq, className, roster, total: roster.size, served: new Set() };
+  setReader(null);
+  setMode('lend');
+  renderSession();
+  renderLog();
+  if (isFailure(ans)) status('warn', [tr('desk.session.started', { className })], [ans.error.message]);
+  else status('info', [tr('desk.session.started', { className })]);
+}
+
+function endSession(): void {
+  session = null;
+  renderSession();
+  setMode(mode);
+  renderLog();
+  status('idle', [tr('desk.session.ended')]);
+}
+
+function renderSession(): void {
+  const bar = $('session-bar');
+  if (!session) {
+    bar.hidden = true;
+    return;
+  }
+  bar.hidden = false;
+  $('session-name').textContent = tr('desk.session.current', { className: session.className });
+  const served = session.total ? [...session.served].filter((id) => session!.roster.has(id)).length : session.served.size;
+  $('session-progress').textContent = session.total
+    ? tr('desk.session.progress', { done: served, total: session.total })
+    : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Receipt: print and CSV
+
+function receiptRows(): Entry[] {
+  return visibleEntries().filter((e) => e.ok);
+}
+
+function receiptTable(): { header: string[]; rows: string[][] } {
+  const header = [tr('desk.col.time'), tr('desk.col.action'), tr('desk.col.reader'), tr('desk.col.readerId'), tr('desk.col.class'), tr('desk.col.barcode'), tr('desk.col.title'), tr('desk.col.due'), tr('desk.col.note')];
+  const rows = receiptRows().map((e) => [hhmm(e.at), actionLabel(e), e.readerName, e.readerId, e.className, e.barcode, e.title, e.dueDate, e.detail]);
+  return { header, rows };
+}
+
+function receiptTitle(): string {
+  const school = desk?.schoolName || tr('desk.title');
+  return session ? tr('desk.receipt.titleClass', { school, className: session.className }) : tr('desk.receipt.title', { school });
+}
+
+function printReceipt(): void {
+  const box = $('receipt');
+  clear(box);
+  const { header, rows } = receiptTable();
+  box.appendChild(el('h1', undefined, receiptTitle()));
+  box.appendChild(el('p', undefined, tr('desk.receipt.meta', { date: desk?.today ?? '', n: rows.length })));
+  const table = el('table');
+  const thead = el('thead');
+  const hr = el('tr');
+  header.forEach((h) => hr.appendChild(el('th', undefined, h)));
+  thead.appendChild(hr);
+  table.appendChild(thead);
+  const tbody = el('tbody');
+  for (const row of rows) {
+    const tr_ = el('tr');
+    row.forEach((cell) => tr_.appendChild(el('td', undefined, cell)));
+    tbody.appendChild(tr_);
+  }
+  table.appendChild(tbody);
+  box.appendChild(table);
+  window.print();
+}
+
+/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is kept as text. */
+function csvCell(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function saveCsv(): void {
+  const { header, rows } = receiptTable();
+  const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+  const blob = new Blob(['\ufeff', text, '\r\n'], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = el('a');
+  a.href = url;
+  const tag = session ? `-${session.className}` : '';
+  a.download = `${tr('desk.receipt.file')}${tag}-${desk?.today ?? ''}.csv`.replace(/[\\/:*?"<>|]/g, '_');
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Focus: the scan field always has it
+
+function focusScan(): void {
+  const input = $('scan') as HTMLInputElement;
+  const active = document.activeElement;
+  if (active === input || active instanceof HTMLSelectElement) return;
+  input.focus({ preventScroll: true });
+}
+
+function translateStatic(): void {
+  document.documentElement.lang = locale;
+  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((node) => {
+    node.textContent = tr(node.dataset.i18n as MessageKey);
+  });
+  document.querySelectorAll<HTMLElement>('[data-i18n-title]').forEach((node) => {
+    const text = tr(node.dataset.i18nTitle as MessageKey);
+    node.title = text;
+    node.setAttribute('aria-label', text);
+  });
+  document.title = tr('desk.title');
+  const mute = $('mute');
+  mute.textContent = '♪';
+  mute.classList.toggle('off', muted);
+  mute.setAttribute('aria-pressed', String(!muted));
+}
+
+function wire(): void {
+  const input = $('scan') as HTMLInputElement;
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      const value = input.value;
+      input.value = '';
+      submit(value);
+    }
+  });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      hidePicker();
+      $('session-pick').hidden = true;
+      if (reader) {
+        setReader(null);
+        status('idle', [tr('desk.reader.cleared')]);
+      }
+      (input as HTMLInputElement).value = '';
+      focusScan();
+    } else if (ev.key === 'F2') {
+      ev.preventDefault();
+      setMode(mode === 'lend' ? 'return' : 'lend');
+      focusScan();
+    }
+  });
+  // Buttons never take the focus away from the scan field.
+  document.addEventListener('mousedown', (ev) => {
+    const target = ev.target as HTMLElement | null;
+    if (target && target.closest('button')) ev.preventDefault();
+  });
+  document.addEventListener('click', () => setTimeout(focusScan, 0));
+  input.addEventListener('blur', () => setTimeout(focusScan, 0));
+  window.addEventListener('focus', () => setTimeout(focusScan, 0));
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) setTimeout(focusScan, 0); });
+
+  $('mode-lend').addEventListener('click', () => {
+    if (session) endSession();
+    setMode('lend');
+  });
+  $('mode-return').addEventListener('click', () => setMode('return'));
+  $('mode-session').addEventListener('click', () => {
+    if (session) setMode('lend');
+    else openSessionPicker();
+  });
+  $('session-start').addEventListener('click', () => {
+    const name = ($('class-select') as HTMLSelectElement).value;
+    if (name) enqueue(() => startSession(name));
+  });
+  $('session-cancel').addEventListener('click', () => { $('session-pick').hidden = true; });
+  $('class-select').addEventListener('change', () => setTimeout(() => ($('session-start') as HTMLButtonElement).focus(), 0));
+  $('session-end').addEventListener('click', endSession);
+  document.querySelectorAll<HTMLButtonElement>('[data-condition]').forEach((b) => {
+    b.addEventListener('click', () => setCondition(b.dataset.condition as Condition));
+  });
+  $('reader-clear').addEventListener('click', () => {
+    setReader(null);
+    status('idle', [tr('desk.reader.cleared')]);
+  });
+  $('print').addEventListener('click', printReceipt);
+  $('save').addEventListener('click', saveCsv);
+  $('mute').addEventListener('click', () => {
+    muted = !muted;
+    try { window.localStorage.setItem('desk.muted', muted ? '1' : '0'); } catch { /* sandboxed storage */ }
+    translateStatic();
+  });
+}
+
+async function start(): Promise<void> {
+  try { muted = window.localStorage.getItem('desk.muted') === '1'; } catch { /* sandboxed storage */ }
+  translateStatic();
+  wire();
+  setCondition('good');
+  setMode('lend');
+  renderLog();
+  focusScan();
+  status('busy', [tr('desk.loading')]);
+  try {
+    const ans = await run('getDeskInfo');
+    if (isFailure(ans)) {
+      status('refuse', [ans.error.message]);
+      return;
+    }
+    desk = ans.desk;
+    locale = desk.locale === 'en' ? 'en' : 'zh-CN';
+    readerRe = wholeMatch(desk.readerPattern);
+    itemRe = wholeMatch(desk.itemPattern);
+    translateStatic();
+    $('school').textContent = desk.schoolName || tr('desk.title');
+    $('today').textContent = desk.today;
+    setMode(mode);
+    renderLog();
+    document.body.dataset.ready = 'true';
+    status('idle', [tr('desk.ready')]);
+  } catch (e) {
+    status('refuse', [errorText(e)]);
+  }
+  focusScan();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
+else void start();
