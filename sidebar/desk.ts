@@ -1,8 +1,9 @@
 // 借还书台 — the lending desk sidebar. Scanner first: one input always has the focus, Enter submits,
 // every scan is one google.script.run round trip. Everything that comes from the workbook or the server
 // goes into the page with textContent (never innerHTML), so a title like <img onerror> stays text.
-import { catalog, pickLocale, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
+import { clear, el, $ } from './dom';
 import { run } from './gas';
 
 // ---------------------------------------------------------------------------------------------
@@ -11,29 +12,12 @@ import { run } from './gas';
 let locale: Locale = pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'zh-CN');
 
 function tr(key: MessageKey, params: Params = {}): string {
-  const text = catalog[locale][key] ?? catalog['zh-CN'][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return t(locale, key, params);
 }
 
 // ---------------------------------------------------------------------------------------------
 // DOM helpers (text only)
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} missing`);
-  return el as T;
-};
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clear(node: HTMLElement): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
 
 // ---------------------------------------------------------------------------------------------
 // State

@@ -7,6 +7,7 @@ import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src
 import type {
   ConfirmImportAnswer, ConfirmImportInput, ImportKind, ImportRowReport, PreviewImportAnswer, PreviewImportInput,
 } from '../src/api';
+import { clear, el, $ } from './dom';
 import { closeHost, run } from './gas';
 
 type Preview = Extract<PreviewImportAnswer, { ok: true }>;
@@ -48,22 +49,6 @@ function sizeText(bytes: number): string {
 // ---------------------------------------------------------------------------------------------
 // DOM helpers (text only)
 
-function $<T extends HTMLElement = HTMLElement>(id: string): T {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`#${id} missing`);
-  return node as T;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clear(node: HTMLElement): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
 
 function show(id: string, visible: boolean): void {
   $(id).hidden = !visible;
