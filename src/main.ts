@@ -11,7 +11,7 @@ import { run } from './app/entry';
 import * as importing from './app/import';
 import { pickLocale, t } from './i18n/catalog';
 import { invalidateLibraryCache } from './sheets/library';
-import { showDialog, showSidebar } from './sheets/ui';
+import { showDialog, showSidebar, tell } from './sheets/ui';
 
 const id = z.string().trim().min(1).max(64);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
@@ -23,9 +23,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem(t(locale, 'menu.desk'), 'showDesk')
     .addSeparator()
-    .addItem(t(locale, 'menu.setup'), 'setupLibrary')
+    .addItem(t(locale, 'menu.setup'), 'menuSetupLibrary')
     .addItem(t(locale, 'menu.import'), 'showImport')
-    .addItem(t(locale, 'menu.sample'), 'loadSampleData')
+    .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
     .addToUi();
 }
 
@@ -54,6 +54,16 @@ export function showDesk(): void {
 
 export function showImport(): void {
   showDialog('import', 'menu.import', 760, 600);
+}
+
+/** Menu: set the workbook up and say so. */
+export function menuSetupLibrary(): void {
+  tell(setupLibrary());
+}
+
+/** Menu: the small sample school, into an empty library. */
+export function menuLoadSampleData(): void {
+  tell(loadSampleData());
 }
 
 export function setupLibrary(input?: unknown): SetupAnswer {

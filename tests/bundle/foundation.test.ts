@@ -46,7 +46,7 @@ describe('onOpen', () => {
     const { meter } = rt.invokeAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
     expect(rt.ui.menus).toHaveLength(1);
     const items = rt.ui.menus[0].items.map((i) => i.fn);
-    expect(items).toEqual(['showDesk', 'setupLibrary', 'showImport', 'loadSampleData']);
+    expect(items).toEqual(['showDesk', 'menuSetupLibrary', 'showImport', 'menuLoadSampleData']);
     expect(rt.ui.menus[0].items[0].caption).toBe('打开借还书台');
     const touched = Object.keys(meter.byMethod);
     expect(touched.some((m) => /^(Spreadsheet\.|Sheet\.|Range\.|Properties|Cache|Lock)/.test(m))).toBe(false);
@@ -57,6 +57,16 @@ describe('onOpen', () => {
     const rt = runtime({ locale: 'en-GB' });
     rt.invokeAs({ authMode: 'NONE' }, 'onInstall', { authMode: 'NONE' });
     expect(rt.ui.menus[0].items[0].caption).toBe('Open the lending desk');
+  });
+
+  it('menu actions tell the librarian how it went: a toast, or an alert with the reason', () => {
+    const rt = runtime();
+    rt.invoke('menuSetupLibrary');
+    expect(rt.ui.toasts.at(-1)).toMatch(/图书馆工作簿已就绪/);
+    rt.invoke('menuLoadSampleData');
+    expect(rt.ui.toasts.at(-1)).toMatch(/已载入示例学校：读者 300 人/);
+    rt.invoke('menuLoadSampleData');
+    expect(rt.ui.alerts.at(-1)).toMatch(/示例数据只能载入空的图书馆/);
   });
 
   it('showDesk opens the built sidebar page', () => {
