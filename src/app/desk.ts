@@ -10,7 +10,7 @@ import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
-import { expectKey, type Library, openLibrary, StaleShape } from '../sheets/library';
+import { expectKey, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
@@ -307,4 +307,3 @@ export function classRoster(ctx: Ctx, className: string) {
   };
 }
 
-export type { Library };

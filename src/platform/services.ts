@@ -22,8 +22,9 @@ export function userLocale(): Locale {
   return pickLocale(Session.getActiveUserLocale());
 }
 
-export function scriptTimeZone(spreadsheetTz?: string): string {
-  return spreadsheetTz || Session.getScriptTimeZone() || 'Asia/Shanghai';
+/** The school's time zone: the script's (appsscript.json: Asia/Shanghai). */
+export function scriptTimeZone(): string {
+  return Session.getScriptTimeZone() || 'Asia/Shanghai';
 }
 
 export function userEmail(): string {

@@ -2,7 +2,7 @@
 // highlight, warning-only protection of machine-kept tabs, and default settings rows. Idempotent: it only
 // adds what is missing; it never deletes, moves or overwrites a cell that holds data.
 import {
-  type ColumnDef, type EnumName, ENUMS, type Lang, type TabKey, TAB_KEYS, TABS, tabDef,
+  type ColumnDef, type EnumName, ENUMS, type Lang, type TabKey, TAB_KEYS, tabDef,
 } from '../domain/schema';
 import { calendarSeedRows, DEFAULT_LOAN_RULES, SETTING_DEFS } from '../domain/settings';
 import { t, type Locale } from '../i18n/catalog';
@@ -108,4 +108,3 @@ function seedIfEmpty(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, 
   table.appendMany(rows());
 }
 
-export { TABS };
