@@ -4,12 +4,12 @@
 import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
 import { clear, el, $ } from './dom';
-import { run } from './gas';
+import { pageLocale, run } from './gas';
 
 // ---------------------------------------------------------------------------------------------
 // Text
 
-let locale: Locale = pickLocale(typeof navigator !== 'undefined' ? navigator.language : 'zh-CN');
+let locale: Locale = pickLocale(pageLocale() ?? (typeof navigator !== 'undefined' ? navigator.language : 'zh-CN'));
 
 function tr(key: MessageKey, params: Params = {}): string {
   return t(locale, key, params);
@@ -684,7 +684,8 @@ function wire(): void {
     if (target && target.closest('button')) ev.preventDefault();
   });
   document.addEventListener('click', () => setTimeout(focusScan, 0));
-  input.addEventListener('blur', () => setTimeout(focusScan, 0));
+  // Take the focus back after a click inside the desk, but never from a dialog or the sheet the user went to.
+  input.addEventListener('blur', () => setTimeout(() => { if (document.hasFocus()) focusScan(); }, 0));
   window.addEventListener('focus', () => setTimeout(focusScan, 0));
   document.addEventListener('visibilitychange', () => { if (!document.hidden) setTimeout(focusScan, 0); });
 

@@ -51,3 +51,9 @@ export function run<K extends ServerName>(name: K, ...args: Parameters<Server[K]
 export function closeHost(): void {
   try { script().host.close(); } catch { /* not in a dialog/sidebar */ }
 }
+
+/** The user's language, as the server set it when it opened this page (null outside Apps Script's UI). */
+export function pageLocale(): string | null {
+  const v = (window as unknown as { __LIB_LOCALE?: unknown }).__LIB_LOCALE;
+  return typeof v === 'string' ? v : null;
+}

@@ -8,7 +8,7 @@ import type {
   ConfirmImportAnswer, ConfirmImportInput, ImportKind, ImportRowReport, PreviewImportAnswer, PreviewImportInput,
 } from '../src/api';
 import { clear, el, $ } from './dom';
-import { closeHost, run } from './gas';
+import { closeHost, pageLocale, run } from './gas';
 
 type Preview = Extract<PreviewImportAnswer, { ok: true }>;
 type Confirmed = Extract<ConfirmImportAnswer, { ok: true }>;
@@ -24,8 +24,8 @@ const PAGE_ROWS = 300;
 // Text
 
 function initialLocale(): Locale {
-  let raw: string | null = null;
-  try { raw = new URLSearchParams(window.location.search).get('lang'); } catch { /* no query */ }
+  let raw: string | null = pageLocale();
+  try { raw = raw ?? new URLSearchParams(window.location.search).get('lang'); } catch { /* no query */ }
   if (!raw) raw = (typeof navigator !== 'undefined' && navigator.language) || 'zh-CN';
   return pickLocale(raw);
 }
@@ -147,7 +147,7 @@ function render(): void {
 
   show('preview', preview !== null && (phase === 'previewed' || phase === 'previewing'));
   $('page').classList.toggle('busy-page', phase === 'previewing');
-  show('progress-box', phase === 'writing' || phase === 'stalled' || phase === 'done');
+  show('progress-box', phase === 'writing' || phase === 'stalled');
   show('done-box', phase === 'done');
 }
 

@@ -49,11 +49,11 @@ export function onLibraryChange(e?: GoogleAppsScript.Events.SheetsOnChange): voi
 }
 
 export function showDesk(): void {
-  showSidebar('desk', 'menu.desk');
+  showSidebar('desk', 'desk.title');
 }
 
 export function showImport(): void {
-  showDialog('import', 'menu.import', 760, 600);
+  showDialog('import', 'import.title', 760, 600);
 }
 
 /** Menu: set the workbook up and say so. */

@@ -118,7 +118,7 @@
     $('dialog-title').textContent = entry.title || '';
     const box = $('dialog-box');
     box.style.width = `${Math.min(entry.width || 600, window.innerWidth - 40)}px`;
-    box.style.height = `${Math.min((entry.height || 420) + 36, window.innerHeight - 40)}px`;
+    box.style.height = `${Math.min((entry.height || 420) + 41, window.innerHeight - 40)}px`;
     $('dialog-frame').src = `/ui/dialog/${entry.index}`;
   }
 

@@ -60,6 +60,7 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
     today: ctx.now,
     tz: ctx.tz,
     source: input.source ?? '',
+    lang: ctx.lang,
   });
   return { lib, result };
 }

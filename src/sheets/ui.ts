@@ -1,16 +1,23 @@
 // The spreadsheet's UI: sidebars and dialogs built from dist/<page>.html.
 import type { Failure } from '../api';
-import { type MessageKey, t } from '../i18n/catalog';
+import { type Locale, type MessageKey, t } from '../i18n/catalog';
 import { userLocale } from '../platform/services';
 
-export function showSidebar(page: string, titleKey: MessageKey): void {
-  const html = HtmlService.createHtmlOutputFromFile(page).setTitle(t(userLocale(), titleKey));
-  SpreadsheetApp.getUi().showSidebar(html);
+/** A built page with the user's language set before its own script runs (the value is one of two
+ *  fixed locale codes, never user text). */
+function page(name: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {
+  const content = HtmlService.createHtmlOutputFromFile(name).getContent();
+  return HtmlService.createHtmlOutput(`<script>window.__LIB_LOCALE=${JSON.stringify(locale)};</script>${content}`);
 }
 
-export function showDialog(page: string, titleKey: MessageKey, width: number, height: number): void {
-  const html = HtmlService.createHtmlOutputFromFile(page).setWidth(width).setHeight(height);
-  SpreadsheetApp.getUi().showModalDialog(html, t(userLocale(), titleKey));
+export function showSidebar(name: string, titleKey: MessageKey): void {
+  const locale = userLocale();
+  SpreadsheetApp.getUi().showSidebar(page(name, locale).setTitle(t(locale, titleKey)));
+}
+
+export function showDialog(name: string, titleKey: MessageKey, width: number, height: number): void {
+  const locale = userLocale();
+  SpreadsheetApp.getUi().showModalDialog(page(name, locale).setWidth(width).setHeight(height), t(locale, titleKey));
 }
 
 /** Shows a menu action's answer: a toast when it went well, an alert with the reason when it did not
