@@ -11,7 +11,8 @@ export class LockBusy extends Error {
  *  round trips on every scan for nothing, since the entry point returns right after. On an exception the
  *  platform also releases it. */
 export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
-  const lock = LockService.getDocumentLock();
+  // getDocumentLock is null outside a bound document (e.g. run from the editor): the script lock then.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(timeoutMs)) throw new LockBusy();
   const out = fn();
   SpreadsheetApp.flush();

@@ -37,15 +37,22 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
     const full = [...header, ...missing.map((c) => label(c, lang))];
     const fullMap = mapHeader(def, full);
-    if (isNew || missing.length) {
-      sheet.getRange(1, 1, 1, full.length).setFontWeight('bold');
-      formatColumns(sheet, def.columns.filter((c) => isNew || missing.includes(c)), fullMap, lang);
-    }
+    if (isNew || missing.length) sheet.getRange(1, 1, 1, full.length).setFontWeight('bold');
+    // Formats and dropdowns for new columns, and for known columns of a tab the librarian made herself
+    // whose format is not ours yet (so text she later types stays text); one read tells which.
+    const unformatted = isNew ? def.columns : columnsNeedingFormat(sheet, def.columns, fullMap, missing);
+    formatColumns(sheet, unformatted, fullMap, lang);
     if (key === 'loans') overdueHighlight(sheet, fullMap);
     if (def.machineKept) protectWarningOnly(sheet, t(locale, 'app.warnEdit'));
   }
   seedSettings(ss, lang, today, tz);
   return report;
+}
+
+function columnsNeedingFormat(sheet: GoogleAppsScript.Spreadsheet.Sheet, cols: readonly ColumnDef[], map: Record<string, number>, missing: readonly ColumnDef[]): ColumnDef[] {
+  const width = Math.max(...Object.values(map)) + 1;
+  const formats = sheet.getRange(2, 1, 1, width).getNumberFormats()[0];
+  return cols.filter((c) => missing.includes(c) || (map[c.key] !== undefined && formats[map[c.key]] !== numberFormatFor(c)));
 }
 
 /** Number formats (text stays text) and dropdowns for enum columns, on the column below the header. */

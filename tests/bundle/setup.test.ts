@@ -205,3 +205,21 @@ describe('an English workbook', () => {
     expect(rows(rt, 'Loans')[0]['Card no.']).toBe('S3001');
   });
 });
+
+describe('a tab the librarian made herself', () => {
+  it('gets our formats on its known columns, so text typed later stays text, and keeps its data', () => {
+    const rt = runtime();
+    const readers = rt.workbook.addSheet('读者');
+    readers.setRows(1, [['证号', '姓名', '读者类型', '状态'], ['S0100', '陈一', '学生', '在读']]);
+    expect(call(rt, 'setupLibrary').ok).toBe(true);
+    const header = readers.values()[0];
+    expect(readers.numberFormat(2, header.indexOf('姓名') + 1)).toBe('@');
+    expect(readers.numberFormat(500, header.indexOf('证号') + 1)).toBe('@');
+    expect(readers.values()[1].slice(0, 4)).toEqual(['S0100', '陈一', '学生', '在读']);
+    const before = snapshot(rt);
+    const again = rt.invoke<{ ok: boolean }>('setupLibrary');
+    expect(again.result.ok).toBe(true);
+    expect(again.meter.byMethod['Range.setNumberFormat'] ?? 0).toBe(0);
+    expect(snapshot(rt)).toBe(before);
+  });
+});
