@@ -57,6 +57,7 @@ function columnsNeedingFormat(sheet: GoogleAppsScript.Spreadsheet.Sheet, cols: r
 
 /** Number formats (text stays text) and dropdowns for enum columns, on the column below the header. */
 function formatColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, cols: readonly ColumnDef[], map: Record<string, number>, lang: Lang): void {
+  if (cols.length === 0) return;
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const col of cols) {
     const i = map[col.key];
