@@ -93,9 +93,9 @@ for (const size of sizes) {
   const lend = timed<Ok>(rt, 'lend', { readerId, barcode, requestId: `bench-${size}-1` });
   must('lend', lend.result);
   emit('lend', size, lend.meter, lend.cpuMs);
-  const renew = timed<Ok>(rt, 'renew', { barcode });
+  const renew = timed<Ok>(rt, 'renew', { barcode, requestId: `bench-${size}-renew` });
   emit('renew', size, renew.meter, renew.cpuMs, { note: renew.result.ok ? 'renewed' : `refused ${renew.result.error?.code}` });
-  const ret = timed<Ok>(rt, 'returnItem', { barcode });
+  const ret = timed<Ok>(rt, 'returnItem', { barcode, requestId: `bench-${size}-return` });
   must('returnItem', ret.result);
   emit('returnItem', size, ret.meter, ret.cpuMs);
   const lend2 = timed<Ok>(rt, 'lend', { readerId, barcode, requestId: `bench-${size}-2` });

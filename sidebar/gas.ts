@@ -4,7 +4,7 @@
 /// <reference types="google-apps-script" />
 import type * as ServerModule from '../src/main';
 
-type AnyFn = (...args: any[]) => any;
+type AnyFn = (...args: never[]) => unknown;
 type Module = typeof ServerModule;
 /** Every function src/main.ts exports (what Apps Script sees as a top-level function). */
 export type Server = { [K in keyof Module as Module[K] extends AnyFn ? K : never]: Extract<Module[K], AnyFn> };

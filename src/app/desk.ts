@@ -243,7 +243,8 @@ export function renew(ctx: Ctx, input: RenewInput) {
   if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}) });
   const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
   loans.writeRow(l.row, { dueDate: renewed.dueDate, renewals: renewed.renewals }, l.raw);
-  lib.remember();
+  // A repeated renew (same request id) must not renew twice: remember it beside the cached shapes.
+  lib.remember(input.requestId ? { [`renew:${input.requestId}`]: loan.loanId } : {});
   const view = loanView(ctx, renewed);
   return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
 }

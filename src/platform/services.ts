@@ -53,9 +53,12 @@ export function cacheGetAll(keys: string[]): Record<string, string> {
   return cache ? cache.getAll(keys) : {};
 }
 
-export function cachePut(key: string, value: string, seconds = CACHE_SECONDS): void {
+/** Puts the entries (one call; none when empty). Values over the platform's 100 KB are left out. */
+export function cachePutAll(entries: Record<string, string>, seconds = CACHE_SECONDS): void {
+  const fit = Object.fromEntries(Object.entries(entries).filter(([, v]) => v.length < 100_000));
+  if (Object.keys(fit).length === 0) return;
   const cache = docCache();
-  if (cache && value.length < 100_000) cache.put(key, value, seconds);
+  if (cache) cache.putAll(fit, seconds);
 }
 
 export function cacheRemove(keys: string[]): void {

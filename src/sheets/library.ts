@@ -6,7 +6,7 @@
 import type { Lang, TabKey } from '../domain/schema';
 import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache } from '../domain/settings';
 import { LibraryError } from '../app/errors';
-import { cacheGetAll, cachePut, cacheRemove } from '../platform/services';
+import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { type Cell, Table, type TableShape, findSheet } from './table';
 
 export const CACHE_KEY = 'library.shape.v1';
@@ -27,8 +27,9 @@ export interface Library {
   table(key: TabKey): Table;
   /** Values cached alongside under other keys (e.g. request ids), fetched in the same round trip. */
   extra: Record<string, string>;
-  /** Saves newly read shapes/settings to the cache (one call, only when something was read fresh). */
-  remember(): void;
+  /** Saves newly read shapes/settings, and any `extra` entries, to the cache in one call (none when
+   *  there is nothing to save). */
+  remember(extra?: Record<string, string>): void;
 }
 
 export function openLibrary(
@@ -80,8 +81,11 @@ export function openLibrary(
     settings,
     table,
     extra,
-    remember() {
-      if (dirty && !opts.noCache) cachePut(CACHE_KEY, JSON.stringify(cached));
+    remember(more = {}) {
+      if (opts.noCache) return;
+      const entries: Record<string, string> = { ...more };
+      if (dirty) entries[CACHE_KEY] = JSON.stringify(cached);
+      cachePutAll(entries);
       dirty = false;
     },
   };

@@ -199,6 +199,16 @@ describe('renew', () => {
     expect(last.error?.code).toBe('RENEW_LIMIT');
   });
 
+  it('the same requestId twice renews once', () => {
+    call(rt, 'lend', { readerId: 'T0001', barcode: '000101' });
+    const first = call<Answer & { loan: { renewals: number; dueDate: string } }>(rt, 'renew', { barcode: '000101', requestId: 'rn-1' });
+    const second = call<Answer & { loan: { renewals: number; dueDate: string }; repeated: boolean }>(rt, 'renew', { barcode: '000101', requestId: 'rn-1' });
+    expect(first.ok && second.ok).toBe(true);
+    expect(second.repeated).toBe(true);
+    expect(second.loan.dueDate).toBe(first.loan.dueDate);
+    expect(rows(rt, '在借')[0]['续借次数']).toBe(1);
+  });
+
   it('refuses an overdue loan and a copy not on loan', () => {
     call(rt, 'lend', { readerId: 'T0001', barcode: '000101' });
     rt.clock.advance(40 * 86400_000);
