@@ -9,24 +9,16 @@ import { loadSample, setup } from './app/admin';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import * as importing from './app/import';
-import { pickLocale, t } from './i18n/catalog';
 import { invalidateLibraryCache } from './sheets/library';
-import { showDialog, showSidebar, tell } from './sheets/ui';
+import { addMenu, showDialog, showSidebar, tell } from './sheets/ui';
+import { userLocale } from './platform/services';
 
 const id = z.string().trim().min(1).max(64);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
 
 /** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const locale = pickLocale(Session.getActiveUserLocale());
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem(t(locale, 'menu.desk'), 'showDesk')
-    .addSeparator()
-    .addItem(t(locale, 'menu.setup'), 'menuSetupLibrary')
-    .addItem(t(locale, 'menu.import'), 'showImport')
-    .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
-    .addToUi();
+  addMenu(userLocale());
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {

@@ -26,7 +26,7 @@ export function loadSample(ctx: Ctx, size: 'small' | 'medium' | 'large', seed: n
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
   const readers = lib.table('readers');
   const items = lib.table('items');
-  if (readers.sheet.getLastRow() > 1 || items.sheet.getLastRow() > 1) {
+  if (!readers.isEmpty() || !items.isEmpty()) {
     throw new LibraryError('INVALID_INPUT', 'app.sampleNotEmpty');
   }
   const school = generateSchool({ size, seed, today: ctx.now, tz: ctx.tz, settings: lib.settings });

@@ -2,6 +2,7 @@
 // language, the time zone, the clock, who is at the desk.
 import type { Lang } from '../domain/schema';
 import type { Locale } from '../i18n/catalog';
+import { activeSpreadsheet } from '../sheets/book';
 import { detectLang } from '../sheets/table';
 import { scriptTimeZone, userEmail, userLocale } from '../platform/services';
 
@@ -15,7 +16,7 @@ export interface Ctx {
 }
 
 export function openContext(): Ctx {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const locale = userLocale();
   const fallback: Lang = locale === 'zh-CN' ? 'zh' : 'en';
   return {

@@ -195,7 +195,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
     renewals: loan.renewals, overdueDays: d.overdueDays, result: d.result, staff: ctx.staff,
     requestId: input.requestId ?? '',
   });
-  loans.sheet.deleteRow(l.row);
+  loans.deleteRow(l.row);
   items.writeCell(itemRow, 'status', d.newItemStatus);
   if (d.writeOff) {
     lib.table('writeOffs').append({
@@ -256,19 +256,15 @@ export function findReaders(ctx: Ctx, query: string) {
   const readers = lib.table('readers');
   const loans = lib.table('loans');
   const q = query.trim();
-  let found: Found<Reader>[] = [];
+  // A card number finds one reader; otherwise part of a name finds up to MAX_FOUND.
   const exact = readers.findRow('readerId', q);
-  if (exact !== null) {
-    found = [readers.readRow<Reader>(exact)];
-  } else {
-    const hits = readers.columnRange('name').createTextFinder(q).matchEntireCell(false).findAll();
-    found = readers.readRows<Reader>(hits.slice(0, MAX_FOUND).map((h) => h.getRow()));
-    lib.remember();
-    const views = found.map((f) => readerView(ctx, lib.settings, f.rec, found.length <= 3 ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : []));
-    return { readers: views, truncated: hits.length > MAX_FOUND };
-  }
+  const byName = exact === null ? readers.findRowsContaining('name', q, MAX_FOUND) : { rows: [exact], total: 1 };
+  const found = readers.readRows<Reader>(byName.rows);
+  // Loans are looked up only for a short list: each reader costs one more find.
+  const withLoans = found.length <= 3;
+  const views = found.map((f) => readerView(ctx, lib.settings, f.rec, withLoans ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : []));
   lib.remember();
-  return { readers: found.map((f) => readerView(ctx, lib.settings, f.rec, openLoansOf(loans, f.rec.readerId).map((o) => o.rec))), truncated: false };
+  return { readers: views, truncated: byName.total > MAX_FOUND };
 }
 
 export function deskInfo(ctx: Ctx): { desk: DeskInfo } {

@@ -6,6 +6,7 @@ import { t, type Locale, type MessageKey } from '../i18n/catalog';
 import { LockBusy, userLocale, withDocumentLock } from '../platform/services';
 import { type Ctx, openContext } from './context';
 import { LibraryError } from './errors';
+import { flushWrites } from '../sheets/book';
 import { StaleShape } from '../sheets/library';
 
 export const LOCK_TIMEOUT_MS = 5000;
@@ -37,7 +38,12 @@ export function run<S extends z.ZodType, R extends object>(
     if (!parsed.success) return fail(locale, 'INVALID_INPUT', 'error.INVALID_INPUT', { detail: describeZod(parsed.error, locale) });
     const attempt = (): R => {
       const ctx = openContext();
-      return opts.lock ? withDocumentLock(LOCK_TIMEOUT_MS, () => body(parsed.data, ctx)) : body(parsed.data, ctx);
+      if (!opts.lock) return body(parsed.data, ctx);
+      return withDocumentLock(LOCK_TIMEOUT_MS, () => {
+        const out = body(parsed.data, ctx);
+        flushWrites();
+        return out;
+      });
     };
     let out: R;
     try {

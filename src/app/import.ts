@@ -39,14 +39,7 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
   const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
   const keyCol = input.kind === 'readers' ? 'readerId' : 'barcode';
-  const existingKeys = new Set<string>();
-  const last = table.sheet.getLastRow();
-  if (last >= 2) {
-    for (const [v] of table.sheet.getRange(2, table.col(keyCol) + 1, last - 1, 1).getValues()) {
-      const k = String(v).trim();
-      if (k) existingKeys.add(k);
-    }
-  }
+  const existingKeys = new Set(table.columnValues(keyCol));
   const classes = lib.table('classes');
   const existingClasses = new Set(classes.readAll().map((r) => String(r.rec.className)));
   const acquisitions = lib.table('acquisitions');

@@ -134,6 +134,32 @@ export class Table {
     return found.map((r) => r.getRow());
   }
 
+  /** Rows whose column `colKey` contains `text` (TextFinder, partial match), and how many there were. */
+  findRowsContaining(colKey: string, text: string, limit: number): { rows: number[]; total: number } {
+    if (!text) return { rows: [], total: 0 };
+    const hits = this.columnRange(colKey).createTextFinder(text).matchEntireCell(false).findAll();
+    return { rows: hits.slice(0, limit).map((r) => r.getRow()), total: hits.length };
+  }
+
+  /** Every non-blank value of one column, as trimmed text (one getValues). */
+  columnValues(colKey: string): string[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2) return [];
+    return this.sheet.getRange(2, this.col(colKey) + 1, last - 1, 1).getValues()
+      .map(([v]) => String(v).trim())
+      .filter((v) => v !== '');
+  }
+
+  /** No data below the header. */
+  isEmpty(): boolean {
+    return this.sheet.getLastRow() < 2;
+  }
+
+  /** Removes one row (the open-loans tab is the only table whose rows leave). */
+  deleteRow(row: number): void {
+    this.sheet.deleteRow(row);
+  }
+
   findRow(colKey: string, value: string): number | null {
     if (!value) return null;
     const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).matchCase(true).findNext();

@@ -3,6 +3,18 @@ import type { Failure } from '../api';
 import { type Locale, type MessageKey, t } from '../i18n/catalog';
 import { userLocale } from '../platform/services';
 
+/** The add-on menu; each item names the entry point it runs. */
+export function addMenu(locale: Locale): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t(locale, 'menu.desk'), 'showDesk')
+    .addSeparator()
+    .addItem(t(locale, 'menu.setup'), 'menuSetupLibrary')
+    .addItem(t(locale, 'menu.import'), 'showImport')
+    .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
+    .addToUi();
+}
+
 /** A built page with the user's language set before its own script runs (the value is one of two
  *  fixed locale codes, never user text). */
 function page(name: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {

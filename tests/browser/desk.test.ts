@@ -2,49 +2,24 @@
 // preview server, which answers google.script.run with dist/Code.js running in local/.
 // Runs after `npm run build`. Screenshots land in test-output/ (git-ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startPreview, type PreviewServer } from '../../local/server';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { PreviewServer } from '../../local/server';
+import { type Harness, OUT, type Row, startHarness } from './harness';
 import { catalog, type Locale, type MessageKey } from '../../src/i18n/catalog';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** A school-day morning: the sample school is generated relative to this clock, with a fixed seed. */
-const NOW = '2026-11-24T10:00:00+08:00';
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 const XSS_BARCODE = '9990001';
 
-type Row = Record<string, string>;
-
 let server: PreviewServer;
 let browser: Browser;
-let dataDir: string;
+let harness: Harness;
 
 // ---------------------------------------------------------------------------------------------
 // Reading the workbook through the preview's own API
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(new URL(path, server.url));
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-interface SheetPage { header: string[]; rows: { row: number; cells: string[] }[]; total: number }
-
-/** Every data row of a tab as { header: cell } (paged through /api/sheet). */
-async function rows(tab: string): Promise<Row[]> {
-  const out: Row[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await api<SheetPage>(`/api/sheet?name=${encodeURIComponent(tab)}&offset=${offset}&limit=1000`);
-    for (const r of page.rows) out.push(Object.fromEntries(page.header.map((h, i) => [h, r.cells[i] ?? ''])));
-    if (offset + 1000 >= page.total) return out;
-  }
-}
+const api = <T>(path: string): Promise<T> => harness.api<T>(path);
+const rows = (tab: string): Promise<Row[]> => harness.rows(tab);
 
 /** The words of a catalogue message around its {placeholders}: each must appear in what the user sees. */
 function fixedParts(locale: Locale, key: MessageKey): string[] {
@@ -116,25 +91,18 @@ async function pressKey(desk: Frame, key: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'desk.html')) || !existsSync(join(ROOT, 'dist', 'Code.js'))) {
-    throw new Error('dist/ is not built: run npm run build first');
-  }
-  mkdirSync(OUT, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'desk-browser-'));
-  server = await startPreview({ port: 0, dataDir, fresh: true, locale: 'zh-CN', now: NOW, sample: { size: 'small', seed: 7 }, log: () => {}, saveDelayMs: 50 });
+  harness = await startHarness('desk');
+  ({ server, browser } = harness);
   // One more copy, whose title is markup: it must only ever show as text.
   const csv = `登记号,题名,责任者,文献类型,价格\n${XSS_BARCODE},${XSS_TITLE},"<b>bold</b>",普通图书,12.50\n`;
   const preview = (await server.invoke('previewImport', { kind: 'items', csv, source: 'test' })) as { ok: boolean; token: string; valid: number; rows: unknown[] };
   expect(preview, JSON.stringify(preview)).toMatchObject({ ok: true, valid: 1 });
   const done = (await server.invoke('confirmImport', { kind: 'items', csv, source: 'test', token: preview.token })) as { ok: boolean; written: number };
   expect(done, JSON.stringify(done)).toMatchObject({ ok: true, written: 1 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('lending desk in the browser', () => {

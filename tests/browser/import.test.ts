@@ -3,19 +3,12 @@
 // dialog shows (totals, problems, the server's message) and what the workbook holds before and after.
 // Runs after `npm run build`. Screenshots land in test-output/ (git-ignored).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startPreview, type PreviewServer } from '../../local/server';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { PreviewServer } from '../../local/server';
+import { type Harness, OUT, type Row, startHarness } from './harness';
 import { catalog, t, type Locale } from '../../src/i18n/catalog';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = join(ROOT, 'test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const NOW = '2026-11-24T10:00:00+08:00';
 /** showImport opens the dialog at this size (src/main.ts). */
 const DIALOG = { width: 760, height: 600 };
 
@@ -46,31 +39,15 @@ const ITEMS_CSV = [
   ...NEW_ITEMS.map((i) => `${i.barcode},${i.title},"${i.author}",${i.price},Book`),
 ].join('\n') + '\n';
 
-type Row = Record<string, string>;
-
 let server: PreviewServer;
 let browser: Browser;
-let dataDir: string;
+let harness: Harness;
 
 // ---------------------------------------------------------------------------------------------
 // The workbook, through the preview's own API
 
-async function api<T>(path: string): Promise<T> {
-  const r = await fetch(new URL(path, server.url));
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-interface SheetPage { header: string[]; rows: { row: number; cells: string[] }[]; total: number }
-
-async function rows(tab: string): Promise<Row[]> {
-  const out: Row[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await api<SheetPage>(`/api/sheet?name=${encodeURIComponent(tab)}&offset=${offset}&limit=1000`);
-    for (const r of page.rows) out.push(Object.fromEntries(page.header.map((h, i) => [h, r.cells[i] ?? ''])));
-    if (offset + 1000 >= page.total) return out;
-  }
-}
+const api = <T>(path: string): Promise<T> => harness.api<T>(path);
+const rows = (tab: string): Promise<Row[]> => harness.rows(tab);
 
 // ---------------------------------------------------------------------------------------------
 // The preview page and the dialog
@@ -131,19 +108,12 @@ async function settled(dlg: Frame): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'import.html')) || !existsSync(join(ROOT, 'dist', 'Code.js'))) {
-    throw new Error('dist/ is not built: run npm run build first');
-  }
-  mkdirSync(OUT, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'import-browser-'));
-  server = await startPreview({ port: 0, dataDir, fresh: true, locale: 'zh-CN', now: NOW, sample: { size: 'small', seed: 7 }, log: () => {}, saveDelayMs: 50 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  harness = await startHarness('import');
+  ({ server, browser } = harness);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 describe('import dialog in the browser', () => {
