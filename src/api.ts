@@ -93,3 +93,13 @@ export type ImportSourcesAnswer = Answer<ImportSourcesAnswerBody>;
 
 export type SetupAnswer = Answer<{ created: { tabs: string[]; columns: string[] }; message: string }>;
 export type SampleAnswer = Answer<{ readers: number; items: number; loans: number; message: string }>;
+
+// ---------------------------------------------------------------- overdue notices, daily job (issue 7)
+
+// ---------------------------------------------------------------- class sheets (issue 7)
+
+// ---------------------------------------------------------------- documents (issue 8)
+
+// ---------------------------------------------------------------- collection work (issue 11)
+
+// ---------------------------------------------------------------- consistency, hardening (issue 9)

@@ -118,3 +118,13 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
   const schema = z.intersection(importInput, z.object({ token: z.string().min(8).max(100) }));
   return run(schema, input, { lock: true }, (i, ctx) => importing.confirm(ctx, i));
 }
+
+// ---------------------------------------------------------------- overdue notices, daily job (issue 7)
+
+// ---------------------------------------------------------------- class sheets (issue 7)
+
+// ---------------------------------------------------------------- documents (issue 8)
+
+// ---------------------------------------------------------------- collection work (issue 11)
+
+// ---------------------------------------------------------------- consistency, hardening (issue 9)

@@ -1,6 +1,12 @@
 // The one message catalogue: every string a user sees (sidebar, menus, e-mails, documents, errors).
 // zh-CN is the reference; `en` must have exactly the same keys (the type checker enforces it).
 // Placeholders are {name}; fill them with t(locale, key, { name }).
+// A feature with many strings keeps them in its own part (src/i18n/parts/*.ts: a `zh` object and an `en`
+// of the same keys); they are spread in here, so there is still one catalogue, one key type, one t().
+import * as notices from './parts/notices';
+import * as classSheets from './parts/classsheets';
+import * as documents from './parts/documents';
+import * as collection from './parts/collection';
 
 const zh = {
   // --- app ---
@@ -226,6 +232,10 @@ const zh = {
   'import.close': '关闭',
   'import.another': '再导入一份',
   'import.unreachable': '调用服务器失败：{detail}',
+  ...notices.zh,
+  ...classSheets.zh,
+  ...documents.zh,
+  ...collection.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -454,6 +464,10 @@ const en: Record<MessageKey, string> = {
   'import.close': 'Close',
   'import.another': 'Import another',
   'import.unreachable': 'The server call failed: {detail}',
+  ...notices.en,
+  ...classSheets.en,
+  ...documents.en,
+  ...collection.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -12,6 +12,11 @@ export function addMenu(locale: Locale): void {
     .addItem(t(locale, 'menu.setup'), 'menuSetupLibrary')
     .addItem(t(locale, 'menu.import'), 'showImport')
     .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
+    // -- notices, daily job (issue 7)
+    // -- class sheets (issue 7)
+    // -- documents (issue 8)
+    // -- collection work (issue 11)
+    // -- consistency (issue 9)
     .addToUi();
 }
 
