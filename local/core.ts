@@ -16,6 +16,10 @@ export interface TriggerRecord {
   id: string; handler: string; kind: 'clock' | 'onEdit' | 'onChange' | 'onOpen' | 'onFormSubmit';
   everyMinutes?: number; everyHours?: number; everyDays?: number; everyWeeks?: number; atHour?: number; nearMinute?: number;
   at?: Date; nextRun?: Date; sourceId?: string;
+  /** inTimezone(); default the script's */
+  timeZone?: string;
+  /** the user who made it (add-on triggers are per user and document) */
+  owner?: string;
 }
 export interface UiState {
   menus: { title?: string; items: { caption: string; fn: string }[] }[];
@@ -46,6 +50,10 @@ export interface RuntimeCore {
   locks: Map<string, number>;
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   mailSent: { day: string; count: number };
+  /** the script is an add-on: its triggers follow the add-on rules (one clock trigger per user and document, at most hourly) */
+  addon: boolean;
+  /** OAuth scopes this user granted; null = every scope of the manifest */
+  grantedScopes: string[] | null;
   hooks: { method: string; fn: () => void }[];
   loadTouches: string[];
   nextId(prefix: string): string;

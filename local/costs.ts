@@ -95,7 +95,7 @@ export const COSTS: Record<string, Cost> = {
   'MailApp.sendEmail': RT(500), 'MailApp.getRemainingDailyQuota': RT(30),
   // --- Triggers [EST]
   'TriggerBuilder.create': RT(400), 'ClockTriggerBuilder.create': RT(400), 'SpreadsheetTriggerBuilder.create': RT(400),
-  'ScriptApp.deleteTrigger': RT(300), 'ScriptApp.getProjectTriggers': RT(100), 'ScriptApp.getUserTriggers': RT(100),
+  'ScriptApp.deleteTrigger': RT(300), 'ScriptApp.getAuthorizationInfo': RT(50), 'ScriptApp.getProjectTriggers': RT(100), 'ScriptApp.getUserTriggers': RT(100),
   // --- Everything local: Session, Utilities, Logger, HtmlService, builders
   'Utilities.sleep': LOCAL, // time passes on the simulated clock instead
 };

@@ -32,6 +32,7 @@ export interface LocalOptions {
   dataDir?: string;
   distDir?: string;
   mailQuota?: number;
+  addon?: boolean;
 }
 
 export interface InvokeResult<T> { result: T; meter: MeterReport }
@@ -50,6 +51,10 @@ export class LocalRuntime implements RuntimeCore {
   readonly locks = new Map<string, number>();
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
+  /** Apps Script add-on rules for triggers (LocalOptions.addon, default true: this project is an add-on). */
+  addon: boolean;
+  /** Scopes the user granted (null = all of dist/appsscript.json's); a test removes one to make authorization required. */
+  grantedScopes: string[] | null = null;
   readonly hooks: { method: string; fn: () => void }[] = [];
   /** Service members touched while the bundle was being evaluated (should stay empty). */
   readonly loadTouches: string[] = [];
@@ -74,6 +79,7 @@ export class LocalRuntime implements RuntimeCore {
     this.distDir = resolve(opts.distDir ?? 'dist');
     this.dataDir = resolve(opts.dataDir ?? '.local-data');
     this.mailQuota = opts.mailQuota ?? 100;
+    this.addon = opts.addon ?? true;
     this._now = new Date(opts.now ?? '2026-11-24T09:00:00+08:00').getTime();
     if (Number.isNaN(this._now)) throw new Error(`local/: bad 'now': ${String(opts.now)}`);
     this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: this.timeZone, owner: this.userEmail });

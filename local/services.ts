@@ -259,11 +259,29 @@ export class HtmlServiceImpl {
 
 // ---------------------------------------------------------------- ScriptApp
 const MAX_TRIGGERS = 20;
+function manifestScopes(distDir: string): string[] {
+  const file = join(distDir, 'appsscript.json');
+  if (!existsSync(file)) return [];
+  try { return (JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? []; } catch { return []; }
+}
 export function nextClockRun(t: TriggerRecord, afterMs: number, tz: string): Date {
   if (t.at) return t.at;
   if (t.everyMinutes) return new Date(afterMs + t.everyMinutes * 60000);
-  if (t.everyHours) return new Date(afterMs + t.everyHours * 3600000);
+  if (t.everyHours) {
+    const step = t.everyHours * 3600000;
+    // rescheduling: n hours after the last run; first run: the trigger's minute in the coming hour
+    if (t.nextRun && t.nextRun.getTime() <= afterMs) {
+      let n = t.nextRun.getTime() + step;
+      while (n <= afterMs) n += step;
+      return new Date(n);
+    }
+    const w = wallParts(afterMs, t.timeZone ?? tz);
+    let next = zonedToUtc(w.y, w.M, w.d, w.H, t.nearMinute ?? 0, 0, 0, t.timeZone ?? tz);
+    while (next <= afterMs) next += 3600000;
+    return new Date(next);
+  }
   const days = t.everyDays ?? (t.everyWeeks ? t.everyWeeks * 7 : 1);
+  tz = t.timeZone ?? tz;
   const w = wallParts(afterMs, tz);
   const hour = t.atHour ?? w.H;
   const minute = t.nearMinute ?? 0;
@@ -305,6 +323,10 @@ function registerTrigger(inv: Invocation, t: Omit<TriggerRecord, 'id'>): Any {
 export class ClockTriggerBuilderImpl {
   private _t: Partial<TriggerRecord> = {};
   constructor(private _inv: Invocation, private _handler: string) {}
+  // developers.google.com/apps-script/reference/script/clock-trigger-builder: everyMinutes takes 1, 5, 10,
+  // 15 or 30; everyHours 1, 2, 4, 6, 8 or 12; atHour/nearMinute refine everyDays/everyWeeks.
+  // developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers: "add-ons can use
+  // time-driven triggers once per hour at most" — a minutes trigger of an add-on fails when created.
   everyMinutes(n: number): Any {
     if (![1, 5, 10, 15, 30].includes(n)) throw new Error('The value passed to everyMinutes must be one of 1, 5, 10, 15 or 30.');
     this._t = { everyMinutes: n }; return this;
@@ -313,25 +335,55 @@ export class ClockTriggerBuilderImpl {
     if (![1, 2, 4, 6, 8, 12].includes(n)) throw new Error('The value passed to everyHours must be one of 1, 2, 4, 6, 8 or 12.');
     this._t = { everyHours: n }; return this;
   }
-  everyDays(n: number): Any { this._t = { ...this._t, everyDays: n, everyHours: undefined, everyMinutes: undefined }; return this; }
-  everyWeeks(n: number): Any { this._t = { ...this._t, everyWeeks: n }; return this; }
+  everyDays(n: number): Any {
+    if (!Number.isInteger(n) || n < 1) throw argErrorLocal('ClockTriggerBuilder.everyDays');
+    this._t = { ...this._t, everyDays: n, everyHours: undefined, everyMinutes: undefined }; return this;
+  }
+  everyWeeks(n: number): Any {
+    if (!Number.isInteger(n) || n < 1) throw argErrorLocal('ClockTriggerBuilder.everyWeeks');
+    this._t = { ...this._t, everyWeeks: n, everyHours: undefined, everyMinutes: undefined }; return this;
+  }
   onWeekDay(_d: string): Any { return this; }
   atHour(h: number): Any {
     if (this._t.everyHours || this._t.everyMinutes) throw new Error('atHour can only be used with everyDays or everyWeeks.');
+    if (!Number.isInteger(h) || h < 0 || h > 23) throw argErrorLocal('ClockTriggerBuilder.atHour');
     this._t.atHour = h; return this;
   }
-  nearMinute(m: number): Any { this._t.nearMinute = m; return this; }
+  /** "the minute at which the trigger runs (plus or minus 15 minutes)"; without it a random minute. */
+  nearMinute(m: number): Any {
+    if (!Number.isInteger(m) || m < 0 || m > 59) throw argErrorLocal('ClockTriggerBuilder.nearMinute');
+    this._t.nearMinute = m; return this;
+  }
   at(d: Date): Any { this._t = { at: new Date(d.getTime()) }; return this; }
   after(ms: number): Any { this._t = { at: new Date(this._inv.rt.nowMs() + ms) }; return this; }
-  inTimezone(_tz: string): Any { return this; }
+  /** "the timezone for the specified dates/time when the trigger runs"; default the script's. */
+  inTimezone(tz: string): Any {
+    try { new Intl.DateTimeFormat('en-US', { timeZone: String(tz) }); } catch { throw new Error(`Invalid argument: timezone (${String(tz)})`); }
+    this._t.timeZone = String(tz); return this;
+  }
   create(): Any {
     const t: Omit<TriggerRecord, 'id'> = { handler: this._handler, kind: 'clock', ...this._t } as Omit<TriggerRecord, 'id'>;
     if (!t.at && !t.everyMinutes && !t.everyHours && !t.everyDays && !t.everyWeeks) throw new Error('The trigger is missing a recurrence (everyHours, everyDays…).');
     for (const k of Object.keys(t) as (keyof typeof t)[]) if (t[k] === undefined) delete t[k];
-    t.nextRun = nextClockRun(t as TriggerRecord, this._inv.rt.nowMs(), this._inv.rt.timeZone);
+    const rt = this._inv.rt;
+    if (rt.addon) {
+      // An add-on's triggers belong to the document they were made in and to the user who made them:
+      // "Each add-on can only have one trigger of each type, per user, per document", and time-driven
+      // ones "cannot run more frequently than once per hour"
+      // (developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
+      if (t.everyMinutes) throw new Error('Add-ons cannot create time-based triggers that run more frequently than once per hour.');
+      t.sourceId = rt.workbook.id;
+      t.owner = this._inv.userEmail;
+      if (rt.triggers.some((x) => x.kind === 'clock' && x.sourceId === t.sourceId && x.owner === t.owner)) {
+        throw new Error('This add-on has created too many time-based triggers in this document for this Google user account.');
+      }
+    }
+    // Without nearMinute the platform picks a random minute; here minute 0 (deterministic for tests).
+    t.nextRun = nextClockRun(t as TriggerRecord, rt.nowMs(), t.timeZone ?? rt.timeZone);
     return registerTrigger(this._inv, t);
   }
 }
+const argErrorLocal = (name: string) => new Error(`Invalid argument: ${name}`);
 export class SpreadsheetTriggerBuilderImpl {
   private _kind: TriggerRecord['kind'] | null = null;
   constructor(private _inv: Invocation, private _handler: string, private _id: string) {}
@@ -355,7 +407,29 @@ export class ScriptAppImpl {
   getUserTriggers(ss: unknown): Any[] {
     const x = unwrap(ss) as Any;
     const id = x?._wb?.id ?? this._inv.rt.workbook.id;
-    return this._inv.rt.triggers.filter((t) => t.kind === 'clock' || t.sourceId === id).map((t) => this._inv.wrap('Trigger', new TriggerImpl(t)));
+    // "all installable triggers owned by this user in the given spreadsheet, for this script or add-on only"
+    // (developers.google.com/apps-script/reference/script/script-app#getUserTriggers(Spreadsheet))
+    return this._inv.rt.triggers
+      .filter((t) => (t.kind === 'clock' ? !t.sourceId || t.sourceId === id : t.sourceId === id) && (!t.owner || t.owner === this._inv.userEmail))
+      .map((t) => this._inv.wrap('Trigger', new TriggerImpl(t)));
+  }
+  /**
+   * developers.google.com/apps-script/reference/script/authorization-info: REQUIRED while a scope of the
+   * manifest (appsscript.json oauthScopes) is not granted; getAuthorizationUrl() is null when nothing is
+   * required. Granted scopes are the runtime's `grantedScopes` (all of the manifest's unless a test says otherwise).
+   */
+  getAuthorizationInfo(mode: unknown, scopes?: string[]): Any {
+    if (String(mode) !== 'FULL' && String(mode) !== 'LIMITED' && String(mode) !== 'NONE' && String(mode) !== 'CUSTOM_FUNCTION') throw argErrorLocal('ScriptApp.getAuthorizationInfo');
+    const rt = this._inv.rt;
+    const wanted = scopes ?? manifestScopes(rt.distDir);
+    const granted = rt.grantedScopes ?? manifestScopes(rt.distDir);
+    const missing = String(mode) === 'FULL' ? wanted.filter((x) => !granted.includes(x)) : [];
+    const url = missing.length ? `https://script.google.com/macros/d/${this.getScriptId()}/authorize?scopes=${encodeURIComponent(missing.join(' '))}` : null;
+    return this._inv.wrap('AuthorizationInfo', {
+      getAuthorizationStatus: () => (missing.length ? 'REQUIRED' : 'NOT_REQUIRED'),
+      getAuthorizationUrl: () => url,
+      getAuthorizedScopes: () => wanted.filter((x) => granted.includes(x)),
+    });
   }
   deleteTrigger(t: unknown): void {
     const rec = (unwrap(t) as TriggerImpl)._t;

@@ -95,6 +95,22 @@ export type SetupAnswer = Answer<{ created: { tabs: string[]; columns: string[] 
 export type SampleAnswer = Answer<{ readers: number; items: number; loans: number; message: string }>;
 
 // ---------------------------------------------------------------- overdue notices, daily job (issue 7)
+/** sendOverdueNotices(): the day's run. done: false = stopped by the time budget (or a busy desk); the
+ *  next run of the same day resumes. schoolDay: false = not a school day, nothing sent. */
+export type SendNoticesAnswer = Answer<{
+  done: boolean; schoolDay: boolean; day: string; sent: number; deferred: number; failed: number; unaddressed: number;
+  message: string; details: string[];
+}>;
+export type DailyJobAnswer = Answer<{
+  ran: boolean; done: boolean; message: string;
+  steps: { name: string; done: boolean; message: string; details?: string[] }[];
+}>;
+export type DailyJobSwitchAnswer = Answer<{ on: boolean; hour: number; message: string }>;
+export interface SlipLine { readerName: string; readerId: string; title: string; barcode: string; dueDay: string; days: number }
+export type OverdueSlipsAnswer = Answer<{
+  date: string; schoolName: string;
+  slips: { className: string; teacher: string; lines: SlipLine[] }[];
+}>;
 
 // ---------------------------------------------------------------- class sheets (issue 7)
 

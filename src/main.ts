@@ -4,7 +4,11 @@ import * as z from 'zod';
 import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
+  DailyJobAnswer, DailyJobSwitchAnswer, OverdueSlipsAnswer, SendNoticesAnswer,
 } from './api';
+import * as jobs from './app/jobs';
+import { JOB_BUDGET_MS, jobMenuState, runDailyJob } from './app/jobs';
+import { overdueSlips, runNotices } from './app/notices';
 import { loadSample, setup } from './app/admin';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -17,8 +21,8 @@ const id = z.string().trim().min(1).max(64);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
 
 /** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  addMenu(userLocale());
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  addMenu(userLocale(), jobMenuState(e));
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -120,6 +124,61 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 }
 
 // ---------------------------------------------------------------- overdue notices, daily job (issue 7)
+
+/** The day's overdue notices (also the daily job's first step). Not a school day: sends nothing, says so. */
+export function sendOverdueNotices(input?: unknown): SendNoticesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => runNotices(ctx, ctx.now.getTime() + JOB_BUDGET_MS));
+}
+
+/** What the time-driven trigger runs (hourly; the work happens once a day after the 设置 hour). Run by
+ *  hand (no trigger event) it runs now. */
+export function dailyJob(e?: unknown): DailyJobAnswer {
+  const schema = z.looseObject({ triggerUid: z.string().optional() });
+  return run(schema, e ?? {}, {}, (i, ctx) => runDailyJob(ctx, { startedMs: ctx.now.getTime(), fromTrigger: Boolean(i.triggerUid) }));
+}
+
+export function enableDailyJob(input?: unknown): DailyJobSwitchAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => jobs.enableDailyJob(ctx));
+}
+
+export function disableDailyJob(input?: unknown): DailyJobSwitchAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => jobs.disableDailyJob(ctx));
+}
+
+/** Menu: turn the daily job on, say so, and show its new state in the menu. */
+export function menuEnableDailyJob(): void {
+  const answer = enableDailyJob();
+  tell(answer);
+  if (answer.ok) addMenu(userLocale(), 'on');
+}
+
+export function menuDisableDailyJob(): void {
+  const answer = disableDailyJob();
+  tell(answer);
+  if (answer.ok) addMenu(userLocale(), 'off');
+}
+
+export function menuSendOverdueNotices(): void {
+  tell(sendOverdueNotices());
+}
+
+export function showOverdueSlips(): void {
+  showDialog('slips', 'slips.title', 860, 640);
+}
+
+/** Every class's overdue list as of today, for the printable slips (reads only). */
+export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => {
+    const v = overdueSlips(ctx);
+    return {
+      date: v.date, schoolName: v.schoolName,
+      slips: v.slips.map((s) => ({
+        className: s.className, teacher: s.teacher,
+        lines: s.lines.map((l) => ({ readerName: l.readerName, readerId: l.readerId, title: l.title, barcode: l.barcode, dueDay: l.dueDay, days: l.days })),
+      })),
+    };
+  });
+}
 
 // ---------------------------------------------------------------- class sheets (issue 7)
 

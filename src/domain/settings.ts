@@ -54,6 +54,10 @@ export interface LibrarySettings {
   itemPattern: string;
   /** hour of day (0–23) at which overdue notices go out */
   noticeHour: number;
+  /** an overdue loan is announced again every this many school days while it stays overdue */
+  reminderInterval: number;
+  /** language of the overdue notices; '' = the workbook's language */
+  noticeLanguage: '' | 'zh-CN' | 'en';
   loanRules: LoanRule[];
   calendar: CalendarEntry[];
 }
@@ -269,6 +273,15 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       const c = parseClock(cellText(v));
       return c !== null && c < 24 * 60 ? Math.floor(c / 60) : undefined;
     })),
+  def('reminderInterval', '逾期提醒间隔', 'Overdue reminder interval', '5', '逾期图书每隔几个上学日再提醒一次（1–60）', 'Remind about an overdue book again every this many school days (1–60)', 'domain.settings.notNumber', k(int(1, 60))),
+  def('noticeLanguage', '通知语言', 'Notice language', '', '逾期通知的语言：中文 或 English；留空则与工作簿相同', 'Language of overdue notices: 中文 or English; empty = the workbook\'s language', 'domain.settings.badChoice',
+    k(cell((v) => {
+      const s = cellText(v).toLowerCase();
+      if (s === '') return '';
+      if (['中文', '汉语', '简体中文', 'zh', 'zh-cn', 'chinese'].includes(s)) return 'zh-CN';
+      if (['英文', '英语', 'en', 'english'].includes(s)) return 'en';
+      return undefined;
+    }))),
 ];
 
 // ---------------------------------------------------------------- loan rules and calendar defaults
@@ -521,6 +534,7 @@ const cachedSchema = z.object({
     maxOpenLoans: z.object({ student: z.number(), teacher: z.number() }),
     overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
+    reminderInterval: z.number(), noticeLanguage: z.enum(['', 'zh-CN', 'en']),
     loanRules: z.array(z.object({
       readerType: z.enum(['student', 'teacher']), itemType: z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']),
       maxLoans: z.number(), loanDays: z.number(), renewals: z.number(), inRoom: z.boolean(),

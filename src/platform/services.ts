@@ -72,3 +72,10 @@ export function digest(text: string): string {
   const bytes = Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8);
   return Utilities.base64EncodeWebSafe(bytes).replace(/=+$/, '');
 }
+
+/** The document lock (the script lock outside a bound document) if had within the timeout, else null.
+ *  For jobs that hold it only around their reads and writes, and release it while they send mail. */
+export function tryDocumentLock(timeoutMs: number): GoogleAppsScript.Lock.Lock | null {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  return lock.tryLock(timeoutMs) ? lock : null;
+}

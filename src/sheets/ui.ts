@@ -4,7 +4,7 @@ import { type Locale, type MessageKey, t } from '../i18n/catalog';
 import { userLocale } from '../platform/services';
 
 /** The add-on menu; each item names the entry point it runs. */
-export function addMenu(locale: Locale): void {
+export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(t(locale, 'menu.desk'), 'showDesk')
@@ -13,6 +13,10 @@ export function addMenu(locale: Locale): void {
     .addItem(t(locale, 'menu.import'), 'showImport')
     .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
     // -- notices, daily job (issue 7)
+    .addSeparator()
+    .addItem(t(locale, 'menu.sendNotices'), 'menuSendOverdueNotices')
+    .addItem(t(locale, 'menu.slips'), 'showOverdueSlips')
+    .addItem(t(locale, job === 'on' ? 'menu.jobIsOn' : 'menu.jobIsOff'), job === 'on' ? 'menuDisableDailyJob' : 'menuEnableDailyJob')
     // -- class sheets (issue 7)
     // -- documents (issue 8)
     // -- collection work (issue 11)

@@ -1,0 +1,275 @@
+// The daily overdue notice run (DESIGN §9): reads 在借 as it stands, plans the day's mails
+// (src/domain/overdue.ts), sends what the quota allows within the time budget, and records every notice in
+// 通知记录 before its state moves on.
+//
+// State (document properties, 'notices.state.*'): the day, whether it is done, the groups handled today
+// (the cursor), the groups being sent now ("in flight"), the groups deferred by the quota, the day's
+// summary entries, and per overdue loan the school day it was last announced.
+//
+// How a run that dies never sends twice: before the first mail the run writes, under the document lock,
+// the list of groups it is about to send and a lease (6 minutes). It then releases the lock (the desk keeps
+// working while mail goes out), sends, and at the end writes the 通知记录 rows first and then the state
+// (groups handled, loans announced, lease cleared). A run that finds groups still in flight after the
+// lease ran out knows the earlier run died somewhere between: it records them as interrupted and does not
+// send them again (at most once). A run stopped by the time budget is not a death: it records what it
+// sent and leaves the rest for the next run of the same day.
+import { isSchoolDay } from '../domain/calendar';
+import { dayOf, type DayStr } from '../domain/dates';
+import { enumKeyOf } from '../domain/schema';
+import {
+  type Announced, type ClassContact, groupLabel, groupMail, groupOverdue, libraryName, type MailContext, type NoticeGroup,
+  type OpenLoan, planNotices, type ReaderContact, slipsFor, type SummaryEntry, summaryMail, type Slip,
+} from '../domain/overdue';
+import { t, type Locale, type MessageKey } from '../i18n/catalog';
+import { remainingQuota, sendMail } from '../platform/mail';
+import { tryDocumentLock } from '../platform/services';
+import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platform/state';
+import { flushWrites } from '../sheets/book';
+import { readColumns } from '../sheets/columns';
+import { type Library, openLibrary } from '../sheets/library';
+import { isDate, type Cell } from '../sheets/table';
+import type { Ctx } from './context';
+import { LOCK_TIMEOUT_MS } from './entry';
+
+const PREFIX = 'notices.state';
+const LEASE_MS = 6 * 60 * 1000;
+const FINAL_LOCK_MS = 30_000;
+
+interface NoticeState {
+  v: 1;
+  day: DayStr;
+  done: boolean;
+  handled: string[];
+  inflight: string[];
+  leaseUntil: number;
+  deferredBefore: string[];
+  deferred: string[];
+  sent: SummaryEntry[];
+  failed: SummaryEntry[];
+  deferredEntries: SummaryEntry[];
+  announced: Announced;
+}
+
+function freshState(day: DayStr, prev: NoticeState | null): NoticeState {
+  return {
+    v: 1, day, done: false, handled: [], inflight: prev?.inflight ?? [], leaseUntil: prev?.leaseUntil ?? 0,
+    deferredBefore: prev ? (prev.done ? prev.deferred : [...prev.deferredBefore, ...prev.deferred]) : [],
+    deferred: [], sent: [], failed: [], deferredEntries: [], announced: prev?.announced ?? {},
+  };
+}
+
+function asState(v: unknown): NoticeState | null {
+  if (!v || typeof v !== 'object' || (v as { v?: unknown }).v !== 1) return null;
+  return v as NoticeState;
+}
+
+export interface NoticesOutcome {
+  done: boolean;
+  schoolDay: boolean;
+  day: DayStr;
+  sent: number;
+  deferred: number;
+  failed: number;
+  unaddressed: number;
+  message: string;
+  details: string[];
+}
+
+/** The language of the notices: 设置 通知语言, else the workbook's. */
+export function noticeLocale(lib: Library, ctx: Ctx): Locale {
+  return lib.settings.noticeLanguage || (ctx.lang === 'zh' ? 'zh-CN' : 'en');
+}
+
+// ---------------------------------------------------------------- reading the tables
+
+const text = (v: Cell): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : String(v).trim());
+
+function dueDayOf(v: Cell, tz: string): DayStr | null {
+  if (isDate(v)) return dayOf(v, tz);
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text(v));
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
+}
+
+export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
+
+/** 在借, 读者 and 班级: only the columns the notices use, in chunks. */
+export function readOverdueData(lib: Library, tz: string): OverdueData {
+  const loanRows = readColumns(lib.table('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'], 'loanId');
+  const loans: OpenLoan[] = [];
+  for (const r of loanRows) {
+    const dueDay = dueDayOf(r.get('dueDate'), tz);
+    if (!dueDay) continue;
+    loans.push({
+      loanId: text(r.get('loanId')), readerId: text(r.get('readerId')), readerName: text(r.get('readerName')),
+      className: text(r.get('className')), title: text(r.get('title')), barcode: text(r.get('barcode')), dueDay,
+    });
+  }
+  const readers: ReaderContact[] = readColumns(lib.table('readers'), ['readerId', 'name', 'readerType', 'className', 'email'], 'readerId')
+    .map((r) => ({
+      readerId: text(r.get('readerId')), name: text(r.get('name')), className: text(r.get('className')), email: text(r.get('email')),
+      readerType: enumKeyOf('readerType', r.get('readerType')) ?? 'student',
+    }));
+  const classes: ClassContact[] = readColumns(lib.table('classes'), ['className', 'teacher', 'teacherEmail'], 'className')
+    .map((r) => ({ className: text(r.get('className')), teacher: text(r.get('teacher')), teacherEmail: text(r.get('teacherEmail')) }));
+  return { loans, readers, classes };
+}
+
+// ---------------------------------------------------------------- the run
+
+interface LogRow { kind: MessageKey; recipient: string; className: string; count: number; result: string }
+
+function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
+  if (!rows.length) return;
+  const now = new Date();
+  lib.table('notices').appendMany(rows.map((r) => ({
+    time: now, kind: t(lang, r.kind), recipient: r.recipient, className: r.className, count: r.count, result: r.result,
+  })));
+}
+
+export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const s = lib.settings;
+  const today = dayOf(ctx.now, ctx.tz);
+  const say = ctx.locale;
+  const logLang: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
+  const mailLang = noticeLocale(lib, ctx);
+  const base = { day: today, sent: 0, deferred: 0, failed: 0, unaddressed: 0, details: [] as string[] };
+  if (!isSchoolDay(today, s)) {
+    lib.remember();
+    return { ...base, done: true, schoolDay: false, message: t(say, 'notices.notSchoolDay', { date: today }) };
+  }
+
+  // ---- plan, under the lock
+  const lock = tryDocumentLock(LOCK_TIMEOUT_MS);
+  if (!lock) return { ...base, done: false, schoolDay: true, message: t(say, 'notices.busy') };
+  const props = readAllProps();
+  const prev = asState(readChunked(props, PREFIX));
+  if (prev && prev.day === today && prev.done) {
+    lib.remember();
+    lock.releaseLock();
+    return { ...base, done: true, schoolDay: true, message: t(say, 'notices.alreadyDone', { date: today }) };
+  }
+  if (prev && prev.leaseUntil > Date.now() && prev.inflight.length) {
+    lock.releaseLock();
+    return { ...base, done: false, schoolDay: true, message: t(say, 'notices.busy') };
+  }
+  const state = prev && prev.day === today ? prev : freshState(today, prev);
+  const quota = remainingQuota();
+  const data = readOverdueData(lib, ctx.tz);
+  const input = { today, ...data, announced: state.announced, interval: s.reminderInterval, settings: s };
+  const all = groupOverdue(input);
+  const log: LogRow[] = [];
+
+  // Groups a dead run left in flight: recorded, never sent again; their loans count as announced.
+  for (const key of state.inflight) {
+    if (state.handled.includes(key)) continue;
+    state.handled.push(key);
+    const g = all.find((x) => x.key === key);
+    if (g) for (const l of g.lines) state.announced[l.loanId] = today;
+    log.push({
+      kind: key === 'summary' ? 'log.kind.summary' : g?.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class',
+      recipient: g?.to ?? (key === 'summary' ? s.librarianEmail : ''), className: g ? groupLabel(g, logLang) : '',
+      count: g?.lines.length ?? 0, result: t(logLang, 'log.result.interrupted'),
+    });
+  }
+  // Only loans overdue now keep an announcement date (a returned or re-dated loan starts afresh).
+  const overdueIds = new Set(all.flatMap((g) => g.lines.map((l) => l.loanId)));
+  state.announced = Object.fromEntries(Object.entries(state.announced).filter(([id]) => overdueIds.has(id)));
+
+  const plan = planNotices({
+    ...input, announced: state.announced, deferredBefore: state.deferredBefore, handledToday: state.handled, quota,
+    librarianEmail: s.librarianEmail,
+  });
+  const summaryDue = plan.summary && !state.handled.includes('summary');
+  state.inflight = [...plan.send.map((g) => g.key), ...(summaryDue ? ['summary'] : [])];
+  state.leaseUntil = Date.now() + LEASE_MS;
+  appendLog(lib, log, logLang);
+  writeProps(chunkedEntries(props, PREFIX, state));
+  lib.remember();
+  if (log.length) flushWrites();
+  lock.releaseLock();
+
+  // ---- send, without the lock
+  const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours };
+  const from = libraryName(mailLang, s.schoolName);
+  const sentNow: NoticeGroup[] = [];
+  const failedNow: { g: NoticeGroup; error: string }[] = [];
+  let stopped = false;
+  for (const g of plan.send) {
+    if (Date.now() >= deadlineMs) { stopped = true; break; }
+    try {
+      sendMail({ to: g.to, content: groupMail(g, mailCtx), locale: mailLang, name: from, replyTo: s.librarianEmail });
+      sentNow.push(g);
+    } catch (e) {
+      failedNow.push({ g, error: (e instanceof Error ? e.message : String(e)).slice(0, 200) });
+    }
+  }
+  const entry = (g: NoticeGroup, error?: string): SummaryEntry => ({ to: g.to, label: groupLabel(g, mailLang), count: g.lines.length, ...(error ? { error } : {}) });
+  for (const g of sentNow) {
+    state.sent.push(entry(g));
+    for (const l of g.lines) state.announced[l.loanId] = today;
+  }
+  for (const f of failedNow) state.failed.push(entry(f.g, f.error));
+
+  const rows: LogRow[] = [
+    ...sentNow.map((g) => ({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.sent') }) as LogRow),
+    ...failedNow.map(({ g, error }) => ({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.failed', { error }) }) as LogRow),
+  ];
+  state.handled.push(...sentNow.map((g) => g.key), ...failedNow.map((f) => f.g.key));
+
+  let summaryResult = '';
+  if (!stopped) {
+    state.deferredEntries = plan.deferred.map((g) => entry(g));
+    state.deferred = plan.deferred.map((g) => g.key);
+    for (const g of plan.deferred) rows.push({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.deferred') });
+    for (const g of plan.unaddressed) {
+      rows.push({ kind: 'log.kind.unaddressed', recipient: '', className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.noAddress') });
+      for (const l of g.lines) state.announced[l.loanId] = today;
+    }
+    if (summaryDue) {
+      const content = summaryMail({ sent: state.sent, deferred: state.deferredEntries, failed: state.failed, unaddressed: plan.unaddressed }, mailCtx);
+      try {
+        sendMail({ to: s.librarianEmail, content, locale: mailLang, name: from, replyTo: '' });
+        summaryResult = t(logLang, 'log.result.sent');
+      } catch (e) {
+        summaryResult = t(logLang, 'log.result.failed', { error: (e instanceof Error ? e.message : String(e)).slice(0, 200) });
+      }
+      rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result: summaryResult });
+      state.handled.push('summary');
+    }
+    state.done = true;
+  }
+  state.inflight = [];
+  state.leaseUntil = 0;
+
+  // ---- record, then move the cursor
+  const endLock = tryDocumentLock(FINAL_LOCK_MS);
+  if (!endLock) throw new Error('document lock not had for the notice log');
+  appendLog(lib, rows, logLang);
+  writeProps(chunkedEntries(props, PREFIX, state));
+  flushWrites();
+
+  const details = [
+    ...sentNow.map((g) => `${g.to} · ${groupLabel(g, say)} · ${g.lines.length}`),
+    ...failedNow.map(({ g, error }) => `${g.to} · ${groupLabel(g, say)} · ${error}`),
+  ];
+  const counts = { sent: sentNow.length, deferred: stopped ? 0 : plan.deferred.length, failed: failedNow.length, unaddressed: stopped ? 0 : plan.unaddressed.length };
+  let message: string;
+  if (stopped) message = t(say, 'notices.paused', { sent: sentNow.length });
+  else if (!sentNow.length && !failedNow.length && !counts.deferred && !counts.unaddressed && !log.length) message = t(say, 'notices.nothing');
+  else message = t(say, 'notices.done', counts);
+  return { ...base, ...counts, done: !stopped, schoolDay: true, message, details };
+}
+
+// ---------------------------------------------------------------- slips
+
+export interface SlipsView { date: DayStr; schoolName: string; slips: Slip[] }
+
+/** Every class's overdue list as of today, for printing. Reads only; no state. */
+export function overdueSlips(ctx: Ctx): SlipsView {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const today = dayOf(ctx.now, ctx.tz);
+  const data = readOverdueData(lib, ctx.tz);
+  lib.remember();
+  return { date: today, schoolName: lib.settings.schoolName, slips: slipsFor({ today, ...data, settings: lib.settings }) };
+}
