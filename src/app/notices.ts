@@ -82,6 +82,12 @@ export function noticeLocale(lib: Library, ctx: Ctx): Locale {
 
 // ---------------------------------------------------------------- reading the tables
 
+/** An error's message (errors thrown by Apps Script services are not always instances of this realm's Error). */
+function errorText(e: unknown): string {
+  const m = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+  return m.slice(0, 200);
+}
+
 const text = (v: Cell): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : String(v).trim());
 
 function dueDayOf(v: Cell, tz: string): DayStr | null {
@@ -201,7 +207,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
       sendMail({ to: g.to, content: groupMail(g, mailCtx), locale: mailLang, name: from, replyTo: s.librarianEmail });
       sentNow.push(g);
     } catch (e) {
-      failedNow.push({ g, error: (e instanceof Error ? e.message : String(e)).slice(0, 200) });
+      failedNow.push({ g, error: errorText(e) });
     }
   }
   const entry = (g: NoticeGroup, error?: string): SummaryEntry => ({ to: g.to, label: groupLabel(g, mailLang), count: g.lines.length, ...(error ? { error } : {}) });
@@ -232,7 +238,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
         sendMail({ to: s.librarianEmail, content, locale: mailLang, name: from, replyTo: '' });
         summaryResult = t(logLang, 'log.result.sent');
       } catch (e) {
-        summaryResult = t(logLang, 'log.result.failed', { error: (e instanceof Error ? e.message : String(e)).slice(0, 200) });
+        summaryResult = t(logLang, 'log.result.failed', { error: errorText(e) });
       }
       rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result: summaryResult });
       state.handled.push('summary');

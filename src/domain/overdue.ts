@@ -48,7 +48,8 @@ export interface NoticeLine {
 
 export type GroupKind = 'class' | 'teacher';
 export interface NoticeGroup {
-  /** stable id: 'c:<class>' (homeroom), 't:<readerId>' (teacher-reader), 'x:<class>' / 'x:' (no address) */
+  /** stable id: 'c:<class>' (homeroom), 't:<readerId>' (teacher-reader); without an address 'x:<class>'
+   *  ('x:' for students without a class) and 'x:t:<readerId>' (a teacher without an e-mail) */
   key: string;
   kind: GroupKind;
   /** '' when there is nobody to mail: the group goes to the librarian's summary */
@@ -123,7 +124,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
     if (reader?.readerType === 'teacher') {
       kind = 'teacher';
       to = reader.email.trim();
-      key = to ? `t:${reader.readerId}` : 'x:';
+      key = to ? `t:${reader.readerId}` : `x:t:${reader.readerId}`;
       name = reader.name;
       groupClass = '';
     } else {
@@ -136,7 +137,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
     }
     let g = groups.get(key);
     if (!g) {
-      g = { key, kind, to, className: groupClass, name: key === 'x:' ? '' : name, lines: [], oldest: 0 };
+      g = { key, kind, to, className: groupClass, name, lines: [], oldest: 0 };
       groups.set(key, g);
     }
     g.lines.push(line);
@@ -150,7 +151,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
 // ---------------------------------------------------------------- the day's plan
 
 export interface PlanInput extends GroupInput {
-  /** groups deferred by a short quota on an earlier day: they go first */
+  /** groups deferred by a short quota on an earlier day, longest waiting first: they go first, in this order */
   deferredBefore: readonly string[];
   /** groups already handled today (a resumed run skips them) */
   handledToday: readonly string[];
@@ -182,7 +183,9 @@ export function planNotices(input: PlanInput): NoticePlan {
   const groups = groupOverdue(input).filter((g) => !handled.has(g.key) && g.lines.some((l) => l.due));
   const addressed = groups.filter((g) => g.to);
   const unaddressed = groups.filter((g) => !g.to);
-  addressed.sort((a, b) => Number(deferredBefore.has(b.key)) - Number(deferredBefore.has(a.key)) || b.oldest - a.oldest || a.key.localeCompare(b.key));
+  // deferred earlier: in the order they were deferred (the longest waiting first); then oldest overdue first
+  const rank = (g: NoticeGroup) => (deferredBefore.has(g.key) ? input.deferredBefore.indexOf(g.key) : Number.MAX_SAFE_INTEGER);
+  addressed.sort((a, b) => rank(a) - rank(b) || b.oldest - a.oldest || a.key.localeCompare(b.key));
   const summary = Boolean(input.librarianEmail) && (addressed.length > 0 || unaddressed.length > 0);
   const slots = Math.max(0, Math.floor(input.quota) - (summary ? 1 : 0));
   return { send: addressed.slice(0, slots), deferred: addressed.slice(slots), unaddressed, summary };
@@ -240,7 +243,9 @@ export function groupMail(g: NoticeGroup, ctx: MailContext): MailContent {
   const library = libraryName(locale, ctx.schoolName);
   const count = g.lines.length;
   const fresh = g.lines.filter((l) => l.isNew).length;
-  const greeting: MailBlock = { kind: 'p', text: g.name ? t(locale, 'mail.greeting', { name: g.name }) : t(locale, 'mail.greetingNoName') };
+  // 王芳 → 王芳老师; a name typed as 王老师 keeps its own title
+  const name = locale === 'zh-CN' && g.name && !g.name.endsWith('老师') ? `${g.name}老师` : g.name;
+  const greeting: MailBlock = { kind: 'p', text: name ? t(locale, 'mail.greeting', { name }) : t(locale, 'mail.greetingNoName') };
   const blocks: MailBlock[] = [greeting];
   let subject: string;
   if (g.kind === 'class') {
@@ -289,8 +294,8 @@ export function summaryMail(s: SummaryInput, ctx: MailContext): MailContent {
   entries(t(locale, 'mail.summary.sent'), s.sent);
   if (s.deferred.length) entries(t(locale, 'mail.summary.deferred'), s.deferred);
   if (s.failed.length) entries(t(locale, 'mail.summary.failed'), s.failed, true);
-  const noAddress = s.unaddressed.filter((g) => g.key !== 'x:' && g.className);
-  const noClass = s.unaddressed.filter((g) => !(g.key !== 'x:' && g.className));
+  const noAddress = s.unaddressed.filter((g) => g.kind === 'class' && g.className);
+  const noClass = s.unaddressed.filter((g) => !(g.kind === 'class' && g.className));
   if (noAddress.length) {
     blocks.push({ kind: 'h', text: t(locale, 'mail.summary.noAddress') });
     for (const g of noAddress) {

@@ -12,7 +12,7 @@ export const zh = {
   'mail.subject.classNew': '【{library}】{className}逾期未还图书 {count} 本（新增 {fresh} 本）',
   'mail.subject.teacher': '【{library}】您有 {count} 本图书逾期未还',
   'mail.subject.summary': '【{library}】逾期通知汇总 {date}：已发 {sent} 封',
-  'mail.greeting': '{name}老师：您好！',
+  'mail.greeting': '{name}：您好！',
   'mail.greetingNoName': '老师：您好！',
   'mail.intro.class': '截至 {date}，{className}有 {count} 本图书逾期未还，请提醒学生尽快到图书馆归还或办理续借。',
   'mail.intro.teacher': '截至 {date}，您借阅的 {count} 本图书已逾期，请尽快到图书馆归还或办理续借。',
