@@ -104,6 +104,8 @@ for (const size of sizes) {
   must('returnItem lost', lost.result);
   emit('returnItem(lost)', size, lost.meter, lost.cpuMs);
 
+  benchNotices(size);
+
   // Import: the school's roster and catalogue as CSV into a fresh workbook.
   const rt2 = new LocalRuntime({ dataDir, now: NOW });
   must('setup', rt2.invoke<Ok>('setupLibrary').result);
@@ -117,6 +119,55 @@ for (const size of sizes) {
     must(`confirmImport ${kind}`, conf.result);
     emit(`confirmImport(${kind})`, size, conf.meter, conf.cpuMs, { rows: rows.length - 1 });
   }
+}
+
+/**
+ * sendOverdueNotices on the sample school with 5 overdue student loans per class (large: 500 across 100
+ * classes), every other open loan due in the future; a Workspace quota (1,500) so every mail goes. Budget
+ * (DESIGN §6): ≤ 20 round trips + 1 per mail sent. The cache is warm as after a day at the desk; the
+ * (cold) line is the next school day's run with an empty cache.
+ */
+function benchNotices(size: Size): void {
+  const rt = new LocalRuntime({ dataDir, now: NOW, mailQuota: 1500 });
+  must('setupLibrary', rt.invoke<Ok>('setupLibrary').result);
+  must('loadSampleData', rt.invoke<Ok>('loadSampleData', { size, seed: 7 }).result);
+  const loans = rt.workbook.sheet('在借')!;
+  const rows = loans.values();
+  const head = rows[0];
+  const [cReader, cClass, cDue] = ['证号', '班级', '应还日期'].map((h) => head.indexOf(h));
+  const byClass = new Map<string, number[]>();
+  rows.slice(1).forEach((r, i) => {
+    if (String(r[cReader]).startsWith('S') && r[cClass]) {
+      const list = byClass.get(String(r[cClass])) ?? [];
+      list.push(i + 2);
+      byClass.set(String(r[cClass]), list);
+    }
+  });
+  const target = 5 * byClass.size;
+  const picked: number[] = [];
+  for (let k = 0; picked.length < target; k++) {
+    let any = false;
+    for (const list of byClass.values()) if (list[k] !== undefined && picked.length < target) { picked.push(list[k]); any = true; }
+    if (!any) break;
+  }
+  const overdue = new Set(picked);
+  for (let r = 2; r <= rows.length; r++) {
+    const due = overdue.has(r) ? `2026-11-${String(2 + (r % 20)).padStart(2, '0')}` : '2026-12-20';
+    loans.setCell(r, cDue + 1, new Date(`${due}T00:00:00+08:00`));
+  }
+  must('getDeskInfo', rt.invoke<Ok>('getDeskInfo').result); // the cache as the desk leaves it
+  const run = timed<Ok & { sent: number }>(rt, 'sendOverdueNotices');
+  must('sendOverdueNotices', run.result);
+  const mails = rt.outbox.length;
+  emit('sendOverdueNotices', size, run.meter, run.cpuMs, { overdue: overdue.size, classes: byClass.size, mails, budgetCalls: 20 + mails });
+  const again = timed<Ok>(rt, 'sendOverdueNotices');
+  emit('sendOverdueNotices(again)', size, again.meter, again.cpuMs, { note: 'same day: nothing sent' });
+  rt.clock.set('2026-11-25T10:30:00+08:00');
+  rt.caches.clear();
+  const cold = timed<Ok>(rt, 'sendOverdueNotices');
+  must('sendOverdueNotices cold', cold.result);
+  const coldMails = rt.outbox.length - mails;
+  emit('sendOverdueNotices(cold)', size, cold.meter, cold.cpuMs, { note: 'next day, empty cache', mails: coldMails, budgetCalls: 20 + coldMails });
 }
 
 function csvCell(v: unknown): string {
