@@ -38,7 +38,8 @@ export interface PreviewServer {
 }
 
 /** Functions that never write: no save after them. Everything else may write. */
-const READ_ONLY = new Set(['onOpen', 'onInstall', 'getDeskInfo', 'findReaders', 'classRoster', 'importSources', 'showDesk', 'showImport']);
+const READ_ONLY = new Set(['onOpen', 'onInstall', 'getDeskInfo', 'findReaders', 'classRoster', 'importSources', 'showDesk', 'showImport', 'getOverdueSlips', 'showOverdueSlips']);
+const DAY_MS = 24 * 3600 * 1000;
 const MAX_BODY = 25 * 1024 * 1024;
 const PAGE_LIMIT = 200;
 
@@ -192,7 +193,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const clockBase = options.now ? new Date(options.now).getTime() : Date.now();
   if (Number.isNaN(clockBase)) throw new Error(`bad 'now': ${String(options.now)}`);
   const startedAt = Date.now();
-  const simulatedNow = () => new Date(clockBase + (Date.now() - startedAt));
+  // moved on by the preview's "next day" control (days × 24 h)
+  let clockShift = 0;
+  const simulatedNow = () => new Date(clockBase + clockShift + (Date.now() - startedAt));
   const runtimeOptions = () => ({ dataDir, distDir, locale, now: simulatedNow() });
 
   // Every invocation, save and locale switch runs in this one queue.
@@ -297,6 +300,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   function outbox() {
     return runtime.outbox.map((m, index) => ({
       index, to: m.to, cc: m.cc, bcc: m.bcc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? '',
+      name: m.name ?? '', replyTo: m.replyTo ?? '',
       at: m.at instanceof Date ? m.at.toISOString() : String(m.at), file: m.file ? basename(m.file) : '',
       attachments: (m.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, size: a.bytes.length })),
     }));
@@ -318,6 +322,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     };
     walk(dataDir, '', 0);
     return { spreadsheets: books, files: onDisk };
+  }
+
+  function clockState() {
+    const now = simulatedNow();
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: runtime.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    const weekday = new Intl.DateTimeFormat('en-US', { timeZone: runtime.timeZone, weekday: 'short' }).format(now);
+    return { now: now.toISOString(), day, weekday, timeZone: runtime.timeZone };
   }
 
   function uiState() {
@@ -353,6 +364,14 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         if (args !== undefined && !Array.isArray(args)) throw new HttpError(400, 'args must be an array');
         return sendJson(res, 200, await invoke(fn, (args as unknown[] | undefined) ?? []));
       }
+      if (path === '/api/next-day') {
+        // Move the emulated clock on by whole days and run the daily job as its trigger would (run now,
+        // without waiting for the 设置 hour), so a newcomer sees overdue notices appear in the outbox.
+        const days = Math.min(30, Math.max(1, Math.floor(Number((parsed as { days?: unknown }).days ?? 1)) || 1));
+        clockShift += days * DAY_MS;
+        const job = await invoke('dailyJob', []);
+        return sendJson(res, 200, { ...clockState(), job });
+      }
       if (path === '/api/locale') {
         await switchLocale(pickLocale((parsed as { locale?: string }).locale));
         return sendJson(res, 200, { ok: true, locale });
@@ -385,6 +404,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       return sendJson(res, 200, await serial(() => sheetPage(name, offset, limit)));
     }
     if (path === '/api/outbox') return sendJson(res, 200, { mails: await serial(outbox) });
+    if (path === '/api/clock') return sendJson(res, 200, clockState());
     if (path === '/api/files') return sendJson(res, 200, await serial(files));
     if (path === '/api/ui') return sendJson(res, 200, await serial(uiState));
     if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');

@@ -9,6 +9,8 @@
       noMail: '还没有发出的邮件。', noFiles: '还没有生成的文件。', to: '收件人', subject: '主题', at: '时间', html: 'HTML 内容',
       running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', spreadsheets: '电子表格',
       close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
+      today: '本地时钟：{day}（{weekday}）', nextDay: '下一天并运行每日任务', nextDayTitle: '把本地时钟拨到明天，然后像定时触发器那样运行每日任务（发送逾期通知）',
+      from: '发件人', replyTo: '回复至',
     },
     en: {
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
@@ -16,6 +18,8 @@
       noMail: 'No mail sent yet.', noFiles: 'No files generated yet.', to: 'To', subject: 'Subject', at: 'At', html: 'HTML body',
       running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', spreadsheets: 'Spreadsheets',
       close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
+      today: 'Local clock: {day} ({weekday})', nextDay: 'Next day + run the daily job', nextDayTitle: 'Move the local clock to tomorrow, then run the daily job as its trigger would (overdue notices)',
+      from: 'From', replyTo: 'Reply-To',
     },
   };
   const LIMIT = 200;
@@ -65,6 +69,35 @@
     $('lang').value = locale;
     $('side-close').title = t('close');
     $('dialog-close').title = t('close');
+    $('next-day').textContent = t('nextDay');
+    $('next-day').title = t('nextDayTitle');
+  }
+
+  // ---- the local clock: move it on a day and run the daily job
+
+  async function showClock(state) {
+    const c = state || await getJson('/api/clock');
+    $('clock-day').textContent = t('today', { day: c.day, weekday: c.weekday });
+  }
+
+  async function nextDay() {
+    const b = $('next-day');
+    b.disabled = true;
+    notice(t('running', { fn: t('nextDay') }), 'busy');
+    try {
+      const out = await postJson('/api/next-day', { days: 1 });
+      await showClock(out);
+      const job = out.job;
+      if (!job.ok) notice(t('failed', { fn: 'dailyJob', error: job.error }), 'bad');
+      else if (job.result && job.result.ok === false) notice(job.result.error.message, 'bad');
+      else notice(`${out.day} · ${job.result.message}`, 'ok');
+      view = { kind: 'outbox' };
+      await refresh();
+    } catch (e) {
+      notice(e.message, 'bad');
+    } finally {
+      b.disabled = false;
+    }
   }
 
   function renderMenus() {
@@ -226,7 +259,7 @@
       s.appendChild(el('span', 'mail-to', [...m.to, ...m.cc].join(', ')));
       s.appendChild(el('span', 'mail-subject', m.subject));
       d.appendChild(s);
-      const meta = el('div', 'mail-meta muted', `${t('to')}: ${m.to.join(', ')}${m.cc.length ? `  cc: ${m.cc.join(', ')}` : ''}${m.bcc.length ? `  bcc: ${m.bcc.join(', ')}` : ''}${m.file ? `  · ${m.file}` : ''}`);
+      const meta = el('div', 'mail-meta muted', `${m.name ? `${t('from')}: ${m.name}  ` : ''}${m.replyTo ? `${t('replyTo')}: ${m.replyTo}  ` : ''}${t('to')}: ${m.to.join(', ')}${m.cc.length ? `  cc: ${m.cc.join(', ')}` : ''}${m.bcc.length ? `  bcc: ${m.bcc.join(', ')}` : ''}${m.file ? `  · ${m.file}` : ''}`);
       d.appendChild(meta);
       d.appendChild(el('pre', 'mail-body', m.body));
       if (m.htmlBody) {
@@ -305,6 +338,7 @@
   document.addEventListener('DOMContentLoaded', async () => {
     $('side-close').addEventListener('click', () => { $('side').hidden = true; });
     $('dialog-close').addEventListener('click', closeDialog);
+    $('next-day').addEventListener('click', nextDay);
     $('lang').addEventListener('change', async () => {
       const next = $('lang').value;
       try {
@@ -323,6 +357,7 @@
     translate();
     renderMenus();
     $('side-title').textContent = t('sidebar');
+    try { await showClock(); } catch (e) { notice(e.message, 'bad'); }
     await refresh();
   });
 })();

@@ -326,5 +326,11 @@ export function slipsFor(input: Omit<GroupInput, 'announced' | 'interval'>): Sli
   }
   const out = [...byClass.values()];
   for (const s of out) s.lines.sort(byDaysThenName);
-  return out.sort((a, b) => (a.className === '' ? 1 : b.className === '' ? -1 : a.className.localeCompare(b.className, 'zh-Hans-CN')));
+  return out.sort((a, b) => (a.className === '' ? 1 : b.className === '' ? -1 : classOrder(a.className).localeCompare(classOrder(b.className), 'zh-Hans-CN', { numeric: true })));
+}
+
+const GRADE_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** 三年级(2)班 → 3年级(2)班, so classes sort by grade, then number. */
+function classOrder(name: string): string {
+  return name.replace(/^([一二三四五六七八九])/, (c) => GRADE_DIGIT[c]);
 }

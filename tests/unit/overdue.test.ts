@@ -147,9 +147,11 @@ describe('mail content', () => {
     expect(text).toMatch(/读者S4\s+S4\s+书4/);
     expect(text).toMatch(/读者T2\s+T2\s+书6/);
   });
-  test('slips: one per class, students only, the class-less last', () => {
+  test('slips: one per class, students only, by grade then class number, the class-less last', () => {
     const s = slipsFor({ today: TODAY, loans, readers, classes, settings: S });
     expect(s.map((x) => [x.className, x.lines.map((l) => l.loanId)])).toEqual([['一(1)', ['2', '8', '1']], ['一(2)', ['3']], ['', ['4']]]);
+    const more = [loan('a', 'X1', '六年级(1)班', '2026-11-20'), loan('b', 'X2', '二年级(10)班', '2026-11-20'), loan('c', 'X3', '二年级(2)班', '2026-11-20'), loan('d', 'X4', '三年级(1)班', '2026-11-20')];
+    expect(slipsFor({ today: TODAY, loans: more, readers: [], classes: [], settings: S }).map((x) => x.className)).toEqual(['二年级(2)班', '二年级(10)班', '三年级(1)班', '六年级(1)班']);
   });
 });
 
