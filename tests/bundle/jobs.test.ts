@@ -7,6 +7,20 @@ import { at, noticeSchool, XSS } from '../support/notices';
 
 const MANIFEST: string[] = JSON.parse(readFileSync('dist/appsscript.json', 'utf8')).oauthScopes;
 
+describe('the manifest', () => {
+  it('asks exactly for the scopes notices and the daily job use, and nothing else', () => {
+    // sheet: spreadsheets.currentonly; menus/dialogs: script.container.ui; MailApp: script.send_mail;
+    // triggers: script.scriptapp; Session…getEmail: userinfo.email. No Gmail, no Drive.
+    expect([...MANIFEST].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/userinfo.email',
+    ]);
+  });
+});
+
 describe('启用每日任务 / 停用每日任务', () => {
   it('installs one hourly time-driven trigger running dailyJob; installing twice leaves one; the menu shows the state', () => {
     const rt = noticeSchool();
