@@ -2,7 +2,7 @@
 // address, the reminder interval, school days, same-day idempotency, quota deferral, resume, 通知记录, escaping.
 import { describe, expect, it } from 'vitest';
 import type { LocalRuntime, SentMail } from '../../local/index';
-import { call, rows, seed } from '../support/library';
+import { call, library, rows, seed } from '../support/library';
 import { at, loan, noticeSchool, setSetting, XSS } from '../support/notices';
 
 interface Answer { ok: boolean; done: boolean; schoolDay: boolean; sent: number; deferred: number; failed: number; unaddressed: number; message: string; error?: { message: string } }
@@ -295,5 +295,26 @@ describe('sendOverdueNotices: quota, resume', () => {
     expect(failed['班级']).toBe('四年级(1)班');
     expect(failed['结果']).toMatch(/^失败：Invalid email: not an address/);
     expect(rt.outbox.at(-1)!.body).toContain('发送失败');
+  });
+});
+
+describe('sendOverdueNotices in an English workbook', () => {
+  it('reads the English tabs, writes English mails by default and logs in English', () => {
+    const rt = library({ locale: 'en-GB' });
+    seed(rt, 'Classes', [{ Class: 'Grade 3 (2)', Grade: 3, 'Homeroom teacher': 'Ms Wang', 'Teacher e-mail': 'wang@school.example' }]);
+    seed(rt, 'Readers', [{ 'Card no.': 'S0002', Name: 'Lily', 'Reader type': 'Student', Grade: 3, Class: 'Grade 3 (2)', Status: 'Active' }]);
+    seed(rt, 'Loans', [{
+      'Loan no.': 'L1', 'Accession no.': '000102', 'Card no.': 'S0002', Name: 'Lily', Class: 'Grade 3 (2)', Title: 'Charlotte’s Web',
+      'Lent at': new Date('2026-11-13T10:00:00+08:00'), Due: new Date('2026-11-20T00:00:00+08:00'), Renewals: 0,
+    }]);
+    const a = call<Answer>(rt, 'sendOverdueNotices');
+    expect(a).toMatchObject({ ok: true, sent: 1, message: 'Overdue notices: 1 sent, 0 deferred, 0 failed, 0 without address.' });
+    expect(rt.outbox[0].subject).toBe('[示例小学 Library] Grade 3 (2): 1 overdue books');
+    expect(rt.outbox[0].body).toMatch(/^Dear Ms Wang,/);
+    expect(rt.outbox[0].body).toMatch(/new\s+Lily\s+S0002\s+Charlotte’s Web\s+000102\s+2026-11-20\s+4/);
+    expect(rows(rt, 'Notices').map((r) => [r.Kind, r.Recipient, r.Class, r.Count, r.Result])).toEqual([
+      ['Homeroom notice', 'wang@school.example', 'Grade 3 (2)', 1, 'Sent'],
+      ['Summary', 'library@school.example', '', 1, 'Sent'],
+    ]);
   });
 });
