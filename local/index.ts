@@ -65,7 +65,8 @@ export class LocalRuntime implements RuntimeCore {
   readonly userEmail: string;
   readonly distDir: string;
   readonly dataDir: string;
-  readonly mailQuota: number;
+  /** recipients per day (MailApp quota: 100 consumer, 1,500 Workspace); a test may change it between days */
+  mailQuota: number;
   /** The simulated clock. tickPerCall (ms, default 0) advances it on every round trip. */
   readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
   private _now: number;

@@ -230,13 +230,20 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
     for (const g of plan.deferred) rows.push({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.deferred') });
     for (const g of plan.unaddressed) {
       rows.push({ kind: 'log.kind.unaddressed', recipient: '', className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.noAddress') });
-      for (const l of g.lines) state.announced[l.loanId] = today;
     }
-    if (summaryDue) {
+    // The lists nobody could be mailed count as announced once the librarian's summary carried them
+    // (or when there is no librarian address to tell).
+    const announceUnaddressed = () => { for (const g of plan.unaddressed) for (const l of g.lines) state.announced[l.loanId] = today; };
+    if (!summaryDue) announceUnaddressed();
+    if (summaryDue && quota - sentNow.length - failedNow.length < 1) {
+      // no slot left (a quota of 0 to begin with): the summary waits for the next run like any deferred mail
+      rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result: t(logLang, 'log.result.deferred') });
+    } else if (summaryDue) {
       const content = summaryMail({ sent: state.sent, deferred: state.deferredEntries, failed: state.failed, unaddressed: plan.unaddressed }, mailCtx);
       try {
         sendMail({ to: s.librarianEmail, content, locale: mailLang, name: from, replyTo: '' });
         summaryResult = t(logLang, 'log.result.sent');
+        announceUnaddressed();
       } catch (e) {
         summaryResult = t(logLang, 'log.result.failed', { error: errorText(e) });
       }

@@ -318,3 +318,25 @@ describe('sendOverdueNotices in an English workbook', () => {
     ]);
   });
 });
+
+describe('sendOverdueNotices with no quota left', () => {
+  it('sends nothing, logs every notice and the summary as deferred, and sends them the next day', () => {
+    const rt = noticeSchool({ mailQuota: 0 });
+    const a = send(rt);
+    expect(a).toMatchObject({ ok: true, done: true, sent: 0, deferred: 3, failed: 0 });
+    expect(rt.outbox).toHaveLength(0);
+    expect(rows(rt, '通知记录').map((r) => `${r['类型']}:${r['结果']}`)).toEqual([
+      '教师通知:延后（额度不足）', '班主任通知:延后（额度不足）', '班主任通知:延后（额度不足）',
+      '无邮箱:无邮箱', '无邮箱:无邮箱', '无邮箱:无邮箱', '汇总:延后（额度不足）',
+    ]);
+    rt.mailQuota = 100;
+    at(rt, '2026-11-25');
+    expect(send(rt)).toMatchObject({ sent: 3, deferred: 0 });
+    expect(rt.outbox.map((m) => `${kindOf(m)}:${m.to[0]}`)).toEqual([
+      'teacher:wang@school.example', 'class:li@school.example', 'class:wang@school.example', 'summary:library@school.example',
+    ]);
+    // the lists nobody could be mailed reach the librarian in that summary
+    expect(rt.outbox[3].body).toContain('五年级(3)班（班主任：赵老师）');
+    expect(rt.outbox[3].body).toContain('刘老师');
+  });
+});
