@@ -7,8 +7,9 @@
 // summary entries, and per overdue loan the school day it was last announced.
 //
 // How a run that dies never sends twice: before the first mail the run writes, under the document lock,
-// the list of groups it is about to send and a lease (6 minutes). It then releases the lock (the desk keeps
-// working while mail goes out), sends, and at the end writes the 通知记录 rows first and then the state
+// the list of groups it is about to send and a lease (6 minutes). It then releases the lock when there are
+// more than a few mails (the desk keeps working while mail goes out), sends, and at the end writes the
+// 通知记录 rows first and then the state
 // (groups handled, loans announced, lease cleared). A run that finds groups still in flight after the
 // lease ran out knows the earlier run died somewhere between: it records them as interrupted and does not
 // send them again (at most once). A run stopped by the time budget is not a death: it records what it
@@ -34,6 +35,7 @@ import { LOCK_TIMEOUT_MS } from './entry';
 const PREFIX = 'notices.state';
 const LEASE_MS = 6 * 60 * 1000;
 const FINAL_LOCK_MS = 30_000;
+const HOLD_LOCK_MAILS = 3;
 
 interface NoticeState {
   v: 1;
@@ -190,12 +192,17 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   state.inflight = [...plan.send.map((g) => g.key), ...(summaryDue ? ['summary'] : [])];
   state.leaseUntil = Date.now() + LEASE_MS;
   appendLog(lib, log, logLang);
-  writeProps(chunkedEntries(props, PREFIX, state));
+  // Nothing to send: nothing in flight to protect, the final write below is enough.
+  if (state.inflight.length) writeProps(chunkedEntries(props, PREFIX, state));
   lib.remember();
-  if (log.length) flushWrites();
-  lock.releaseLock();
+  // A few mails (a second or two) go out holding the lock; more release it so the desk keeps working.
+  const holdLock = state.inflight.length <= HOLD_LOCK_MAILS;
+  if (!holdLock) {
+    if (log.length) flushWrites();
+    lock.releaseLock();
+  }
 
-  // ---- send, without the lock
+  // ---- send (without the lock, unless only a few)
   const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours };
   const from = libraryName(mailLang, s.schoolName);
   const sentNow: NoticeGroup[] = [];
@@ -256,8 +263,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   state.leaseUntil = 0;
 
   // ---- record, then move the cursor
-  const endLock = tryDocumentLock(FINAL_LOCK_MS);
-  if (!endLock) throw new Error('document lock not had for the notice log');
+  if (!holdLock && !tryDocumentLock(FINAL_LOCK_MS)) throw new Error('document lock not had for the notice log');
   appendLog(lib, rows, logLang);
   writeProps(chunkedEntries(props, PREFIX, state));
   flushWrites();

@@ -340,3 +340,22 @@ describe('sendOverdueNotices with no quota left', () => {
     expect(rt.outbox[3].body).toContain('刘老师');
   });
 });
+
+describe('sendOverdueNotices cost', () => {
+  it('≤ 20 round trips plus one per mail sent (cache warm as the desk leaves it); the same day again costs 4', () => {
+    const rt = noticeSchool();
+    call(rt, 'getOverdueSlips'); // the desk's day leaves the table shapes and settings cached
+    const first = rt.invoke<Answer>('sendOverdueNotices');
+    expect(rt.outbox).toHaveLength(4);
+    expect(first.meter.calls).toBeLessThanOrEqual(20 + 4);
+    expect(first.meter.byMethod['MailApp.sendEmail']).toBe(4);
+    expect(first.meter.byMethod['Range.setValues']).toBe(1); // every 通知记录 row in one write
+    const again = rt.invoke<Answer>('sendOverdueNotices');
+    expect(again.meter.calls).toBe(4); // cache, lock, properties, lock released
+    at(rt, '2026-11-25');
+    call(rt, 'getOverdueSlips'); // a day later the 6-hour cache has expired: warm it again
+    const quiet = rt.invoke<Answer>('sendOverdueNotices'); // nothing new to announce
+    expect(rt.outbox).toHaveLength(4);
+    expect(quiet.meter.calls).toBeLessThanOrEqual(20);
+  });
+});
