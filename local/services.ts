@@ -442,6 +442,9 @@ export class ScriptAppImpl {
 }
 
 // ---------------------------------------------------------------- MailApp
+// developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota(): recipients left today;
+// developers.google.com/apps-script/guides/services/quotas: 100 recipients/day (consumer), 1,500 (Workspace),
+// 50 per message; the day is counted here on the script's time zone (Asia/Shanghai).
 export class MailAppImpl {
   constructor(private _inv: Invocation) {}
   private _day(): string { const w = wallParts(this._inv.rt.nowMs(), this._inv.rt.timeZone); return `${w.y}-${w.M}-${w.d}`; }

@@ -113,6 +113,15 @@ describe('dailyJob', () => {
   });
 });
 
+describe('立即发送逾期通知 (menu)', () => {
+  it('runs the notice run and tells the librarian how it went', () => {
+    const rt = noticeSchool();
+    rt.invoke('menuSendOverdueNotices');
+    expect(rt.ui.toasts.at(-1)).toBe('逾期通知：已发送 3 封，延后 0 封，失败 0 封，无邮箱 3 组。');
+    expect(rt.outbox).toHaveLength(4);
+  });
+});
+
 describe('催还单 (overdue slips)', () => {
   it('the menu opens the slips dialog; getOverdueSlips lists each class its own students only, most days first', () => {
     const rt = noticeSchool();
