@@ -224,9 +224,12 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   }
   for (const f of failedNow) state.failed.push(entry(f.g, f.error));
 
+  const groupRow = (g: NoticeGroup, result: string): LogRow => ({
+    kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result,
+  });
   const rows: LogRow[] = [
-    ...sentNow.map((g) => ({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.sent') }) as LogRow),
-    ...failedNow.map(({ g, error }) => ({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.failed', { error }) }) as LogRow),
+    ...sentNow.map((g) => groupRow(g, t(logLang, 'log.result.sent'))),
+    ...failedNow.map(({ g, error }) => groupRow(g, t(logLang, 'log.result.failed', { error }))),
   ];
   state.handled.push(...sentNow.map((g) => g.key), ...failedNow.map((f) => f.g.key));
 
@@ -234,7 +237,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   if (!stopped) {
     state.deferredEntries = plan.deferred.map((g) => entry(g));
     state.deferred = plan.deferred.map((g) => g.key);
-    for (const g of plan.deferred) rows.push({ kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.deferred') });
+    for (const g of plan.deferred) rows.push(groupRow(g, t(logLang, 'log.result.deferred')));
     for (const g of plan.unaddressed) {
       rows.push({ kind: 'log.kind.unaddressed', recipient: '', className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.noAddress') });
     }
