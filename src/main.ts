@@ -3,9 +3,10 @@
 import * as z from 'zod';
 import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
-  PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
+  PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer, SyncClassSheetsAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
+import * as classSheets from './app/classsheets';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import * as importing from './app/import';
@@ -122,6 +123,17 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 // ---------------------------------------------------------------- overdue notices, daily job (issue 7)
 
 // ---------------------------------------------------------------- class sheets (issue 7)
+
+/** One spreadsheet per class, view-only for its homeroom teacher; made once, refreshed afterwards.
+ *  Stops after 4.5 minutes with done: false and resumes where it stopped on the next call. */
+export function syncClassSheets(input?: unknown): SyncClassSheetsAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
+}
+
+/** Menu: refresh the class sheets now and say how it went. */
+export function menuSyncClassSheets(): void {
+  tell(syncClassSheets());
+}
 
 // ---------------------------------------------------------------- documents (issue 8)
 

@@ -14,6 +14,7 @@ export function addMenu(locale: Locale): void {
     .addItem(t(locale, 'menu.sample'), 'menuLoadSampleData')
     // -- notices, daily job (issue 7)
     // -- class sheets (issue 7)
+    .addItem(t(locale, 'menu.classSheets'), 'menuSyncClassSheets')
     // -- documents (issue 8)
     // -- collection work (issue 11)
     // -- consistency (issue 9)
