@@ -101,8 +101,11 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const links = new Map<number, string>();
   const n = { created: 0, updated: 0, unchanged: 0 };
   let stoppedAt = -1;
+  let slowest = 0;
   for (let i = start; i < classes.length; i++) {
-    if (Date.now() >= deadlineMs) {
+    // Stop when the slowest class so far would not fit before the deadline any more.
+    const began = Date.now();
+    if (began + slowest >= deadlineMs) {
       stoppedAt = i;
       break;
     }
@@ -148,6 +151,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     if (created) n.created++;
     else if (wrote) n.updated++;
     else n.unchanged++;
+    slowest = Math.max(slowest, Date.now() - began);
   }
 
   writeLinks(school.classesT, school.classes, links);
