@@ -9,6 +9,7 @@
       noMail: '还没有发出的邮件。', noFiles: '还没有生成的文件。', to: '收件人', subject: '主题', at: '时间', html: 'HTML 内容',
       running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', spreadsheets: '电子表格',
       close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
+      owner: '所有者', sharedWith: '可查看：{who}', nobody: '（未共享）', trashed: '（在回收站）', back: '« 返回生成的文件',
     },
     en: {
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
@@ -16,6 +17,7 @@
       noMail: 'No mail sent yet.', noFiles: 'No files generated yet.', to: 'To', subject: 'Subject', at: 'At', html: 'HTML body',
       running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', spreadsheets: 'Spreadsheets',
       close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
+      owner: 'Owner', sharedWith: 'Who may view: {who}', nobody: '(not shared)', trashed: '(in the trash)', back: '« Back to generated files',
     },
   };
   const LIMIT = 200;
@@ -152,7 +154,7 @@
     try { mails = (await getJson('/api/outbox')).mails.length; } catch (e) { /* shown on open */ }
     try { const f = await getJson('/api/files'); fileCount = f.spreadsheets.length + f.files.length; } catch (e) { /* shown on open */ }
     add(t('outbox'), mails, view.kind === 'outbox', () => { view = { kind: 'outbox' }; refresh(); }, 'special');
-    add(t('files'), fileCount, view.kind === 'files', () => { view = { kind: 'files' }; refresh(); }, 'special');
+    add(t('files'), fileCount, view.kind === 'files' || view.kind === 'book', () => { view = { kind: 'files' }; refresh(); }, 'special');
   }
 
   function pager(total, offset) {
@@ -182,10 +184,12 @@
   }
 
   async function renderSheet() {
-    const page = await getJson(`/api/sheet?name=${encodeURIComponent(view.name)}&offset=${view.offset}&limit=${LIMIT}`);
+    const book = view.kind === 'book' ? `&book=${encodeURIComponent(view.id)}` : '';
+    const page = await getJson(`/api/sheet?name=${encodeURIComponent(view.name)}&offset=${view.offset}&limit=${LIMIT}${book}`);
     pager(page.total, page.offset);
     const wrap = $('view');
     clear(wrap);
+    if (view.kind === 'book') wrap.appendChild(bookBar(page.book));
     const table = el('table', 'grid');
     table.dataset.sheet = page.name;
     const thead = el('thead');
@@ -242,6 +246,23 @@
     wrap.appendChild(list);
   }
 
+  /** Above a made spreadsheet's tab: its name, its tabs, the way back. */
+  function bookBar(title) {
+    const bar = el('div', 'book-bar');
+    const back = el('button', null, t('back'));
+    back.type = 'button';
+    back.addEventListener('click', () => { view = { kind: 'files' }; refresh(); });
+    bar.appendChild(back);
+    bar.appendChild(el('strong', null, ` ${title} `));
+    for (const name of view.sheets || []) {
+      const b = el('button', `tab${name === view.name ? ' active' : ''}`, name);
+      b.type = 'button';
+      b.addEventListener('click', () => { view = { ...view, name, offset: 0 }; renderView(); });
+      bar.appendChild(b);
+    }
+    return bar;
+  }
+
   async function renderFiles() {
     const f = await getJson('/api/files');
     clear($('pager'));
@@ -252,10 +273,14 @@
     const list = el('ul', 'files');
     for (const s of f.spreadsheets) {
       const li = el('li');
-      li.appendChild(el('strong', null, `${t('spreadsheets')}: ${s.name}`));
+      const open = el('button', 'link', `${t('spreadsheets')}: ${s.name}${s.trashed ? ` ${t('trashed')}` : ''}`);
+      open.type = 'button';
+      open.dataset.book = s.id;
+      open.addEventListener('click', () => { view = { kind: 'book', id: s.id, sheets: s.sheets, name: s.sheets[0], offset: 0 }; refresh(); });
+      li.appendChild(open);
       li.appendChild(el('div', 'muted', `${t('sheets')}: ${s.sheets.join(', ')}`));
-      if (s.viewers.length) li.appendChild(el('div', 'muted', `${t('viewers')}: ${s.viewers.join(', ')}`));
-      if (s.editors.length) li.appendChild(el('div', 'muted', `${t('editors')}: ${s.editors.join(', ')}`));
+      li.appendChild(el('div', 'shared', t('sharedWith', { who: s.viewers.length ? s.viewers.join(', ') : t('nobody') })));
+      li.appendChild(el('div', 'muted', `${t('owner')}: ${s.owner}${s.editors.length ? ` · ${t('editors')}: ${s.editors.join(', ')}` : ''}`));
       list.appendChild(li);
     }
     for (const file of f.files) {
@@ -271,6 +296,7 @@
     try {
       if (view.kind === 'outbox') await renderOutbox();
       else if (view.kind === 'files') await renderFiles();
+      else if (view.kind === 'book') await renderSheet();
       else if (view.name) await renderSheet();
     } catch (e) {
       notice(e.message, 'bad');
