@@ -2,7 +2,7 @@
 // the class's homeroom teacher and nobody else. A loop over the classes with a cursor in document
 // properties and a deadline, so a large school's first run (100 new spreadsheets) spreads over runs.
 //
-// Per class, document properties keep `classSheet:<班级>` = { id, o: owner, t: { tab: [hash, rows] } }:
+// Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, t: { tab: [hash, rows] } }:
 // the spreadsheet's id (the stable pointer: the 班级借阅表 link cell is only a copy of it, so clearing
 // that cell by hand never makes a second spreadsheet) and each tab's content hash, so a refresh writes
 // a tab (one setValues) only when its content changed. ~150 bytes a class: 100 classes use 15 KB of
@@ -26,7 +26,7 @@ export const CURSOR_KEY = 'classSheets.cursor';
 export const RUN_BUDGET_MS = 270_000;
 
 interface TabState { [tab: string]: [string, number] }
-interface ClassState { id: string; o: string; t: TabState }
+interface ClassState { id: string; o: string; n?: string; t: TabState }
 
 interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
 
@@ -36,7 +36,9 @@ function parseState(raw: string | undefined): ClassState | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<ClassState>;
-    return typeof v.id === 'string' && v.id ? { id: v.id, o: String(v.o ?? ''), t: v.t && typeof v.t === 'object' ? v.t : {} } : null;
+    return typeof v.id === 'string' && v.id
+      ? { id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, t: v.t && typeof v.t === 'object' ? v.t : {} }
+      : null;
   } catch {
     return null;
   }
@@ -126,15 +128,20 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       // Never there, or deleted: make it, and record its id at once (a run that dies later must not
       // make a second one for this class).
       book = createBook(name, sheet.tabs);
-      state = { id: book.getId(), o: me, t: {} };
+      state = { id: book.getId(), o: me, n: name, t: {} };
       props.setProperty(key, JSON.stringify(state));
       created = true;
-    } else if (book.getName() !== name) {
-      book.rename(name);
     }
     const st = state as ClassState;
+    let renamed = false;
+    if (st.n !== name) {
+      // the school's or the class's name changed (or the spreadsheet was adopted from its link)
+      book.rename(name);
+      st.n = name;
+      renamed = true;
+    }
 
-    let wrote = false;
+    let wrote = renamed;
     for (const tab of sheet.tabs) {
       const hash = digest(tabText(tab)).slice(0, 22);
       const { sheet: s, added } = bookTab(book, tab);

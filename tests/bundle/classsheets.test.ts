@@ -267,6 +267,16 @@ describe('one spreadsheet per class', () => {
     expect(madeBooks(rt)).toHaveLength(3);
   });
 
+  it('follows a new school name by renaming, not by making another', () => {
+    sync(rt);
+    editCell(rt, '设置', '项目', '学校名称', '值', '实验小学');
+    rt.caches.clear(); // as onEdit of the settings tab would
+    const { meter } = sync(rt);
+    expect(meter.byMethod['Spreadsheet.rename']).toBe(3);
+    expect(madeBooks(rt).map((b) => b.name).sort()).toEqual([C32, C41, C53].map((c) => `${c} · 借阅情况 · 实验小学`).sort());
+    expect(sync(rt).meter.byMethod['Spreadsheet.rename']).toBeUndefined();
+  });
+
   it('adds back a tab deleted by hand', () => {
     sync(rt);
     bookOf(rt, C32).removeSheet('逾期');
