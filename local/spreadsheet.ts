@@ -50,7 +50,7 @@ export class SpreadsheetAppImpl {
   }
   create(name: string, rows?: number, columns?: number): Any {
     this._needSpreadsheetsScope('create');
-    if (typeof name !== 'string' || name === '') throw new Error("The parameters () don't match the method signature for SpreadsheetApp.create.");
+    if (typeof name !== 'string') throw new Error(`The parameters (${typeof name}) don't match the method signature for SpreadsheetApp.create.`);
     const rt = this._inv.rt;
     // A new spreadsheet belongs to (and is editable by) the account that made it; shared with nobody.
     const wb = new Workbook({ name: String(name), owner: this._inv.userEmail, timeZone: rt.timeZone, locale: rt.workbook.locale });

@@ -82,8 +82,9 @@ function readSchool(ctx: Ctx) {
 
 /** Document properties hold the state of every class; the cursor says where an unfinished run stopped. */
 export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
-  const school = readSchool(ctx);
   const msg = (key: MessageKey, p: Record<string, string | number> = {}) => t(ctx.locale, key, p);
+  if (Date.now() >= deadlineMs) return { done: false, message: msg('classSheets.noTime') };
+  const school = readSchool(ctx);
   const bookLocale: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
   const label = (key: MessageKey, p?: Record<string, string | number>) => t(bookLocale, key, p);
 
@@ -127,7 +128,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     if (!book) {
       // Never there, or deleted: make it, and record its id at once (a run that dies later must not
       // make a second one for this class).
-      book = createBook(name, sheet.tabs);
+      book = createBook(name, sheet.tabs, ctx.tz);
       state = { id: book.getId(), o: me, n: name, t: {} };
       props.setProperty(key, JSON.stringify(state));
       created = true;

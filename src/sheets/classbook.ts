@@ -47,9 +47,11 @@ function layoutTab(sheet: Sheet, tab: TabLayout): void {
   sheet.setFrozenRows(1);
 }
 
-/** A new spreadsheet with the tabs laid out (no content yet). */
-export function createBook(name: string, tabs: readonly TabLayout[]): Book {
+/** A new spreadsheet with the tabs laid out (no content yet), in the school's time zone: a new file takes
+ *  its maker's account zone, where a due date (midnight in Shanghai) could show as the day before. */
+export function createBook(name: string, tabs: readonly TabLayout[], timeZone: string): Book {
   const book = SpreadsheetApp.create(name);
+  book.setSpreadsheetTimeZone(timeZone);
   const first = book.getSheets()[0];
   tabs.forEach((tab, i) => {
     const sheet = i === 0 ? first.setName(tab.name) : book.insertSheet(tab.name);

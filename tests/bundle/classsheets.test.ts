@@ -82,8 +82,10 @@ describe('syncClassSheets: what each class sees', () => {
     expect(tab(bookOf(rt, C41), '当前在借').rows.map((r) => r.slice(0, 2))).toEqual([['张小明', '西游记']]);
   });
 
-  it('writes titles as text and dates as dates, header frozen', () => {
-    sync(rt);
+  it('writes titles as text and dates as dates, header frozen, in the school\'s time zone', () => {
+    const { meter } = sync(rt);
+    expect(meter.byMethod['Spreadsheet.setSpreadsheetTimeZone']).toBe(3);
+    expect(bookOf(rt, C32).timeZone).toBe('Asia/Shanghai');
     const s = bookOf(rt, C32).sheet('当前在借')!;
     expect(s.frozenRows).toBe(1);
     expect(s.readValue(2, 2)).toBe('=1+1');

@@ -24,6 +24,7 @@ export const zh = {
   'classSheets.partial': '已处理 {processed} 个班级，其余 {left} 个班级下次继续（新建 {created}，更新 {updated}，无变化 {unchanged}）。',
   'classSheets.unshared': '{n} 个班级没有班主任邮箱，借阅表未共享：{classes}。',
   'classSheets.none': '班级表中还没有班级。',
+  'classSheets.noTime': '本次运行时间已用完，班级借阅表下次更新。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -49,4 +50,5 @@ export const en: Record<keyof typeof zh, string> = {
   'classSheets.partial': '{processed} classes done, the other {left} continue on the next run ({created} new, {updated} updated, {unchanged} unchanged).',
   'classSheets.unshared': '{n} classes have no homeroom teacher e-mail, their sheets are not shared: {classes}.',
   'classSheets.none': 'There are no classes in the Classes tab yet.',
+  'classSheets.noTime': 'No time left in this run: the class sheets are updated on the next one.',
 };
