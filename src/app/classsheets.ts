@@ -30,6 +30,8 @@ interface ClassState { id: string; o: string; n?: string; t: TabState }
 
 interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
 
+/** details: the classes whose sheet is not shared with their teacher — no usable address, or the
+ *  platform refused the share (the message says which and why). */
 export interface StepResult { done: boolean; message: string; details?: string[] }
 
 function parseState(raw: string | undefined): ClassState | null {
@@ -103,6 +105,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const changed: Record<string, string> = {};
   const links = new Map<number, string>();
   const n = { created: 0, updated: 0, unchanged: 0 };
+  const shareFailed: { className: string; error: string }[] = [];
   let stoppedAt = -1;
   let slowest = 0;
   for (let i = start; i < classes.length; i++) {
@@ -153,7 +156,13 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       wrote = true;
     }
 
-    if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
+    try {
+      if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
+    } catch (e) {
+      // e.g. a Workspace domain that refuses sharing outside it: this class is reported, the others go on
+      const why = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+      shareFailed.push({ className: c.className, error: why.slice(0, 200) });
+    }
     if (wrote || created) changed[key] = JSON.stringify(st);
     if (school.classesT.has('sheetLink') && c.sheetLink !== book.getUrl()) links.set(c.row, book.getUrl());
     if (created) n.created++;
@@ -173,7 +182,8 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     ? msg('classSheets.done', { total: processed, ...n })
     : msg('classSheets.partial', { processed, left: classes.length - stoppedAt, ...n });
   if (unshared.length) message += ` ${msg('classSheets.unshared', { n: unshared.length, classes: unshared.join('、') })}`;
-  return { done, message, details: unshared };
+  for (const f of shareFailed) message += ` ${msg('classSheets.shareFailed', { className: f.className, error: f.error })}`;
+  return { done, message, details: [...unshared, ...shareFailed.map((f) => f.className)] };
 }
 
 /**

@@ -217,6 +217,19 @@ describe('sharing follows the homeroom teacher', () => {
     expect(wb.editors).toEqual([]);
   });
 
+  it('reports a class whose share the platform refused, and goes on with the others', () => {
+    sync(rt);
+    editCell(rt, '班级', '班级', C32, '班主任邮箱', 'wang@other.example');
+    rt.interleaveAfter('Spreadsheet.getEditors', () => { throw new Error('Sharing outside the domain is not allowed'); });
+    const { a } = sync(rt);
+    expect(a.ok).toBe(true);
+    expect(a.details).toEqual([C53, C32]);
+    expect(a.message).toContain('三年级(2)班的借阅表未能共享给班主任：Sharing outside the domain is not allowed');
+    expect(bookOf(rt, C32).viewers).toEqual(['wang@school.example']); // unchanged: tried again next run
+    expect(sync(rt).a.details).toEqual([C53]);
+    expect(bookOf(rt, C32).viewers).toEqual(['wang@other.example']);
+  });
+
   it('unshares when the address is removed', () => {
     sync(rt);
     editCell(rt, '班级', '班级', C41, '班主任邮箱', '');

@@ -25,6 +25,7 @@ export const zh = {
   'classSheets.unshared': '{n} 个班级没有班主任邮箱，借阅表未共享：{classes}。',
   'classSheets.none': '班级表中还没有班级。',
   'classSheets.noTime': '本次运行时间已用完，班级借阅表下次更新。',
+  'classSheets.shareFailed': '{className}的借阅表未能共享给班主任：{error}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -51,4 +52,5 @@ export const en: Record<keyof typeof zh, string> = {
   'classSheets.unshared': '{n} classes have no homeroom teacher e-mail, their sheets are not shared: {classes}.',
   'classSheets.none': 'There are no classes in the Classes tab yet.',
   'classSheets.noTime': 'No time left in this run: the class sheets are updated on the next one.',
+  'classSheets.shareFailed': 'The sheet of {className} could not be shared with its teacher: {error}',
 };
