@@ -133,7 +133,14 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       // make a second one for this class).
       book = createBook(name, sheet.tabs, ctx.tz);
       state = { id: book.getId(), o: me, n: name, t: {} };
-      props.setProperty(key, JSON.stringify(state));
+      try {
+        props.setProperty(key, JSON.stringify(state));
+      } catch (e) {
+        // The property store refused it (full): leave the link at least, so the next run adopts this
+        // spreadsheet instead of making another, then stop.
+        if (school.classesT.has('sheetLink')) writeColumnSpan(school.classesT, 'sheetLink', c.row, [book.getUrl()]);
+        throw e;
+      }
       created = true;
     }
     const st = state as ClassState;

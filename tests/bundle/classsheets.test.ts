@@ -259,6 +259,28 @@ describe('one spreadsheet per class', () => {
     expect(bookIdOf(rt, C41)).toBe(id);
   });
 
+  it('leaves the link when the property store is full, so the next run adopts rather than duplicates', () => {
+    // Fill the document store to 50 bytes short of its 500 KB (in values under 9 KB each).
+    let room = 500 * 1024 - 50;
+    for (const [k, v] of rt.properties.document) room -= Buffer.byteLength(k) + Buffer.byteLength(v);
+    for (let i = 0; room > 0; i++) {
+      const k = `filler${String(i).padStart(2, '0')}`;
+      const v = 'x'.repeat(Math.min(9_000, room - k.length));
+      rt.properties.document.set(k, v);
+      room -= k.length + v.length;
+    }
+    const first = call(rt, 'syncClassSheets');
+    expect(first.ok).toBe(false);
+    expect(first.error?.code).toBe('INTERNAL');
+    expect(madeBooks(rt)).toHaveLength(1);
+    const link = rows(rt, '班级').find((r) => r['班级'] === C32)!['班级借阅表'];
+    expect(link).toBe(madeBooks(rt)[0].url);
+    for (const k of [...rt.properties.document.keys()]) if (k.startsWith('filler')) rt.properties.document.delete(k);
+    expect(sync(rt).a.done).toBe(true);
+    expect(madeBooks(rt)).toHaveLength(3);
+    expect(bookOf(rt, C32).url).toBe(link);
+  });
+
   it('makes it again when the file was deleted, and shares the new one', () => {
     sync(rt);
     const old = bookIdOf(rt, C32);
