@@ -36,7 +36,7 @@ export interface UiState {
 export interface RuntimeCore {
   workbook: Workbook;
   workbooks: Map<string, Workbook>;
-  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
+  clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number; modelled?: boolean };
   nowMs(): number;
   timeZone: string;
   distDir: string;
@@ -99,7 +99,13 @@ export class Invocation {
     this.meter.record(name);
     // Optionally let time pass with each round trip, so time guards (the 6-minute limit) can be tested.
     if (this.rt.clock.tickPerCall > 0 && costOf(name).roundTrip) this.rt.clock.advance(this.rt.clock.tickPerCall);
+    // Or let each call take its modelled time (costs.ts), so a job's time budget meets the model's clock.
+    const modelled = this.rt.clock.modelled ? { cells: this.meter.cellsRead + this.meter.cellsWritten, cost: costOf(name) } : null;
     const result = fn();
+    if (modelled) {
+      const cells = this.meter.cellsRead + this.meter.cellsWritten - modelled.cells;
+      this.rt.clock.advance(modelled.cost.ms + (modelled.cost.perCellMs ?? 0) * cells);
+    }
     const hooks = this.rt.hooks;
     if (hooks.length) {
       const i = hooks.findIndex((h) => h.method === name);

@@ -72,7 +72,8 @@ export const COSTS: Record<string, Cost> = {
   'Spreadsheet.toast': RT(40), 'Spreadsheet.setActiveSheet': RT(40),
   'Spreadsheet.addEditor': RT(400), 'Spreadsheet.addEditors': RT(400), 'Spreadsheet.addViewer': RT(400), 'Spreadsheet.addViewers': RT(400), // [EST] Drive sharing
   'Spreadsheet.removeEditor': RT(400), 'Spreadsheet.removeViewer': RT(400), 'Spreadsheet.getEditors': RT(150), 'Spreadsheet.getViewers': RT(150),
-  'Spreadsheet.rename': RT(100),
+  'Spreadsheet.rename': RT(100), 'Spreadsheet.setSpreadsheetTimeZone': RT(100), 'Spreadsheet.setSpreadsheetLocale': RT(100), // [EST]
+  'Spreadsheet.getOwner': RT(150), // [EST] like getEditors
   // --- SpreadsheetApp
   'SpreadsheetApp.flush': RT(560), // [SO] flush added ~560 ms to one write
   'SpreadsheetApp.create': RT(1500), // [EST] creating a file in Drive

@@ -68,7 +68,8 @@ export class LocalRuntime implements RuntimeCore {
   /** recipients per day (MailApp quota: 100 consumer, 1,500 Workspace); a test may change it between days */
   mailQuota: number;
   /** The simulated clock. tickPerCall (ms, default 0) advances it on every round trip. */
-  readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
+  /** The simulated clock. `modelled` (default false) advances it by each call's modelled cost instead. */
+  readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number; modelled: boolean };
   private _now: number;
   private _seq = 0;
   private _depth = 0;
@@ -91,6 +92,7 @@ export class LocalRuntime implements RuntimeCore {
       set: (d: Date | string) => { const t = new Date(d).getTime(); if (Number.isNaN(t)) throw new Error('local/: bad date'); self._now = t; },
       advance: (ms: number) => { self._now += ms; },
       tickPerCall: 0,
+      modelled: false,
     };
   }
 
@@ -220,6 +222,24 @@ export class LocalRuntime implements RuntimeCore {
   /** A spreadsheet the bundle made with SpreadsheetApp.create (by id or name). */
   spreadsheet(idOrName: string): Workbook | undefined {
     return this.workbooks.get(idOrName) ?? [...this.workbooks.values()].find((w) => w.name === idOrName);
+  }
+
+  /** Moves a spreadsheet the bundle made to the Drive trash, as its owner would by hand. It still opens
+   *  by id: SpreadsheetApp has no notion of the trash (File.isTrashed is DriveApp's). */
+  trashFile(id: string): void {
+    this._madeFile(id).trashed = true;
+  }
+
+  /** Deletes a spreadsheet the bundle made forever (or the trash was emptied): openById throws from now on. */
+  deleteFile(id: string): void {
+    this._madeFile(id);
+    this.workbooks.delete(id);
+  }
+
+  private _madeFile(id: string): Workbook {
+    const wb = this.workbooks.get(id);
+    if (!wb || wb === this.workbook) throw new Error(`local/: no spreadsheet ${id} made by the bundle`);
+    return wb;
   }
 
   async save(path: string): Promise<void> {

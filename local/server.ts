@@ -278,8 +278,11 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
   }
 
-  function sheetPage(name: string, offset: number, limit: number) {
-    const s = runtime.workbook.sheet(name);
+  function sheetPage(name: string, offset: number, limit: number, bookId = '') {
+    // A spreadsheet the bundle made (a class's loan sheet) when `book` names one, else the library.
+    const wb = bookId ? runtime.workbooks.get(bookId) : runtime.workbook;
+    if (!wb) throw new HttpError(404, `no spreadsheet ${bookId}`);
+    const s = wb.sheet(name);
     if (!s) throw new HttpError(404, `no tab named ${name}`);
     const total = s.lastRow();
     const columns = s.lastColumn();
@@ -294,7 +297,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     const to = Math.min(dataRows, from + limit);
     const rows: { row: number; cells: string[] }[] = [];
     for (let i = from; i < to; i++) rows.push({ row: i + 2, cells: rowText(i + 2) });
-    return { name, header, rows, total: dataRows, offset: from, limit, columns, frozenRows: s.frozenRows };
+    return { name, header, rows, total: dataRows, offset: from, limit, columns, frozenRows: s.frozenRows, book: bookId ? wb.name : '' };
   }
 
   function outbox() {
@@ -309,14 +312,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   function files() {
     const books = [...runtime.workbooks.values()]
       .filter((wb) => wb !== runtime.workbook)
-      .map((wb) => ({ kind: 'spreadsheet', name: wb.name, id: wb.id, sheets: wb.sheetNames(), editors: wb.editors, viewers: wb.viewers }));
+      .map((wb) => ({ kind: 'spreadsheet', name: wb.name, id: wb.id, sheets: wb.sheetNames(), owner: wb.owner, editors: wb.editors, viewers: wb.viewers, trashed: wb.trashed }));
     const onDisk: { kind: string; name: string; size: number; modified: string }[] = [];
     const walk = (dir: string, prefix: string, depth: number) => {
       if (depth > 3 || !existsSync(dir)) return;
       for (const f of readdirSync(dir)) {
         const p = join(dir, f);
         const st = statSync(p);
-        if (st.isDirectory()) walk(p, `${prefix}${f}/`, depth + 1);
+        // made spreadsheets are listed above with who may see them, not again as files
+        if (st.isDirectory()) { if (!(prefix === '' && f === 'spreadsheets')) walk(p, `${prefix}${f}/`, depth + 1); }
         else if (!(prefix === '' && f.startsWith('library.xlsx'))) onDisk.push({ kind: 'file', name: `${prefix}${f}`, size: st.size, modified: st.mtime.toISOString() });
       }
     };
@@ -401,7 +405,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       const name = url.searchParams.get('name') ?? '';
       const offset = Math.max(0, Number(url.searchParams.get('offset') ?? 0) || 0);
       const limit = Math.min(1000, Math.max(1, Number(url.searchParams.get('limit') ?? PAGE_LIMIT) || PAGE_LIMIT));
-      return sendJson(res, 200, await serial(() => sheetPage(name, offset, limit)));
+      const book = url.searchParams.get('book') ?? '';
+      return sendJson(res, 200, await serial(() => sheetPage(name, offset, limit, book)));
     }
     if (path === '/api/outbox') return sendJson(res, 200, { mails: await serial(outbox) });
     if (path === '/api/clock') return sendJson(res, 200, clockState());

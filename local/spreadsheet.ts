@@ -1,7 +1,7 @@
 // SpreadsheetApp, Spreadsheet, Sheet, Range, TextFinder, Protection, validation and conditional
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Invocation, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
@@ -38,8 +38,21 @@ export class SpreadsheetAppImpl {
   getActiveSheet(): Any { return mkSpreadsheet(this._inv, this._inv.rt.workbook).getActiveSheet(); }
   getUi(): Any { return this._inv.wrap('Ui', new UiImpl(this._inv)); }
   flush(): void { /* writes are immediate here */ }
+  // Opening or making another spreadsheet needs the full `spreadsheets` scope; a manifest that lists
+  // only spreadsheets.currentonly gets the platform's permission error
+  // (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String): "Scripts
+  // that use this method require authorization with … https://www.googleapis.com/auth/spreadsheets").
+  private _needSpreadsheetsScope(method: string): void {
+    const scopes = manifestScopes(this._inv.rt.distDir);
+    if (scopes && !scopes.includes('https://www.googleapis.com/auth/spreadsheets')) {
+      throw new Error(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
+    }
+  }
   create(name: string, rows?: number, columns?: number): Any {
+    this._needSpreadsheetsScope('create');
+    if (typeof name !== 'string') throw new Error(`The parameters (${typeof name}) don't match the method signature for SpreadsheetApp.create.`);
     const rt = this._inv.rt;
+    // A new spreadsheet belongs to (and is editable by) the account that made it; shared with nobody.
     const wb = new Workbook({ name: String(name), owner: this._inv.userEmail, timeZone: rt.timeZone, locale: rt.workbook.locale });
     const s = wb.allSheets()[0];
     if (rows) s.maxRows = rows;
@@ -47,12 +60,16 @@ export class SpreadsheetAppImpl {
     rt.workbooks.set(wb.id, wb);
     return mkSpreadsheet(this._inv, wb);
   }
+  // openById/openByUrl: a file deleted forever (or never there) throws; a file in the trash still opens,
+  // as on the platform (Spreadsheet has no trashed state; File.isTrashed is DriveApp's).
   openById(id: string): Any {
+    this._needSpreadsheetsScope('openById');
     const wb = this._inv.rt.workbooks.get(String(id));
     if (!wb) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
     return mkSpreadsheet(this._inv, wb);
   }
   openByUrl(url: string): Any {
+    this._needSpreadsheetsScope('openByUrl');
     const m = /\/d\/([^/]+)/.exec(String(url));
     const wb = m ? this._inv.rt.workbooks.get(m[1]) : undefined;
     if (!wb) throw new Error(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
@@ -74,6 +91,25 @@ const emailOf = (u: unknown): string => {
   const x = unwrap(u) as Any;
   return typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? x.getEmail() : String(x);
 };
+/** A sharing call's user as a lower-case address; anything else is refused as the platform does. */
+function shareEmail(u: unknown, method: string): string {
+  const e = emailOf(u).trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (Spreadsheet.${method})`);
+  return e;
+}
+const scopeCache = new Map<string, string[] | null>();
+/** The oauthScopes the manifest in distDir lists, or null when it lists none (scopes then auto-detected). */
+export function manifestScopes(distDir: string): string[] | null {
+  if (scopeCache.has(distDir)) return scopeCache.get(distDir)!;
+  let scopes: string[] | null = null;
+  const file = `${distDir}/appsscript.json`;
+  if (existsSync(file)) {
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] };
+    if (Array.isArray(m.oauthScopes)) scopes = m.oauthScopes;
+  }
+  scopeCache.set(distDir, scopes);
+  return scopes;
+}
 
 // ---------------------------------------------------------------- Spreadsheet
 export class SpreadsheetImpl {
@@ -123,12 +159,15 @@ export class SpreadsheetImpl {
   createTextFinder(text: string): Any {
     return this._inv.wrap('TextFinder', new TextFinderImpl(this._inv, this._wb.allSheets().map((s) => ({ s })), String(text)));
   }
-  addEditor(u: unknown): Any { const e = emailOf(u); if (!this._wb.editors.includes(e)) this._wb.editors.push(e); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }
+  // Sharing (developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addViewer(String)):
+  // addViewer has no effect on an editor; addEditor promotes a viewer; removeViewer leaves editors alone.
+  // An address that is not an e-mail address is refused.
+  addEditor(u: unknown): Any { const e = shareEmail(u, 'addEditor'); if (e !== this._wb.owner && !this._wb.editors.includes(e)) this._wb.editors.push(e); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }
   addEditors(us: unknown[]): Any { for (const u of us) this.addEditor(u); return this; }
-  addViewer(u: unknown): Any { const e = emailOf(u); if (!this._wb.viewers.includes(e) && !this._wb.editors.includes(e)) this._wb.viewers.push(e); return this; }
+  addViewer(u: unknown): Any { const e = shareEmail(u, 'addViewer'); if (!this._wb.viewers.includes(e) && !this._wb.editors.includes(e) && e !== this._wb.owner) this._wb.viewers.push(e); return this; }
   addViewers(us: unknown[]): Any { for (const u of us) this.addViewer(u); return this; }
-  removeEditor(u: unknown): Any { const e = emailOf(u); this._wb.editors = this._wb.editors.filter((x) => x !== e); return this; }
-  removeViewer(u: unknown): Any { const e = emailOf(u); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }
+  removeEditor(u: unknown): Any { const e = shareEmail(u, 'removeEditor'); this._wb.editors = this._wb.editors.filter((x) => x !== e); return this; }
+  removeViewer(u: unknown): Any { const e = shareEmail(u, 'removeViewer'); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }
   getEditors(): Any[] { return [this._wb.owner, ...this._wb.editors.filter((e) => e !== this._wb.owner)].map((e) => mkUser(this._inv, e)); }
   getViewers(): Any[] { return [...this._wb.viewers].map((e) => mkUser(this._inv, e)); }
   getOwner(): Any { return mkUser(this._inv, this._wb.owner); }

@@ -390,6 +390,8 @@ export class Workbook {
   owner: string;
   editors: string[] = [];
   viewers: string[] = [];
+  /** in the Drive trash (still opens by id); see LocalRuntime.trashFile */
+  trashed = false;
   private sheets: SheetModel[] = [];
   activeSheetName: string | null = null;
 

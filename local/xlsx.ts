@@ -2,7 +2,8 @@
 // scanned by hand for speed (millions of cells). Chosen over SheetJS 0.18.5 (npm; prototype-pollution
 // CVE-2023-30533 on crafted files) and exceljs (heavy). A JSON sidecar `<path>.state.json` keeps what
 // .xlsx has no place for here: properties, triggers, protections, validations, formats, clock.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { zipSync, unzipSync, strToU8, strFromU8 } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
@@ -27,10 +28,74 @@ interface SidecarSheet {
   protections: SheetModel['protections']; validations: SheetModel['validations']; conditionalRules: SheetModel['conditionalRules'];
   formats: ReturnType<SheetModel['formatEntries']>; notes: [number, string][]; columnWidths: [number, number][];
 }
+interface SidecarBook { name: string; id: string; locale: string; timeZone: string; owner: string; editors: string[]; viewers: string[]; trashed?: boolean }
 interface Sidecar {
-  version: 1; workbook: { name: string; id: string; locale: string; timeZone: string; owner: string; editors: string[]; viewers: string[] };
+  version: 1; workbook: SidecarBook;
   sheets: SidecarSheet[]; properties: { script: Record<string, string>; document: Record<string, string>; user: Record<string, string> };
   triggers: (Omit<TriggerRecord, 'nextRun' | 'at'> & { nextRun?: string; at?: string })[]; now: string;
+  /** spreadsheets the bundle made (SpreadsheetApp.create), each saved beside as spreadsheets/<id>.xlsx */
+  files?: string[];
+}
+/** The sidecar of a spreadsheet the bundle made: what its .xlsx has no place for. */
+interface FileSidecar { version: 1; workbook: SidecarBook; sheets: SidecarSheet[] }
+
+const FILES_DIR = 'spreadsheets';
+
+function bookSidecar(wb: Workbook): SidecarBook {
+  return { name: wb.name, id: wb.id, locale: wb.locale, timeZone: wb.timeZone, owner: wb.owner, editors: wb.editors, viewers: wb.viewers, trashed: wb.trashed };
+}
+
+function sheetsSidecar(wb: Workbook): SidecarSheet[] {
+  return wb.allSheets().map((s) => ({
+    name: s.name, maxRows: s.maxRows, maxColumns: s.maxColumns, frozenRows: s.frozenRows, frozenColumns: s.frozenColumns, hidden: s.hidden, tabColor: s.tabColor,
+    protections: s.protections, validations: s.validations, conditionalRules: s.conditionalRules, formats: s.formatEntries(),
+    notes: [...s.notes], columnWidths: [...s.columnWidths],
+  }));
+}
+
+function applySheetsSidecar(wb: Workbook, sheets: SidecarSheet[]): void {
+  for (const ss of sheets) {
+    const s = wb.sheet(ss.name);
+    if (!s) continue;
+    s.maxRows = Math.max(s.maxRows, ss.maxRows); s.maxColumns = Math.max(s.maxColumns, ss.maxColumns);
+    s.frozenRows = ss.frozenRows; s.frozenColumns = ss.frozenColumns; s.hidden = ss.hidden; s.tabColor = ss.tabColor;
+    s.protections = ss.protections ?? []; s.validations = ss.validations ?? []; s.conditionalRules = ss.conditionalRules ?? [];
+    for (const f of ss.formats ?? []) s.setNumberFormat(f.r1, f.c1, f.r2 - f.r1 + 1, f.c2 - f.c1 + 1, f.fmt);
+    s.notes = new Map(ss.notes ?? []); s.columnWidths = new Map(ss.columnWidths ?? []);
+  }
+}
+
+/** Saves the spreadsheets the bundle made as <dir>/spreadsheets/<id>.xlsx (+ .state.json); files of
+ *  spreadsheets deleted since are removed. Returns the ids saved. */
+async function saveFiles(rt: LocalRuntime, dir: string): Promise<string[]> {
+  const others = [...rt.workbooks.values()].filter((w) => w !== rt.workbook);
+  const folder = join(dir, FILES_DIR);
+  if (others.length) await mkdir(folder, { recursive: true });
+  for (const wb of others) {
+    await writeFile(join(folder, `${wb.id}.xlsx`), workbookToXlsx(wb));
+    const side: FileSidecar = { version: 1, workbook: bookSidecar(wb), sheets: sheetsSidecar(wb) };
+    await writeFile(join(folder, `${wb.id}.xlsx.state.json`), JSON.stringify(side));
+  }
+  const keep = new Set(others.map((w) => w.id));
+  if (existsSync(folder)) {
+    for (const f of await readdir(folder)) {
+      const id = f.replace(/\.xlsx(\.state\.json)?$/, '');
+      if (!keep.has(id)) await rm(join(folder, f), { force: true });
+    }
+  }
+  return others.map((w) => w.id);
+}
+
+async function loadFile(dir: string, id: string): Promise<Workbook | null> {
+  const path = join(dir, FILES_DIR, `${id}.xlsx`);
+  if (!existsSync(path) || !existsSync(`${path}.state.json`)) return null;
+  const side = JSON.parse(await readFile(`${path}.state.json`, 'utf8')) as FileSidecar;
+  const wb = xlsxToWorkbook(new Uint8Array(await readFile(path)), {
+    timeZone: side.workbook.timeZone, locale: side.workbook.locale, owner: side.workbook.owner, name: side.workbook.name, applyCellFormats: false,
+  });
+  wb.id = side.workbook.id; wb.editors = side.workbook.editors ?? []; wb.viewers = side.workbook.viewers ?? []; wb.trashed = side.workbook.trashed ?? false;
+  applySheetsSidecar(wb, side.sheets);
+  return wb;
 }
 
 export function workbookToXlsx(wb: Workbook): Uint8Array {
@@ -260,17 +325,15 @@ export function xlsxToWorkbook(bytes: Uint8Array, opts: { timeZone?: string; loc
 export async function saveRuntime(rt: LocalRuntime, path: string): Promise<void> {
   const wb = rt.workbook;
   await writeFile(path, workbookToXlsx(wb));
+  const files = await saveFiles(rt, dirname(path));
   const side: Sidecar = {
     version: 1,
-    workbook: { name: wb.name, id: wb.id, locale: wb.locale, timeZone: wb.timeZone, owner: wb.owner, editors: wb.editors, viewers: wb.viewers },
-    sheets: wb.allSheets().map((s) => ({
-      name: s.name, maxRows: s.maxRows, maxColumns: s.maxColumns, frozenRows: s.frozenRows, frozenColumns: s.frozenColumns, hidden: s.hidden, tabColor: s.tabColor,
-      protections: s.protections, validations: s.validations, conditionalRules: s.conditionalRules, formats: s.formatEntries(),
-      notes: [...s.notes], columnWidths: [...s.columnWidths],
-    })),
+    workbook: bookSidecar(wb),
+    sheets: sheetsSidecar(wb),
     properties: { script: Object.fromEntries(rt.properties.script), document: Object.fromEntries(rt.properties.document), user: Object.fromEntries(rt.properties.user) },
     triggers: rt.triggers.map((t) => ({ ...t, nextRun: t.nextRun?.toISOString(), at: t.at?.toISOString() })),
     now: rt.clock.now().toISOString(),
+    files,
   };
   await writeFile(`${path}.state.json`, JSON.stringify(side, null, 1));
 }
@@ -286,15 +349,7 @@ export async function loadRuntime(path: string, opts: LocalOptions, make: (o: Lo
   });
   if (side) {
     wb.id = side.workbook.id; wb.editors = side.workbook.editors ?? []; wb.viewers = side.workbook.viewers ?? [];
-    for (const ss of side.sheets) {
-      const s = wb.sheet(ss.name);
-      if (!s) continue;
-      s.maxRows = Math.max(s.maxRows, ss.maxRows); s.maxColumns = Math.max(s.maxColumns, ss.maxColumns);
-      s.frozenRows = ss.frozenRows; s.frozenColumns = ss.frozenColumns; s.hidden = ss.hidden; s.tabColor = ss.tabColor;
-      s.protections = ss.protections ?? []; s.validations = ss.validations ?? []; s.conditionalRules = ss.conditionalRules ?? [];
-      for (const f of ss.formats ?? []) s.setNumberFormat(f.r1, f.c1, f.r2 - f.r1 + 1, f.c2 - f.c1 + 1, f.fmt);
-      s.notes = new Map(ss.notes ?? []); s.columnWidths = new Map(ss.columnWidths ?? []);
-    }
+    applySheetsSidecar(wb, side.sheets);
   }
   const rt = make({ ...opts, workbook: wb, timeZone: opts.timeZone ?? tz, now: opts.now ?? side?.now });
   if (side) {
@@ -302,6 +357,10 @@ export async function loadRuntime(path: string, opts: LocalOptions, make: (o: Lo
     for (const [k, v] of Object.entries(side.properties.document ?? {})) rt.properties.document.set(k, v);
     for (const [k, v] of Object.entries(side.properties.user ?? {})) rt.properties.user.set(k, v);
     for (const t of side.triggers ?? []) rt.triggers.push({ ...t, nextRun: t.nextRun ? new Date(t.nextRun) : undefined, at: t.at ? new Date(t.at) : undefined } as TriggerRecord);
+    for (const id of side.files ?? []) {
+      const file = await loadFile(dirname(path), id);
+      if (file) rt.workbooks.set(file.id, file);
+    }
   }
   return rt;
 }

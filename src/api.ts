@@ -114,6 +114,10 @@ export type OverdueSlipsAnswer = Answer<{
 
 // ---------------------------------------------------------------- class sheets (issue 7)
 
+/** done: false when the run stopped at its time budget (the next run goes on from there);
+ *  details: the classes whose sheet is not shared because 班主任邮箱 is empty or not an address. */
+export type SyncClassSheetsAnswer = Answer<{ done: boolean; message: string; details?: string[] }>;
+
 // ---------------------------------------------------------------- documents (issue 8)
 
 // ---------------------------------------------------------------- collection work (issue 11)

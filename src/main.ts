@@ -3,13 +3,14 @@
 import * as z from 'zod';
 import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
-  PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
+  PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer, SyncClassSheetsAnswer,
   DailyJobAnswer, DailyJobSwitchAnswer, OverdueSlipsAnswer, SendNoticesAnswer,
 } from './api';
 import * as jobs from './app/jobs';
 import { JOB_BUDGET_MS, jobMenuState, runDailyJob } from './app/jobs';
 import { overdueSlips, runNotices } from './app/notices';
 import { loadSample, setup } from './app/admin';
+import * as classSheets from './app/classsheets';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import * as importing from './app/import';
@@ -181,6 +182,17 @@ export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
 }
 
 // ---------------------------------------------------------------- class sheets (issue 7)
+
+/** One spreadsheet per class, view-only for its homeroom teacher; made once, refreshed afterwards.
+ *  Stops after 4.5 minutes with done: false and resumes where it stopped on the next call. */
+export function syncClassSheets(input?: unknown): SyncClassSheetsAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
+}
+
+/** Menu: refresh the class sheets now and say how it went. */
+export function menuSyncClassSheets(): void {
+  tell(syncClassSheets());
+}
 
 // ---------------------------------------------------------------- documents (issue 8)
 

@@ -11,6 +11,7 @@
       close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
       today: '本地时钟：{day}（{weekday}）', nextDay: '下一天并运行每日任务', nextDayTitle: '把本地时钟拨到明天，然后像定时触发器那样运行每日任务（发送逾期通知）',
       from: '发件人', replyTo: '回复至',
+      owner: '所有者', sharedWith: '可查看：{who}', nobody: '（未共享）', trashed: '（在回收站）', back: '« 返回生成的文件',
     },
     en: {
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
@@ -20,6 +21,7 @@
       close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
       today: 'Local clock: {day} ({weekday})', nextDay: 'Next day + run the daily job', nextDayTitle: 'Move the local clock to tomorrow, then run the daily job as its trigger would (overdue notices)',
       from: 'From', replyTo: 'Reply-To',
+      owner: 'Owner', sharedWith: 'Who may view: {who}', nobody: '(not shared)', trashed: '(in the trash)', back: '« Back to generated files',
     },
   };
   const LIMIT = 200;
@@ -185,7 +187,7 @@
     try { mails = (await getJson('/api/outbox')).mails.length; } catch (e) { /* shown on open */ }
     try { const f = await getJson('/api/files'); fileCount = f.spreadsheets.length + f.files.length; } catch (e) { /* shown on open */ }
     add(t('outbox'), mails, view.kind === 'outbox', () => { view = { kind: 'outbox' }; refresh(); }, 'special');
-    add(t('files'), fileCount, view.kind === 'files', () => { view = { kind: 'files' }; refresh(); }, 'special');
+    add(t('files'), fileCount, view.kind === 'files' || view.kind === 'book', () => { view = { kind: 'files' }; refresh(); }, 'special');
   }
 
   function pager(total, offset) {
@@ -215,10 +217,12 @@
   }
 
   async function renderSheet() {
-    const page = await getJson(`/api/sheet?name=${encodeURIComponent(view.name)}&offset=${view.offset}&limit=${LIMIT}`);
+    const book = view.kind === 'book' ? `&book=${encodeURIComponent(view.id)}` : '';
+    const page = await getJson(`/api/sheet?name=${encodeURIComponent(view.name)}&offset=${view.offset}&limit=${LIMIT}${book}`);
     pager(page.total, page.offset);
     const wrap = $('view');
     clear(wrap);
+    if (view.kind === 'book') wrap.appendChild(bookBar(page.book));
     const table = el('table', 'grid');
     table.dataset.sheet = page.name;
     const thead = el('thead');
@@ -275,6 +279,23 @@
     wrap.appendChild(list);
   }
 
+  /** Above a made spreadsheet's tab: its name, its tabs, the way back. */
+  function bookBar(title) {
+    const bar = el('div', 'book-bar');
+    const back = el('button', null, t('back'));
+    back.type = 'button';
+    back.addEventListener('click', () => { view = { kind: 'files' }; refresh(); });
+    bar.appendChild(back);
+    bar.appendChild(el('strong', null, ` ${title} `));
+    for (const name of view.sheets || []) {
+      const b = el('button', `tab${name === view.name ? ' active' : ''}`, name);
+      b.type = 'button';
+      b.addEventListener('click', () => { view = { ...view, name, offset: 0 }; renderView(); });
+      bar.appendChild(b);
+    }
+    return bar;
+  }
+
   async function renderFiles() {
     const f = await getJson('/api/files');
     clear($('pager'));
@@ -285,10 +306,14 @@
     const list = el('ul', 'files');
     for (const s of f.spreadsheets) {
       const li = el('li');
-      li.appendChild(el('strong', null, `${t('spreadsheets')}: ${s.name}`));
+      const open = el('button', 'link', `${t('spreadsheets')}: ${s.name}${s.trashed ? ` ${t('trashed')}` : ''}`);
+      open.type = 'button';
+      open.dataset.book = s.id;
+      open.addEventListener('click', () => { view = { kind: 'book', id: s.id, sheets: s.sheets, name: s.sheets[0], offset: 0 }; refresh(); });
+      li.appendChild(open);
       li.appendChild(el('div', 'muted', `${t('sheets')}: ${s.sheets.join(', ')}`));
-      if (s.viewers.length) li.appendChild(el('div', 'muted', `${t('viewers')}: ${s.viewers.join(', ')}`));
-      if (s.editors.length) li.appendChild(el('div', 'muted', `${t('editors')}: ${s.editors.join(', ')}`));
+      li.appendChild(el('div', 'shared', t('sharedWith', { who: s.viewers.length ? s.viewers.join(', ') : t('nobody') })));
+      li.appendChild(el('div', 'muted', `${t('owner')}: ${s.owner}${s.editors.length ? ` · ${t('editors')}: ${s.editors.join(', ')}` : ''}`));
       list.appendChild(li);
     }
     for (const file of f.files) {
@@ -304,6 +329,7 @@
     try {
       if (view.kind === 'outbox') await renderOutbox();
       else if (view.kind === 'files') await renderFiles();
+      else if (view.kind === 'book') await renderSheet();
       else if (view.name) await renderSheet();
     } catch (e) {
       notice(e.message, 'bad');

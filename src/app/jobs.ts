@@ -11,6 +11,7 @@ import { docProps } from '../platform/services';
 import { authorizationCheck, effectiveUserEmail, installDailyTrigger, removeDailyTrigger } from '../platform/triggers';
 import { openLibrary } from '../sheets/library';
 import type { Ctx } from './context';
+import { syncClassSheetsStep } from './classsheets';
 import { runNotices } from './notices';
 
 export interface StepResult { done: boolean; message: string; details?: string[] }
@@ -27,6 +28,7 @@ export const noticeStep: JobStep = (ctx, deadlineMs) => {
 /** The daily job's steps, in order: the one place to add more. */
 export const DAILY_STEPS: readonly NamedStep[] = [
   { name: 'notices', run: noticeStep },
+  { name: 'classSheets', run: syncClassSheetsStep },
 ];
 
 /** A run stops starting new work after 4.5 minutes (the platform stops it at 6). */

@@ -18,6 +18,7 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.slips'), 'showOverdueSlips')
     .addItem(t(locale, job === 'on' ? 'menu.jobIsOn' : 'menu.jobIsOff'), job === 'on' ? 'menuDisableDailyJob' : 'menuEnableDailyJob')
     // -- class sheets (issue 7)
+    .addItem(t(locale, 'menu.classSheets'), 'menuSyncClassSheets')
     // -- documents (issue 8)
     // -- collection work (issue 11)
     // -- consistency (issue 9)

@@ -9,13 +9,13 @@ const MANIFEST: string[] = JSON.parse(readFileSync('dist/appsscript.json', 'utf8
 
 describe('the manifest', () => {
   it('asks exactly for the scopes notices and the daily job use, and nothing else', () => {
-    // sheet: spreadsheets.currentonly; menus/dialogs: script.container.ui; MailApp: script.send_mail;
+    // sheets: spreadsheets (the class sheets are other spreadsheets, so not .currentonly); menus/dialogs: script.container.ui; MailApp: script.send_mail;
     // triggers: script.scriptapp; Session…getEmail: userinfo.email. No Gmail, no Drive.
     expect([...MANIFEST].sort()).toEqual([
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);
   });
@@ -59,7 +59,7 @@ describe('dailyJob', () => {
     expect(rt.outbox).toHaveLength(0);
     rt.clock.set('2026-11-24T07:00:00+08:00');
     const run = rt.runDueTriggers();
-    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }] });
+    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }] });
     expect(rt.outbox).toHaveLength(4);
     rt.clock.set('2026-11-24T08:00:00+08:00');
     const later = rt.runDueTriggers();

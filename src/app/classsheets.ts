@@ -1,0 +1,242 @@
+// The class spreadsheets: one per class (班级), made once, refreshed afterwards, shared view-only with
+// the class's homeroom teacher and nobody else. A loop over the classes with a cursor in document
+// properties and a deadline, so a large school's first run (100 new spreadsheets) spreads over runs.
+//
+// Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, t: { tab: [hash, rows] } }:
+// the spreadsheet's id (the stable pointer: the 班级借阅表 link cell is only a copy of it, so clearing
+// that cell by hand never makes a second spreadsheet) and each tab's content hash, so a refresh writes
+// a tab (one setValues) only when its content changed. ~150 bytes a class: 100 classes use 15 KB of
+// the store's 500 KB, each value far below 9 KB.
+import { buildClassSheet, classRecords, indexSchool, type OpenLoanRow, type PastLoanRow, type ReaderRow, shareAddress, tabText, type TermTargets } from '../domain/classes';
+import { dayOf } from '../domain/dates';
+import { type Locale, type MessageKey, t } from '../i18n/catalog';
+import { effectiveUserEmail } from '../platform/identity';
+import { digest, docProps } from '../platform/services';
+import {
+  addViewer, type Book, bookAccess, bookTab, createBook, idFromUrl, openBook, removeEditor, removeViewer, writeTab,
+} from '../sheets/classbook';
+import { readColumnRecords, readColumnsFromBottom, writeColumnSpan } from '../sheets/columns';
+import { openLibrary, StaleShape } from '../sheets/library';
+import type { Table } from '../sheets/table';
+import type { Ctx } from './context';
+
+export const STATE_PREFIX = 'classSheet:';
+export const CURSOR_KEY = 'classSheets.cursor';
+/** A run started from the menu stops after 4.5 minutes (the platform's limit is 6). */
+export const RUN_BUDGET_MS = 270_000;
+
+interface TabState { [tab: string]: [string, number] }
+interface ClassState { id: string; o: string; n?: string; t: TabState }
+
+interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
+
+/** details: the classes whose sheet is not shared with their teacher — no usable address, or the
+ *  platform refused the share (the message says which and why). */
+export interface StepResult { done: boolean; message: string; details?: string[] }
+
+function parseState(raw: string | undefined): ClassState | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<ClassState>;
+    return typeof v.id === 'string' && v.id
+      ? { id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, t: v.t && typeof v.t === 'object' ? v.t : {} }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function checked(table: Table): Table {
+  if (!table.headerIsCurrent()) throw new StaleShape();
+  return table;
+}
+
+/** Reads what the class sheets need, only those columns: classes, students, open loans, this term's history. */
+function readSchool(ctx: Ctx) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const s = lib.settings;
+  const targets: TermTargets = {
+    termStart: s.termStart, termEnd: s.termEnd, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm,
+  };
+  const classesT = checked(lib.table('classes'));
+  const readersT = checked(lib.table('readers'));
+  const loansT = checked(lib.table('loans'));
+  const historyT = checked(lib.table('history'));
+  lib.remember();
+  const has = (tb: Table, keys: string[]) => keys.filter((k) => tb.has(k));
+
+  const classes: ClassLine[] = readColumnRecords<{ className: string; teacherEmail?: string; sheetLink?: string }>(
+    classesT, has(classesT, ['className', 'teacherEmail', 'sheetLink']),
+  ).map(({ row, rec }) => ({ row, className: rec.className, teacherEmail: rec.teacherEmail ?? '', sheetLink: rec.sheetLink ?? '' }));
+  const readers = readersT.has('className')
+    ? readColumnRecords<ReaderRow>(readersT, ['readerId', 'name', 'readerType', 'className', 'status']).map((r) => r.rec)
+    : [];
+  const loans = readColumnRecords<OpenLoanRow>(loansT, has(loansT, ['readerId', 'title', 'lentAt', 'dueDate']))
+    .map(({ rec }) => ({ readerId: rec.readerId, title: rec.title ?? '', lentAt: rec.lentAt, dueDate: rec.dueDate }));
+  // 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole
+  // chunk was lent and returned before the term began; nothing above it can belong to this term.
+  const before = (d: Date | null) => d !== null && dayOf(d, ctx.tz) < targets.termStart;
+  const history = readColumnsFromBottom<PastLoanRow & { returnedAt: Date | null }>(
+    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)),
+  );
+  return { settings: s, targets, classesT, classes, records: { readers, loans, history } };
+}
+
+/** Document properties hold the state of every class; the cursor says where an unfinished run stopped. */
+export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
+  const msg = (key: MessageKey, p: Record<string, string | number> = {}) => t(ctx.locale, key, p);
+  if (Date.now() >= deadlineMs) return { done: false, message: msg('classSheets.noTime') };
+  const school = readSchool(ctx);
+  const bookLocale: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
+  const label = (key: MessageKey, p?: Record<string, string | number>) => t(bookLocale, key, p);
+
+  const seen = new Set<string>();
+  const classes = school.classes.filter((c) => c.className && !seen.has(c.className) && seen.add(c.className));
+  if (classes.length === 0) return { done: true, message: msg('classSheets.none') };
+  const unshared = classes.filter((c) => !shareAddress(c.teacherEmail)).map((c) => c.className);
+
+  const props = docProps();
+  const stored = props.getProperties();
+  const cursor = stored[CURSOR_KEY];
+  const start = Math.max(0, cursor ? classes.findIndex((c) => c.className === cursor) : 0);
+  const index = indexSchool(school.records, school.targets, ctx.tz);
+  const me = effectiveUserEmail();
+
+  const changed: Record<string, string> = {};
+  const links = new Map<number, string>();
+  const n = { created: 0, updated: 0, unchanged: 0 };
+  const shareFailed: { className: string; error: string }[] = [];
+  let stoppedAt = -1;
+  let slowest = 0;
+  for (let i = start; i < classes.length; i++) {
+    // Stop when the slowest class so far would not fit before the deadline any more.
+    const began = Date.now();
+    if (began + slowest >= deadlineMs) {
+      stoppedAt = i;
+      break;
+    }
+    const c = classes[i];
+    const key = STATE_PREFIX + c.className;
+    const sheet = buildClassSheet(classRecords(index, c.className), school.targets, ctx.now, ctx.tz, label);
+    const name = label('classSheets.bookName', { className: c.className, school: school.settings.schoolName });
+
+    let state = parseState(stored[key]);
+    let book: Book | null = state ? openBook(state.id) : null;
+    if (!state && c.sheetLink) {
+      // The properties were lost (e.g. the workbook was copied) but the link cell still points to it.
+      book = openBook(idFromUrl(c.sheetLink));
+      if (book) state = { id: book.getId(), o: me, t: {} };
+    }
+    let created = false;
+    if (!book) {
+      // Never there, or deleted: make it, and record its id at once (a run that dies later must not
+      // make a second one for this class).
+      book = createBook(name, sheet.tabs, ctx.tz);
+      state = { id: book.getId(), o: me, n: name, t: {} };
+      try {
+        props.setProperty(key, JSON.stringify(state));
+      } catch (e) {
+        // The property store refused it (full): leave the link at least, so the next run adopts this
+        // spreadsheet instead of making another, then stop.
+        if (school.classesT.has('sheetLink')) writeColumnSpan(school.classesT, 'sheetLink', c.row, [book.getUrl()]);
+        throw e;
+      }
+      created = true;
+    }
+    const st = state as ClassState;
+    let renamed = false;
+    if (st.n !== name) {
+      // the school's or the class's name changed (or the spreadsheet was adopted from its link)
+      book.rename(name);
+      st.n = name;
+      renamed = true;
+    }
+
+    let wrote = renamed;
+    for (const tab of sheet.tabs) {
+      const hash = digest(tabText(tab)).slice(0, 22);
+      const { sheet: s, added } = bookTab(book, tab);
+      const prev = added || created ? undefined : st.t[tab.key];
+      if (prev && prev[0] === hash) continue;
+      const rows = writeTab(s, tab, created || added ? 0 : prev ? prev[1] : null);
+      st.t[tab.key] = [hash, rows];
+      wrote = true;
+    }
+
+    try {
+      if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
+    } catch (e) {
+      // e.g. a Workspace domain that refuses sharing outside it: this class is reported, the others go on
+      const why = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+      shareFailed.push({ className: c.className, error: why.slice(0, 200) });
+    }
+    if (wrote || created) changed[key] = JSON.stringify(st);
+    if (school.classesT.has('sheetLink') && c.sheetLink !== book.getUrl()) links.set(c.row, book.getUrl());
+    if (created) n.created++;
+    else if (wrote) n.updated++;
+    else n.unchanged++;
+    slowest = Math.max(slowest, Date.now() - began);
+  }
+
+  writeLinks(school.classesT, school.classes, links);
+  const done = stoppedAt < 0;
+  if (!done) changed[CURSOR_KEY] = classes[stoppedAt].className;
+  if (Object.keys(changed).length) props.setProperties(changed);
+  if (done && cursor) props.deleteProperty(CURSOR_KEY);
+
+  const processed = (done ? classes.length : stoppedAt) - start;
+  let message = done
+    ? msg('classSheets.done', { total: processed, ...n })
+    : msg('classSheets.partial', { processed, left: classes.length - stoppedAt, ...n });
+  if (unshared.length) message += ` ${msg('classSheets.unshared', { n: unshared.length, classes: unshared.join('、') })}`;
+  for (const f of shareFailed) message += ` ${msg('classSheets.shareFailed', { className: f.className, error: f.error })}`;
+  return { done, message, details: [...unshared, ...shareFailed.map((f) => f.className)] };
+}
+
+/**
+ * Makes the teacher the one viewer and nobody else an editor (the owner and the account running the job
+ * stay). Returns whether anything changed. A new spreadsheet is shared with nobody yet: no reads needed.
+ */
+function shareOnly(book: Book, teacher: string, fresh: boolean, keep: Set<string>): boolean {
+  const access = fresh ? { viewers: [] as string[], editors: [] as string[] } : bookAccess(book);
+  let changed = false;
+  for (const v of access.viewers) {
+    if (v !== teacher) {
+      removeViewer(book, v);
+      changed = true;
+    }
+  }
+  for (const e of access.editors) {
+    if (keep.has(e)) continue;
+    try {
+      removeEditor(book, e);
+      changed = true;
+    } catch {
+      // the file's owner cannot be removed; it is the account that made it
+    }
+  }
+  if (teacher && (!access.viewers.includes(teacher) || access.editors.includes(teacher))) {
+    addViewer(book, teacher);
+    changed = true;
+  }
+  return changed;
+}
+
+/** Writes the changed 班级借阅表 links with one setValues over the rows from the first to the last changed. */
+function writeLinks(table: Table, classes: readonly ClassLine[], links: Map<number, string>): void {
+  if (links.size === 0) return;
+  const rows = [...links.keys()].sort((a, b) => a - b);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  // Rows in between keep their link: every non-blank row of the table was read with its link; a row that
+  // was not read had nothing in the columns read, so its link cell is blank.
+  const current = new Map(classes.map((c) => [c.row, c.sheetLink]));
+  const values: string[] = [];
+  for (let r = first; r <= last; r++) values.push(links.get(r) ?? current.get(r) ?? '');
+  writeColumnSpan(table, 'sheetLink', first, values);
+}
+
+/** The public entry point's body: the same step with the 4.5-minute budget from now. */
+export function syncClassSheets(ctx: Ctx): StepResult {
+  return syncClassSheetsStep(ctx, Date.now() + RUN_BUDGET_MS);
+}
