@@ -155,6 +155,16 @@ export function isValidIsbn(s: string): boolean {
   return false;
 }
 
+/** The one form ISBNs are stored in: 13 digits, no hyphens or spaces (an ISBN-10 becomes its ISBN-13,
+ *  978 + its first nine digits + a new check digit). Text that is no valid ISBN is returned as it was. */
+export function normalizeIsbn(s: string): string {
+  if (!isValidIsbn(s)) return s;
+  const d = isbnDigits(s);
+  if (d.length === 13) return d;
+  const first12 = `978${d.slice(0, 9)}`;
+  return `${first12}${isbn13CheckDigit(first12)}`;
+}
+
 /** The ISBN-13 check digit of 12 digits. */
 export function isbn13CheckDigit(first12: string): number {
   let sum = 0;
@@ -430,7 +440,7 @@ export function validateImport(input: ImportInput): ImportResult {
         else addedDay = d;
       }
       record = {
-        barcode: key, isbn, title, author: text(get('author')), publisher: text(get('publisher')), pubYear, classNo,
+        barcode: key, isbn: normalizeIsbn(isbn), title, author: text(get('author')), publisher: text(get('publisher')), pubYear, classNo,
         callNo: text(get('callNo')), price, itemType, location: text(get('location')), status,
         addedOn: startOfDay(addedDay, tz), batchNo: text(get('batchNo')),
       };
