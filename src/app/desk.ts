@@ -66,7 +66,7 @@ export function loanView(ctx: Ctx, loan: Loan, rule?: { inRoom: boolean; renewal
     renewals: loan.renewals ?? 0,
     overdueDays: loan.dueDate ? overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz) : 0,
     inRoom: rule?.inRoom ?? false,
-    renewable: rule ? !rule.inRoom && (loan.renewals ?? 0) < rule.renewals : true,
+    renewable: rule ? !rule.inRoom && rule.renewals > 0 : true,
   };
 }
 

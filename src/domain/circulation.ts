@@ -73,15 +73,16 @@ export function decideLend(a: {
       return { ok: false, code: 'OVERDUE_BLOCK', params: { count: late.length, barcode: late[0].barcode, title: late[0].title, days: overdueDays(late[0].dueDate, now, tz) } };
     }
   }
-  const sameType = openLoans.filter((l) => loanType(l) === item.itemType).length;
-  if (sameType >= rule.maxLoans) {
-    // scope names the limit that applies: in-room reference books, or this item type's own limit.
-    return { ok: false, code: 'LIMIT_REACHED', params: { open: sameType, max: rule.maxLoans, itemType: item.itemType, scope: rule.inRoom ? 'inRoom' : 'type' } };
-  }
+  // scope names the limit that applies: the reader's total (in-room loans not counted), then this item
+  // type's own limit, or the in-room reference books'.
   if (!rule.inRoom) {
     const total = countedLoans(reader, openLoans, settings).length;
     const max = settings.maxOpenLoans[reader.readerType];
     if (total >= max) return { ok: false, code: 'LIMIT_REACHED', params: { open: total, max, itemType: '', scope: 'total', inRoom: openLoans.length - total } };
+  }
+  const sameType = openLoans.filter((l) => loanType(l) === item.itemType).length;
+  if (sameType >= rule.maxLoans) {
+    return { ok: false, code: 'LIMIT_REACHED', params: { open: sameType, max: rule.maxLoans, itemType: item.itemType, scope: rule.inRoom ? 'inRoom' : 'type' } };
   }
 
   const due = dueDate({ lentAt: now, days: rule.loanDays, inRoom: rule.inRoom, settings, tz });
