@@ -488,9 +488,12 @@ async function doReturn(barcode: string): Promise<void> {
   if (ans.overdueDays > 0) details.push(tr('desk.loan.overdue', { days: ans.overdueDays }));
   else if (!lost && ans.result !== 'damaged') lines.push(tr('desk.return.onTime'));
   if (ans.result === 'damaged') details.push(tr('desk.return.damaged'));
-  if (lost) details.push(ans.compensation === null ? tr('desk.return.lostNoPrice') : tr('desk.return.lost', { amount: ans.compensation.toFixed(2) }));
+  const amount = ans.compensation === null ? null : ans.compensation.toFixed(2);
+  // The status line says "recorded lost" in its first line already; the list's line says it in full.
+  const shownDetails = lost ? [...details, amount === null ? tr('desk.return.owedNoPrice') : tr('desk.return.owed', { amount })] : details;
+  if (lost) details.push(amount === null ? tr('desk.return.lostNoPrice') : tr('desk.return.lost', { amount }));
   if (ans.repeated) lines.push(tr('desk.repeated'));
-  status(details.length ? 'warn' : 'ok', lines, details);
+  status(shownDetails.length ? 'warn' : 'ok', lines, shownDetails);
   addEntry({
     action: 'return', ok: true, readerId: ans.readerId, readerName: ans.readerName, className: ans.className,
     barcode: ans.barcode, title: ans.title, dueDate: '', detail: details.join(' · '),
