@@ -317,7 +317,13 @@ describe('lending desk in the browser', () => {
         await expect.poll(() => desk.locator('#log .entry').count(), { timeout: 20_000 }).toBe(1);
         await page.waitForTimeout(500);
         expect(await desk.locator('#log .entry.refused').count()).toBe(0);
-        expect(await desk.locator('#status').textContent()).toContain(catalog['zh-CN']['desk.duplicate'].replace('{code}', code));
+        // the second read is either dropped at once (within the scanner window) or, on a slow machine,
+        // answered by the server as already this reader's: never a refusal, never a second loan
+        const said = (await desk.locator('#status').textContent()) ?? '';
+        const dropped = catalog['zh-CN']['desk.duplicate'].replace('{code}', code);
+        const already = catalog['zh-CN']['desk.alreadyLent'].replace('{title}', lentBooks[i]['题名']).replace('{name}', classmates[i]['姓名']);
+        expect(said.includes(dropped) || said.includes(already), said).toBe(true);
+        expect((await rows('在借')).filter((l) => l['登记号'] === code)).toHaveLength(1);
       } else {
         const r = await scan(desk, lentBooks[i]['登记号']);
         expect(['ok', 'warn']).toContain(r.state);
