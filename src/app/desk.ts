@@ -173,7 +173,7 @@ export function lend(ctx: Ctx, input: LendInput) {
     staff: ctx.staff,
   };
   loans.append({ ...loan });
-  items.writeCell(it.row, 'status', 'on_loan');
+  items.writeCell(it, 'status', 'on_loan');
   lib.remember();
 
   const all = [...openLoans, loan];

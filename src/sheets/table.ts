@@ -222,7 +222,7 @@ export class Table {
     const raw = range.getValues()[0] as Cell[];
     let row: number | undefined;
     const hits = this.hits;
-    return {
+    const found: Found<T> = {
       get row() {
         if (row === undefined) {
           row = hit.getRow();
@@ -233,7 +233,12 @@ export class Table {
       rec: this.toRecord(raw) as T,
       raw,
     };
+    this.foundHits.set(found, { cell: hit, col, row: range });
+    return found;
   }
+
+  /** Rows found by findFirst, so a write to one needs neither its row number nor the sheet. */
+  private readonly foundHits = new WeakMap<object, { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range }>();
 
   /** The whole row's range: from a remembered hit (one offset), else from the sheet. */
   private rowRange(row: number): GoogleAppsScript.Spreadsheet.Range {
@@ -324,11 +329,12 @@ export class Table {
   }
 
   /** Writes a single cell (one call). */
-  writeCell(row: number, colKey: string, value: unknown): void {
+  writeCell(row: number | Found<object>, colKey: string, value: unknown): void {
     const col = this.def.columns.find((c) => c.key === colKey);
     if (!col) throw new Error(`unknown column ${colKey}`);
-    const h = this.hits.get(row);
-    const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row, this.col(colKey) + 1);
+    const h = typeof row === 'number' ? this.hits.get(row) : this.foundHits.get(row);
+    if (typeof row !== 'number' && !h) row = row.row;
+    const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
     cell.setValue(toCell(col, value, this.lang));
   }
 }
