@@ -38,6 +38,7 @@ interface Entry {
   dueDate: string;             // lend/renew: yyyy-MM-dd
   detail: string;              // overdue days, result, warning or refusal text
   rota?: string;               // the out-of-slot warning, said once in the receipt's header
+  printed?: boolean;           // printed or saved: no longer kept across a reload
   sessionId: number;           // 0 outside a class session
 }
 
@@ -72,18 +73,21 @@ function saveList(): void {
   const st = storage();
   if (!st || !desk) return;
   try {
-    if (entries.length === 0) st.removeItem(LIST_KEY);
+    const keep = entries.filter((e) => !e.printed);
+    if (keep.length === 0) st.removeItem(LIST_KEY);
     else {
       st.setItem(LIST_KEY, JSON.stringify({
-        day: desk.today, entries, sessionSeq, listOwner,
+        day: desk.today, entries: keep, sessionSeq, listOwner,
         session: session ? { id: session.id, className: session.className, roster: [...session.roster], served: [...session.served] } : null,
       }));
     }
   } catch { /* full or sandboxed storage: the list stays on screen only */ }
 }
 
-function dropSavedList(): void {
-  try { storage()?.removeItem(LIST_KEY); } catch { /* sandboxed storage */ }
+/** The list on screen was printed or saved: it need not outlive a reload any more. */
+function markPrinted(): void {
+  for (const e of visibleEntries()) e.printed = true;
+  saveList();
 }
 
 /** Brings back the list kept before a reload (the same day only). Answers how many lines came back. */
@@ -713,7 +717,7 @@ function printReceipt(): void {
   table.appendChild(tbody);
   box.appendChild(table);
   window.print();
-  dropSavedList(); // printed: the list need not outlive a reload any more
+  markPrinted();
 }
 
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is kept as text. */
@@ -738,7 +742,7 @@ function saveCsv(): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  dropSavedList();
+  markPrinted();
 }
 
 function clearList(): void {

@@ -235,6 +235,11 @@ describe('the desk trial in the browser', () => {
     expect(cells.some((c) => c.includes('借书时间'))).toBe(false);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(OUT, 'trial-receipt-zh.png') });
+    await page.emulateMedia({ media: 'screen' });
+    // printed: a reload no longer brings the list back
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await desk.locator('#log .entry').count()).toBe(0);
     await page.close();
   });
 
