@@ -2,6 +2,8 @@
 // Generates the schools of DESIGN §6 in local/, runs each operation through the built bundle exactly as
 // Apps Script would, and reports the meter: service round trips, cells read/written, modelled Apps Script
 // milliseconds (local/costs.ts) and the CPU time this machine spent. It reports; it never asserts.
+// `calls` are round trips to Google's backends; `callsAll` is every service call made, round trip or not
+// (getRange, getSheetByName, TextFinder options, Session…): each one crosses into the platform.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,17 +18,17 @@ const NOW = '2026-11-24T10:30:00+08:00';
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 const dataDir = mkdtempSync(join(tmpdir(), 'library-bench-'));
 
-interface Line { op: string; school: string; calls: number; localCalls: number; cellsRead: number; cellsWritten: number; modeledMs: number; cpuMs: number; [k: string]: unknown }
+interface Line { op: string; school: string; calls: number; callsAll: number; localCalls: number; cellsRead: number; cellsWritten: number; modeledMs: number; cpuMs: number; [k: string]: unknown }
 const lines: Line[] = [];
 
 function emit(op: string, school: string, meter: MeterReport, cpuMs: number, extra: Record<string, unknown> = {}): void {
   const line: Line = {
-    op, school, calls: meter.calls, localCalls: meter.localCalls, cellsRead: meter.cellsRead,
+    op, school, calls: meter.calls, callsAll: meter.calls + meter.localCalls, localCalls: meter.localCalls, cellsRead: meter.cellsRead,
     cellsWritten: meter.cellsWritten, modeledMs: Math.round(meter.modeledMs), cpuMs: Math.round(cpuMs), ...extra,
   };
   lines.push(line);
   if (json) console.log(JSON.stringify(line));
-  else console.log(`${op.padEnd(22)} ${school.padEnd(7)} calls ${String(line.calls).padStart(4)}  read ${String(line.cellsRead).padStart(9)}  written ${String(line.cellsWritten).padStart(9)}  modelled ${String(line.modeledMs).padStart(7)} ms  cpu ${String(line.cpuMs).padStart(6)} ms${extra.note ? `  ${extra.note}` : ''}`);
+  else console.log(`${op.padEnd(22)} ${school.padEnd(7)} calls ${String(line.calls).padStart(4)}  all ${String(line.callsAll).padStart(5)}  read ${String(line.cellsRead).padStart(9)}  written ${String(line.cellsWritten).padStart(9)}  modelled ${String(line.modeledMs).padStart(7)} ms  cpu ${String(line.cpuMs).padStart(6)} ms${extra.note ? `  ${extra.note}` : ''}`);
 }
 
 function timed<T>(rt: LocalRuntime, fn: string, ...a: unknown[]): { result: T; meter: MeterReport; cpuMs: number } {

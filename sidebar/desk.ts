@@ -37,10 +37,14 @@ interface Entry {
   title: string;
   dueDate: string;             // lend/renew: yyyy-MM-dd
   detail: string;              // overdue days, result, warning or refusal text
+  rota?: string;               // the out-of-slot warning, said once in the receipt's header
+  printed?: boolean;           // printed or saved: no longer kept across a reload
   sessionId: number;           // 0 outside a class session
 }
 
 interface Session { id: number; className: string; roster: Set<string>; total: number; served: Set<string> }
+/** The class whose list is on screen: the visit going on, or the one just ended (kept for printing). */
+interface ListOwner { id: number; className: string }
 
 let desk: DeskInfo | null = null;
 let readerRe: RegExp | null = null;
@@ -51,8 +55,66 @@ let reader: ReaderView | null = null;
 let readerStale = false;
 let session: Session | null = null;
 let sessionSeq = 0;
+let listOwner: ListOwner | null = null;
 let muted = false;
 const entries: Entry[] = [];
+
+// ---------------------------------------------------------------------------------------------
+// The list survives a reload (the loans are saved in the sheet; the list of this desk session is not):
+// it is kept in the page's storage for the day until it is printed, saved or cleared.
+
+const LIST_KEY = 'desk.list.v1';
+
+function storage(): Storage | null {
+  try { return window.localStorage; } catch { return null; }
+}
+
+function saveList(): void {
+  const st = storage();
+  if (!st || !desk) return;
+  try {
+    const keep = entries.filter((e) => !e.printed);
+    if (keep.length === 0) st.removeItem(LIST_KEY);
+    else {
+      st.setItem(LIST_KEY, JSON.stringify({
+        day: desk.today, entries: keep, sessionSeq, listOwner,
+        session: session ? { id: session.id, className: session.className, roster: [...session.roster], served: [...session.served] } : null,
+      }));
+    }
+  } catch { /* full or sandboxed storage: the list stays on screen only */ }
+}
+
+/** The list on screen was printed or saved: it need not outlive a reload any more. */
+function markPrinted(): void {
+  for (const e of visibleEntries()) e.printed = true;
+  saveList();
+}
+
+/** Brings back the list kept before a reload (the same day only). Answers how many lines came back. */
+function restoreList(): number {
+  const st = storage();
+  if (!st || !desk) return 0;
+  try {
+    const saved = JSON.parse(st.getItem(LIST_KEY) ?? 'null') as {
+      day: string; entries: Entry[]; sessionSeq: number; listOwner: ListOwner | null;
+      session: { id: number; className: string; roster: string[]; served: string[] } | null;
+    } | null;
+    if (!saved || saved.day !== desk.today || !Array.isArray(saved.entries)) {
+      st.removeItem(LIST_KEY);
+      return 0;
+    }
+    entries.splice(0, entries.length, ...saved.entries);
+    sessionSeq = saved.sessionSeq || 0;
+    listOwner = saved.listOwner ?? null;
+    if (saved.session) {
+      const roster = new Set(saved.session.roster);
+      session = { id: saved.session.id, className: saved.session.className, roster, total: roster.size, served: new Set(saved.session.served) };
+    }
+    return entries.filter((e) => e.ok).length;
+  } catch {
+    return 0;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sound: Web Audio oscillator, no files. Success rises, refusal buzzes low, a warning wobbles.
@@ -156,12 +218,16 @@ function status(tone: Tone | 'idle' | 'busy', lines: string[], extra: string[] =
 }
 
 function addEntry(entry: Omit<Entry, 'at' | 'sessionId'>): void {
+  // Outside a class visit, the next line starts the desk's own list again.
+  if (!session && listOwner) listOwner = null;
   entries.push({ ...entry, at: new Date().toISOString(), sessionId: session ? session.id : 0 });
   renderLog();
+  saveList();
 }
 
 function visibleEntries(): Entry[] {
-  return session ? entries.filter((e) => e.sessionId === session!.id) : entries;
+  const owner = session ?? listOwner;
+  return owner ? entries.filter((e) => e.sessionId === owner.id) : entries.filter((e) => e.sessionId === 0 || !listOwner);
 }
 
 function actionLabel(e: Entry): string {
@@ -173,8 +239,9 @@ function renderLog(): void {
   clear(list);
   const shown = visibleEntries();
   const done = shown.filter((e) => e.ok).length;
-  $('log-title').textContent = session
-    ? tr('desk.list.session', { className: session.className, n: done })
+  const owner = session ?? listOwner;
+  $('log-title').textContent = owner
+    ? tr('desk.list.session', { className: owner.className, n: done })
     : tr('desk.list.title', { n: done });
   if (shown.length === 0) {
     list.appendChild(el('li', 'empty muted', tr('desk.list.empty')));
@@ -196,6 +263,7 @@ function renderLog(): void {
   const none = done === 0;
   ($('print') as HTMLButtonElement).disabled = none;
   ($('save') as HTMLButtonElement).disabled = none;
+  ($('clear-list') as HTMLButtonElement).disabled = shown.length === 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,6 +304,11 @@ function renderReader(): void {
     allow.classList.add('blocked');
     allow.textContent = r.blockedReason || tr('desk.reader.atLimit');
   }
+  // In-room loans (工具书 read in the room today) are listed but not counted: the panel says so, in the
+  // same numbers a refusal uses.
+  const inRoom = $('reader-inroom');
+  inRoom.hidden = !(r.inRoom > 0);
+  inRoom.textContent = r.inRoom > 0 ? tr('desk.reader.inRoom', { n: r.inRoom }) : '';
   const list = $('reader-loans');
   clear(list);
   if (r.loans.length === 0) list.appendChild(el('li', 'muted', tr('desk.reader.noLoans')));
@@ -247,15 +320,18 @@ function loanRow(loan: LoanView): HTMLLIElement {
   li.dataset.barcode = loan.barcode;
   const text = el('div', 'loan-text');
   text.appendChild(el('div', 'loan-title', loan.title || loan.barcode));
-  const due = [loan.barcode, tr('desk.loan.due', { date: loan.dueDate })];
+  const due = [loan.barcode, loan.inRoom ? tr('desk.loan.inRoom') : tr('desk.loan.due', { date: loan.dueDate })];
   if (loan.renewals > 0) due.push(tr('desk.loan.renewed', { n: loan.renewals }));
   text.appendChild(el('div', 'loan-due', due.join(' · ')));
   if (loan.overdueDays > 0) text.appendChild(el('div', 'loan-overdue', tr('desk.loan.overdue', { days: loan.overdueDays })));
   li.appendChild(text);
-  const btn = el('button', 'renew', tr('desk.loan.renew'));
-  btn.type = 'button';
-  btn.addEventListener('click', () => enqueue(() => doRenew(loan.barcode)));
-  li.appendChild(btn);
+  // 续借 only where the rules allow one (never on an in-room loan).
+  if (loan.renewable !== false) {
+    const btn = el('button', 'renew', tr('desk.loan.renew'));
+    btn.type = 'button';
+    btn.addEventListener('click', () => enqueue(() => doRenew(loan.barcode)));
+    li.appendChild(btn);
+  }
   return li;
 }
 
@@ -263,9 +339,13 @@ function showPicker(readers: ReaderView[], query: string): void {
   const box = $('picker');
   clear(box);
   box.hidden = false;
-  box.appendChild(el('div', 'muted', tr('desk.reader.pick', { n: readers.length, query })));
+  box.dataset.query = query;
+  // The status line above says how many matched; the list only lists them, with a reader's status
+  // when it is not active (a graduated reader cannot borrow).
   for (const r of readers) {
-    const b = el('button', 'pick', `${r.name} · ${r.className || r.readerTypeLabel} · ${r.readerId}`);
+    const parts = [r.name, r.className || r.readerTypeLabel, r.readerId];
+    if (!r.active) parts.push(tr('desk.reader.pickStatus', { status: r.statusLabel }));
+    const b = el('button', r.active ? 'pick' : 'pick inactive', parts.join(' · '));
     b.type = 'button';
     b.addEventListener('click', () => {
       hidePicker();
@@ -341,7 +421,8 @@ async function handleScan(code: string): Promise<void> {
   // Neither rule decides: a reader with exactly this card number wins, then a name search, then a book.
   const { exact, found } = await lookup(code);
   if (exact) return acceptReader(exact);
-  const looksLikeBarcode = /^[0-9A-Za-z._\-/]+$/.test(code);
+  // A barcode has a digit; a name has none, in Chinese or in Latin letters ("Alice", "Wang Fang").
+  const looksLikeBarcode = /^[0-9A-Za-z._\-/]+$/.test(code) && /\d/.test(code);
   if (!looksLikeBarcode) {
     if (found.length === 1) return acceptReader(found[0]);
     if (found.length > 1) {
@@ -371,7 +452,13 @@ async function doLend(barcode: string): Promise<void> {
     return;
   }
   setReader(ans.reader);
+  if (ans.alreadyLent) {
+    // The copy is this reader's already (scanned again): say so, no refusal, no new line in the list.
+    status('info', [tr('desk.alreadyLent', { title: ans.loan.title, name: ans.reader.name }), tr('desk.loan.due', { date: ans.loan.dueDate })]);
+    return;
+  }
   if (session) session.served.add(ans.reader.readerId);
+  const rotaWarning = (ans.warnings ?? []).filter((w: Warning) => w.code === 'OUTSIDE_ROTA').map((w: Warning) => w.message).join(' ');
   const warnings = (ans.warnings ?? []).map((w: Warning) => w.message);
   const main = tr('desk.lent', { title: ans.loan.title, name: ans.reader.name });
   const lines = [main, tr('desk.loan.due', { date: ans.loan.dueDate })];
@@ -379,7 +466,9 @@ async function doLend(barcode: string): Promise<void> {
   status(warnings.length ? 'warn' : 'ok', lines, warnings);
   addEntry({
     action: 'lend', ok: true, readerId: ans.reader.readerId, readerName: ans.reader.name, className: ans.reader.className,
-    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: warnings.join(' '),
+    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate,
+    detail: (ans.warnings ?? []).filter((w: Warning) => w.code !== 'OUTSIDE_ROTA').map((w: Warning) => w.message).join(' '),
+    ...(rotaWarning ? { rota: rotaWarning } : {}),
   });
   renderSession();
 }
@@ -396,14 +485,19 @@ async function doReturn(barcode: string): Promise<void> {
     return;
   }
   const who = ans.className ? `${ans.readerName}（${ans.className}）` : ans.readerName;
-  const lines = [tr('desk.returned', { title: ans.title, name: who })];
+  const lost = ans.result === 'lost';
+  // A lost copy was not returned: say it is recorded lost and what is owed, to the cent as the sheet has it.
+  const lines = [tr(lost ? 'desk.returnedLost' : 'desk.returned', { title: ans.title, name: who })];
   const details: string[] = [];
   if (ans.overdueDays > 0) details.push(tr('desk.loan.overdue', { days: ans.overdueDays }));
-  else lines.push(tr('desk.return.onTime'));
+  else if (!lost && ans.result !== 'damaged') lines.push(tr('desk.return.onTime'));
   if (ans.result === 'damaged') details.push(tr('desk.return.damaged'));
-  if (ans.result === 'lost') details.push(tr('desk.return.lost', { amount: ans.compensation ?? 0 }));
+  const amount = ans.compensation === null ? null : ans.compensation.toFixed(2);
+  // The status line says "recorded lost" in its first line already; the list's line says it in full.
+  const shownDetails = lost ? [...details, amount === null ? tr('desk.return.owedNoPrice') : tr('desk.return.owed', { amount })] : details;
+  if (lost) details.push(amount === null ? tr('desk.return.lostNoPrice') : tr('desk.return.lost', { amount }));
   if (ans.repeated) lines.push(tr('desk.repeated'));
-  status(details.length ? 'warn' : 'ok', lines, details);
+  status(shownDetails.length ? 'warn' : 'ok', lines, shownDetails);
   addEntry({
     action: 'return', ok: true, readerId: ans.readerId, readerName: ans.readerName, className: ans.className,
     barcode: ans.barcode, title: ans.title, dueDate: '', detail: details.join(' · '),
@@ -511,7 +605,7 @@ function openSessionPicker(): void {
   clear(select);
   const classes = desk.classes.slice().sort((a, b) => Number(b.onNow) - Number(a.onNow) || a.grade - b.grade || a.className.localeCompare(b.className));
   for (const c of classes) {
-    const when = [c.weekday, c.slot].filter(Boolean).join(' ');
+    const when = c.when || '';
     const label = c.onNow ? `${c.className} · ${tr('desk.session.onNow')}` : when ? `${c.className} · ${when}` : c.className;
     const opt = el('option', undefined, label);
     opt.value = c.className;
@@ -531,6 +625,7 @@ async function startSession(className: string): Promise<void> {
   const roster = new Set<string>();
   if (!isFailure(ans)) ans.readers.forEach((r) => roster.add(r.readerId));
   session = { id: ++sessionSeq, className, roster, total: roster.size, served: new Set() };
+  listOwner = null;
   setReader(null);
   setMode('lend');
   renderSession();
@@ -539,12 +634,27 @@ async function startSession(className: string): Promise<void> {
   else status('info', [tr('desk.session.started', { className })]);
 }
 
+/** Asks before a class visit ends (the 借书 tab or 结束): the list keeps its class title either way. */
+function askEndSession(then?: () => void): void {
+  if (!session) { then?.(); return; }
+  $('session-confirm-text').textContent = tr('desk.session.confirmEnd', { className: session.className });
+  $('session-confirm').hidden = false;
+  pendingEnd = then ?? null;
+}
+
+let pendingEnd: (() => void) | null = null;
+
 function endSession(): void {
+  if (!session) return;
+  const ended = session;
+  $('session-confirm').hidden = true;
   session = null;
+  listOwner = { id: ended.id, className: ended.className };
   renderSession();
   setMode(mode);
   renderLog();
-  status('idle', [tr('desk.session.ended')]);
+  saveList();
+  status('idle', [tr('desk.session.ended2', { className: ended.className })]);
 }
 
 function renderSession(): void {
@@ -568,6 +678,11 @@ function receiptRows(): Entry[] {
   return visibleEntries().filter((e) => e.ok);
 }
 
+/** The out-of-slot warnings of the list, each once: they go in the receipt's header, not on every row. */
+function receiptNotes(): string[] {
+  return [...new Set(receiptRows().map((e) => e.rota ?? '').filter(Boolean))];
+}
+
 function receiptTable(): { header: string[]; rows: string[][] } {
   const header = [tr('desk.col.time'), tr('desk.col.action'), tr('desk.col.reader'), tr('desk.col.readerId'), tr('desk.col.class'), tr('desk.col.barcode'), tr('desk.col.title'), tr('desk.col.due'), tr('desk.col.note')];
   const rows = receiptRows().map((e) => [hhmm(e.at), actionLabel(e), e.readerName, e.readerId, e.className, e.barcode, e.title, e.dueDate, e.detail]);
@@ -576,7 +691,8 @@ function receiptTable(): { header: string[]; rows: string[][] } {
 
 function receiptTitle(): string {
   const school = desk?.schoolName || tr('desk.title');
-  return session ? tr('desk.receipt.titleClass', { school, className: session.className }) : tr('desk.receipt.title', { school });
+  const owner = session ?? listOwner;
+  return owner ? tr('desk.receipt.titleClass', { school, className: owner.className }) : tr('desk.receipt.title', { school });
 }
 
 function printReceipt(): void {
@@ -585,6 +701,7 @@ function printReceipt(): void {
   const { header, rows } = receiptTable();
   box.appendChild(el('h1', undefined, receiptTitle()));
   box.appendChild(el('p', undefined, tr('desk.receipt.meta', { date: desk?.today ?? '', n: rows.length })));
+  for (const note of receiptNotes()) box.appendChild(el('p', 'receipt-note', tr('desk.receipt.rota', { warning: note })));
   const table = el('table');
   const thead = el('thead');
   const hr = el('tr');
@@ -600,6 +717,7 @@ function printReceipt(): void {
   table.appendChild(tbody);
   box.appendChild(table);
   window.print();
+  markPrinted();
 }
 
 /** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is kept as text. */
@@ -611,17 +729,29 @@ function csvCell(value: string): string {
 
 function saveCsv(): void {
   const { header, rows } = receiptTable();
-  const text = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+  const notes = receiptNotes().map((n) => [tr('desk.receipt.rota', { warning: n })]);
+  const text = [...notes, header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
   const blob = new Blob(['\ufeff', text, '\r\n'], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = el('a');
   a.href = url;
   const tag = session ? `-${session.className}` : '';
-  a.download = `${tr('desk.receipt.file')}${tag}-${desk?.today ?? ''}.csv`.replace(/[\\/:*?"<>|]/g, '_');
+  const owner = session ?? listOwner;
+  a.download = `${tr('desk.receipt.file')}${owner ? `-${owner.className}` : tag}-${desk?.today ?? ''}.csv`.replace(/[\\/:*?"<>|]/g, '_');
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  markPrinted();
+}
+
+function clearList(): void {
+  const shown = new Set(visibleEntries());
+  for (let i = entries.length - 1; i >= 0; i--) if (shown.has(entries[i])) entries.splice(i, 1);
+  if (!session) listOwner = null;
+  $('log-note').hidden = true;
+  renderLog();
+  saveList();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,8 +820,29 @@ function wire(): void {
   document.addEventListener('visibilitychange', () => { if (!document.hidden) setTimeout(focusScan, 0); });
 
   $('mode-lend').addEventListener('click', () => {
-    if (session) endSession();
-    setMode('lend');
+    if (session) askEndSession(() => setMode('lend'));
+    else setMode('lend');
+  });
+  $('session-confirm-yes').addEventListener('click', () => {
+    const then = pendingEnd;
+    pendingEnd = null;
+    endSession();
+    then?.();
+  });
+  $('session-confirm-no').addEventListener('click', () => {
+    pendingEnd = null;
+    $('session-confirm').hidden = true;
+  });
+  $('clear-list').addEventListener('click', () => {
+    const bar = $('log-note');
+    if (bar.dataset.confirm === '1' && !bar.hidden) {
+      bar.dataset.confirm = '';
+      clearList();
+      return;
+    }
+    bar.dataset.confirm = '1';
+    bar.hidden = false;
+    bar.textContent = tr('desk.list.clearConfirm');
   });
   $('mode-return').addEventListener('click', () => setMode('return'));
   $('mode-session').addEventListener('click', () => {
@@ -704,7 +855,7 @@ function wire(): void {
   });
   $('session-cancel').addEventListener('click', () => { $('session-pick').hidden = true; });
   $('class-select').addEventListener('change', () => setTimeout(() => ($('session-start') as HTMLButtonElement).focus(), 0));
-  $('session-end').addEventListener('click', endSession);
+  $('session-end').addEventListener('click', () => askEndSession());
   document.querySelectorAll<HTMLButtonElement>('[data-condition]').forEach((b) => {
     b.addEventListener('click', () => setCondition(b.dataset.condition as Condition));
   });
@@ -743,10 +894,12 @@ async function start(): Promise<void> {
     translateStatic();
     $('school').textContent = desk.schoolName || tr('desk.title');
     $('today').textContent = desk.today;
+    const restored = restoreList();
+    renderSession();
     setMode(mode);
     renderLog();
     document.body.dataset.ready = 'true';
-    status('idle', [tr('desk.ready')]);
+    status('idle', restored ? [tr('desk.ready'), tr('desk.list.restored', { n: restored })] : [tr('desk.ready')]);
   } catch (e) {
     status('refuse', [errorText(e)]);
   }

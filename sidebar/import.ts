@@ -172,6 +172,7 @@ function showPreview(answer: Preview): void {
     ? tr('import.rowsAll', { count: num(answer.total) })
     : tr('import.rowsSome', { shown: num(shownValid) });
   $('col-key').textContent = tr(answer.kind === 'items' ? 'import.col.key.items' : 'import.col.key.readers');
+  $('col-name').textContent = tr(answer.kind === 'items' ? 'import.col.name.items' : 'import.col.name.readers');
   const onlyBad = $<HTMLInputElement>('only-bad');
   onlyBad.checked = false;
   show('only-bad-label', answer.invalid > 0 && answer.valid > 0);
@@ -201,6 +202,16 @@ function renderRows(reset: boolean): void {
     line.appendChild(el('td', 'c-status', tr(r.ok ? 'import.row.ok' : 'import.row.bad')));
     const key = String(r.key ?? '');
     line.appendChild(el('td', key ? 'c-key' : 'c-key muted', key || '—'));
+    // The name or title exactly as it will be written (so text read as GBK can be checked), marked when
+    // it is kept as text (it starts with = + - @ or holds HTML): textContent, never markup.
+    const name = el('td', 'c-name');
+    name.appendChild(el('span', 'c-name-text', String(r.name ?? '')));
+    if (r.asText) {
+      const mark = el('span', 'as-text', tr('import.asText'));
+      mark.title = tr('import.asTextHint');
+      name.appendChild(mark);
+    }
+    line.appendChild(name);
     line.appendChild(el('td', 'c-problems', (r.problems ?? []).map(String).join(sep)));
     frag.appendChild(line);
   }

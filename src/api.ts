@@ -22,6 +22,8 @@ export interface LoanView {
   dueDate: string;           // ISO date (yyyy-MM-dd)
   renewals: number;
   overdueDays: number;       // 0 when not overdue
+  inRoom: boolean;           // an in-room loan (工具书): back the same day, not counted, never renewed
+  renewable: boolean;        // the desk offers 续借 (false for in-room loans and when the rule allows none)
 }
 
 export interface ReaderView {
@@ -37,6 +39,9 @@ export interface ReaderView {
   loans: LoanView[];
   overdue: number;           // how many of loans are overdue
   mayBorrow: number;         // how many more books now, under the rules (0 when blocked)
+  counted: number;           // loans counted against the limit (in-room loans are not)
+  max: number;               // the reader type's limit of counted loans
+  inRoom: number;            // in-room loans (工具书 read in the room today), listed but not counted
   blockedReason?: string;    // translated, when mayBorrow is 0 for a reason other than the limit
 }
 
@@ -44,7 +49,9 @@ export interface FindReadersInput { query: string }
 export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boolean }>;
 
 export interface LendInput { readerId: string; barcode: string; requestId?: string }
-export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean }>;
+/** repeated: nothing was lent by this call (the same request again, or alreadyLent: the copy is already on
+ *  loan to this very reader, e.g. scanned twice). */
+export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean }>;
 
 export interface ReturnInput { barcode: string; requestId?: string; condition?: string }
 export type ReturnAnswer = Answer<{
@@ -63,7 +70,8 @@ export interface DeskInfo {
   today: string;                       // ISO date in the script's time zone
   readerPattern: string;               // regex source: a scan matching it is a reader card
   itemPattern: string;                 // regex source: a scan matching it is a book
-  classes: { className: string; grade: number; weekday: string; slot: string; onNow: boolean }[];
+  /** when: the class's borrowing slots in the user's language (its own 借阅日/借阅时间, else its grade's rota) */
+  classes: { className: string; grade: number; weekday: string; slot: string; when: string; onNow: boolean }[];
 }
 export type DeskInfoAnswer = Answer<{ desk: DeskInfo }>;
 
@@ -77,7 +85,9 @@ export interface PreviewImportInput {
   sheetName?: string;           // or: a tab of this workbook the librarian pasted her register into
   source?: string;              // items: where the batch came from (来源)
 }
-export interface ImportRowReport { row: number; ok: boolean; key: string; problems: string[] }
+/** name: the reader's name or the copy's title as it will be written; asText: it (or another cell of the
+ *  row) starts with = + - @ or holds HTML, and is written as plain text. */
+export interface ImportRowReport { row: number; ok: boolean; key: string; name: string; asText: boolean; problems: string[] }
 export type PreviewImportAnswer = Answer<{
   token: string; kind: ImportKind; total: number; valid: number; invalid: number;
   rows: ImportRowReport[];      // every invalid row, and the first valid ones

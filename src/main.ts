@@ -13,12 +13,13 @@ import { loadSample, setup } from './app/admin';
 import * as classSheets from './app/classsheets';
 import * as desk from './app/desk';
 import { run } from './app/entry';
+import { MAX_KEY_LENGTH } from './domain/importing';
 import * as importing from './app/import';
 import { invalidateLibraryCache } from './sheets/library';
 import { addMenu, showDialog, showSidebar, tell } from './sheets/ui';
 import { userLocale } from './platform/services';
 
-const id = z.string().trim().min(1).max(64);
+const id = z.string().trim().min(1).max(MAX_KEY_LENGTH);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
 
 /** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
@@ -30,10 +31,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-/** Simple trigger: a header or a settings tab edited by hand drops the cached shapes and settings. */
+/** Simple trigger: a header, a settings tab or 班级 (its rota columns) edited by hand drops the cached
+ *  shapes and settings. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
-  if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|Settings|Loan rules|Calendar)$/.test(e.range.getSheet().getName())) {
+  if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|班级|Settings|Loan rules|Calendar|Classes)$/.test(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
 }

@@ -7,7 +7,7 @@
       title: '小学图书馆 · 本地预览', addon: '小学图书馆', lang: '语言', extensions: '扩展程序', outbox: '发件箱', files: '生成的文件',
       rows: '第 {from}–{to} 行，共 {total} 行', empty: '（空）', first: '« 首页', prev: '‹ 上一页', next: '下一页 ›', last: '末页 »',
       noMail: '还没有发出的邮件。', noFiles: '还没有生成的文件。', to: '收件人', subject: '主题', at: '时间', html: 'HTML 内容',
-      running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', spreadsheets: '电子表格',
+      running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', desk: '借还书台', spreadsheets: '电子表格',
       close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
       today: '本地时钟：{day}（{weekday}）', nextDay: '下一天并运行每日任务', nextDayTitle: '把本地时钟拨到明天，然后像定时触发器那样运行每日任务（发送逾期通知）',
       from: '发件人', replyTo: '回复至',
@@ -17,7 +17,7 @@
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
       rows: 'rows {from}–{to} of {total}', empty: '(empty)', first: '« First', prev: '‹ Previous', next: 'Next ›', last: 'Last »',
       noMail: 'No mail sent yet.', noFiles: 'No files generated yet.', to: 'To', subject: 'Subject', at: 'At', html: 'HTML body',
-      running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', spreadsheets: 'Spreadsheets',
+      running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', desk: 'Lending desk', spreadsheets: 'Spreadsheets',
       close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
       today: 'Local clock: {day} ({weekday})', nextDay: 'Next day + run the daily job', nextDayTitle: 'Move the local clock to tomorrow, then run the daily job as its trigger would (overdue notices)',
       from: 'From', replyTo: 'Reply-To',
@@ -136,7 +136,9 @@
     if (ui.sidebars.length > before.sidebars) showSidebar(ui.sidebars[ui.sidebars.length - 1]);
     if (ui.dialogs.length > before.dialogs) showDialog(ui.dialogs[ui.dialogs.length - 1]);
     const extra = [...ui.alerts.slice(before.alerts), ...ui.toasts.slice(before.toasts)];
-    if (!out.ok) notice(t('failed', { fn: caption || fn, error: out.error }), 'bad');
+    const opened = ui.sidebars.length > before.sidebars || ui.dialogs.length > before.dialogs;
+    if (out.ok && opened && !extra.length && !(out.result && typeof out.result === 'object')) notice('', 'info'); // a dialog or sidebar opened: nothing is done yet
+    else if (!out.ok) notice(t('failed', { fn: caption || fn, error: out.error }), 'bad');
     else if (out.result && typeof out.result === 'object' && out.result.ok === false && out.result.error) notice(out.result.error.message, 'bad');
     else if (out.result && typeof out.result === 'object' && typeof out.result.message === 'string') notice([out.result.message, ...extra].join(' · '), 'ok');
     else notice([t('done', { fn: caption || fn }), ...extra].join(' · '), 'ok');
@@ -164,7 +166,15 @@
   async function loadSheets() {
     const body = await getJson('/api/sheets');
     sheets = body.sheets;
-    if (view.kind === 'sheet' && !sheets.some((s) => s.name === view.name)) view = { kind: 'sheet', name: sheets.length ? sheets[0].name : '', offset: 0 };
+    if (view.kind === 'sheet' && !sheets.some((s) => s.name === view.name)) view = { kind: 'sheet', name: firstView(), offset: 0 };
+  }
+
+  /** What a newcomer sees first, beside the desk: the open loans (在借), else the first tab with data. */
+  function firstView() {
+    const loans = sheets.find((s) => !s.hidden && (s.name === '在借' || s.name === 'Loans'));
+    if (loans) return loans.name;
+    const withData = sheets.find((s) => !s.hidden && s.rows > 1);
+    return withData ? withData.name : sheets.length ? sheets[0].name : '';
   }
 
   async function renderTabs() {
@@ -373,6 +383,7 @@
         translate();
         renderMenus();
         $('side').hidden = false;
+        $('side-title').textContent = t('desk');
         $('sidebar').src = '/dist/desk.html';
         await refresh();
       } catch (e) { notice(e.message, 'bad'); }
@@ -382,7 +393,8 @@
     } catch (e) { notice(e.message, 'bad'); }
     translate();
     renderMenus();
-    $('side-title').textContent = t('sidebar');
+    // The sidebar the preview opens with is the lending desk: headed as the add-on heads it.
+    $('side-title').textContent = t('desk');
     try { await showClock(); } catch (e) { notice(e.message, 'bad'); }
     await refresh();
   });

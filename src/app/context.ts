@@ -15,16 +15,26 @@ export interface Ctx {
   staff: string;
 }
 
-export function openContext(): Ctx {
+/** The context of one invocation. The workbook's language, the time zone and the user's e-mail are
+ *  looked up when first read (a desk scan takes the first two from the library cache instead, and only
+ *  a write needs the third): each lookup is a service call, and detecting the language reads every
+ *  tab's name. */
+export function openContext(knownLocale?: Locale): Ctx {
   const ss = activeSpreadsheet();
-  const locale = userLocale();
+  const locale = knownLocale ?? userLocale();
   const fallback: Lang = locale === 'zh-CN' ? 'zh' : 'en';
+  let lang: Lang | undefined;
+  let tz: string | undefined;
+  let staff: string | undefined;
   return {
     ss,
     locale,
-    lang: detectLang(ss, fallback),
-    tz: scriptTimeZone(),
+    get lang() { return (lang = lang ?? detectLang(ss, fallback)); },
+    set lang(v: Lang) { lang = v; },
+    get tz() { return (tz = tz ?? scriptTimeZone()); },
+    set tz(v: string) { tz = v; },
     now: new Date(),
-    staff: userEmail(),
+    get staff() { return (staff = staff ?? userEmail()); },
+    set staff(v: string) { staff = v; },
   };
 }

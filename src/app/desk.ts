@@ -3,11 +3,11 @@
 import type {
   DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
 } from '../api';
-import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId } from '../domain/circulation';
-import { overdueDays, rotaNow, rotaText } from '../domain/calendar';
+import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId, shortHash } from '../domain/circulation';
+import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
 import { dayOf, startOfDay } from '../domain/dates';
 import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
-import type { LibrarySettings } from '../domain/settings';
+import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
 import { expectKey, openLibrary, StaleShape } from '../sheets/library';
@@ -25,15 +25,23 @@ function label(ctx: Ctx, e: 'itemType' | 'readerType' | 'readerStatus' | 'itemSt
   return v ? enumLabel(e, v as never, langOf(ctx)) : '';
 }
 
+/** Opens the library for a desk call: the workbook's language and the time zone come from the cache
+ *  when it has them (no tab names read, no Session call). */
+function openDesk(ctx: Ctx, opts?: { extraKeys?: string[] }) {
+  const lib = openLibrary(ctx.ss, () => ctx.lang, () => ctx.tz, opts);
+  ctx.lang = lib.lang;
+  ctx.tz = lib.tz;
+  return lib;
+}
+
 /** Finds one row by its key with a TextFinder and reads it; checks the cached header still fits. */
 function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
-  const row = table.findRow(colKey, value);
-  if (row === null) {
+  const r = table.findFirst<T>(colKey, value);
+  if (r === null) {
     // Before answering "not found", make sure we searched the right column (a column may have moved).
     if (!table.headerIsCurrent()) throw new StaleShape();
     return null;
   }
-  const r = table.readRow<T>(row);
   expectKey(table, r.raw, colKey, value);
   return r;
 }
@@ -41,10 +49,13 @@ function findOne<T extends object>(table: Table, colKey: string, value: string):
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
   const rows = loans.readRows<Loan>(loans.findRows('readerId', readerId));
   for (const r of rows) expectKey(loans, r.raw, 'readerId', readerId);
-  return rows;
+  // The find ignores case: keep the loans of exactly this card.
+  return rows.filter((r) => r.rec.readerId === readerId);
 }
 
-export function loanView(ctx: Ctx, loan: Loan): LoanView {
+/** A loan as the desk shows it. With the rule that applies (reader type × item type), it says whether
+ *  the loan is an in-room one and whether 续借 may be offered. */
+export function loanView(ctx: Ctx, loan: Loan, rule?: { inRoom: boolean; renewals: number } | null): LoanView {
   return {
     loanId: loan.loanId,
     barcode: loan.barcode,
@@ -54,11 +65,17 @@ export function loanView(ctx: Ctx, loan: Loan): LoanView {
     dueDate: loan.dueDate ? dayOf(loan.dueDate, ctx.tz) : '',
     renewals: loan.renewals ?? 0,
     overdueDays: loan.dueDate ? overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz) : 0,
+    inRoom: rule?.inRoom ?? false,
+    renewable: rule ? !rule.inRoom && rule.renewals > 0 : true,
   };
 }
 
+function ruleOf(settings: LibrarySettings, reader: Pick<Reader, 'readerType'>, loan: Pick<Loan, 'itemType'>) {
+  return ruleFor(settings, reader.readerType, loan.itemType ?? 'book') ?? null;
+}
+
 export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, loans: Loan[]): ReaderView {
-  const views = loans.map((l) => loanView(ctx, l)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const views = loans.map((l) => loanView(ctx, l, ruleOf(settings, reader, l))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const may = mayBorrowCount(reader, loans, settings, ctx.now, ctx.tz);
   return {
     readerId: reader.readerId,
@@ -73,17 +90,39 @@ export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, 
     loans: views,
     overdue: views.filter((v) => v.overdueDays > 0).length,
     mayBorrow: may.count,
-    ...(may.reasonKey ? { blockedReason: t(ctx.locale, may.reasonKey as MessageKey, may.params ?? {}) } : {}),
+    counted: may.open,
+    max: may.max,
+    inRoom: may.inRoom,
+    ...(may.reasonKey ? { blockedReason: t(ctx.locale, blockedKey(may.reasonKey, may.inRoom), may.params ?? {}) } : {}),
   };
 }
 
+/** "All 5 borrowed" says so too when in-room loans are listed beside them (they are not counted). */
+function blockedKey(key: MessageKey, inRoom: number): MessageKey {
+  return key === 'domain.blocked.LIMIT_REACHED' && inRoom > 0 ? 'domain.blocked.LIMIT_REACHED.inRoomToo' : key;
+}
+
+/** The message of a refusal: the general one, or the one that says why (which limit, which status). */
+function refusalKey(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<string, string | number>): MessageKey {
+  if (params.reason === 'noExtension') return 'domain.refuse.RENEW_NO_EXTENSION';
+  if (code === 'NOT_LENDABLE') {
+    if (params.reason === 'repair' || params.reason === 'lost' || params.reason === 'withdrawn') return `domain.refuse.NOT_LENDABLE.${params.reason}`;
+    if (params.reason === 'rule') return params.itemTypeKey === 'teacher' && params.readerTypeKey === 'student' ? 'domain.refuse.NOT_LENDABLE.teacherOnly' : 'domain.refuse.NOT_LENDABLE.rule';
+  }
+  if (code === 'LIMIT_REACHED') {
+    if (params.scope === 'inRoom') return 'domain.refuse.LIMIT_REACHED.inRoom';
+    if (params.scope === 'type') return 'domain.refuse.LIMIT_REACHED.type';
+    if (Number(params.inRoom ?? 0) > 0) return 'domain.refuse.LIMIT_REACHED.inRoomToo';
+  }
+  return DOMAIN_MESSAGE[code];
+}
+
 function refuse(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<string, string | number>): never {
-  const key = params.reason === 'noExtension' ? 'domain.refuse.RENEW_NO_EXTENSION' : DOMAIN_MESSAGE[code];
-  throw new LibraryError(code, key, params);
+  throw new LibraryError(code, refusalKey(code, params), params);
 }
 
 export function lend(ctx: Ctx, input: LendInput) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openDesk(ctx);
   const readers = lib.table('readers');
   const items = lib.table('items');
   const loans = lib.table('loans');
@@ -97,18 +136,26 @@ export function lend(ctx: Ctx, input: LendInput) {
   const open = openLoansOf(loans, reader.readerId);
   const openLoans = open.map((o) => o.rec);
 
-  // The same request twice (a scanner double-read, a retried call) lends once and answers the same.
-  const loanId = input.requestId ? input.requestId : newLoanId(ctx.now, ctx.tz, uuid().slice(0, 4));
-  const repeated = openLoans.find((l) => l.barcode === item.barcode && l.loanId === loanId);
+  // One 流水号 format for every loan: L + date-time + 4 characters of the request id (hashed), so the
+  // same request gives the same suffix. The same request twice (a scanner double-read, a retried call)
+  // lends once and answers the same; the copy scanned again for the reader who already has it is no
+  // refusal either: it is theirs already.
+  const loanId = newLoanId(ctx.now, ctx.tz, input.requestId ?? uuid());
+  const repeated = openLoans.find((l) => l.barcode === item.barcode);
   if (repeated) {
     lib.remember();
+    const same = !!input.requestId && repeated.loanId.endsWith(`-${shortHash(input.requestId)}`);
     return {
-      loan: loanView(ctx, repeated), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
-      message: t(ctx.locale, 'app.lentAgain'), repeated: true,
+      loan: loanView(ctx, repeated, ruleOf(lib.settings, reader, repeated)), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
+      message: same ? t(ctx.locale, 'app.lentAgain') : t(ctx.locale, 'app.alreadyLent', { title: repeated.title || item.title, name: reader.name }),
+      repeated: true, alreadyLent: !same,
     };
   }
 
-  const d = decideLend({ reader, item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz });
+  // A class's own slot (班级: 借阅日, 借阅时间), where set, wins over its grade's rota.
+  const own = reader.readerType === 'student' && reader.className ? lib.classRota(reader.className) : null;
+  const classInfo = own ? { grade: own.grade || (reader.grade ?? 0), weekday: own.weekday, slot: own.slot } : null;
+  const d = decideLend({ reader, item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz, classInfo });
   if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
 
   const loan: Loan = {
@@ -126,15 +173,19 @@ export function lend(ctx: Ctx, input: LendInput) {
     staff: ctx.staff,
   };
   loans.append({ ...loan });
-  items.writeCell(it.row, 'status', 'on_loan');
+  items.writeCell(it, 'status', 'on_loan');
   lib.remember();
 
   const all = [...openLoans, loan];
   const warnings: Warning[] = d.warnings.map((code) => ({
     code,
-    message: t(ctx.locale, DOMAIN_MESSAGE[code], { className: reader.className, slot: rotaText(lib.settings, reader.readerType, reader.grade, langOf(ctx)) }),
+    message: t(ctx.locale, DOMAIN_MESSAGE[code], {
+      className: reader.className,
+      slot: classInfo ? classSlots(classInfo, lib.settings).map((x) => slotLabel(x, langOf(ctx))).join('；')
+        : rotaText(lib.settings, reader.readerType, reader.grade, langOf(ctx)),
+    }),
   }));
-  const view = loanView(ctx, loan);
+  const view = loanView(ctx, loan, d.loan.ruleUsed);
   return {
     loan: view,
     reader: readerView(ctx, lib.settings, reader, all),
@@ -147,19 +198,25 @@ export function lend(ctx: Ctx, input: LendInput) {
 }
 
 
+/** The decision's params, then what the message shows in the user's language (labels, never keys):
+ *  `reason` stays the decision's (it picks the message), the keys it names are kept as *Key. */
 function refusalParams(ctx: Ctx, params: Record<string, string | number> | undefined, reader: Reader, item: Item): Record<string, string | number> {
+  const p = params ?? {};
   return {
+    ...p,
     name: reader.name,
     status: label(ctx, 'readerStatus', reader.status),
     title: item.title,
     barcode: item.barcode,
-    reason: item.status !== 'available' ? label(ctx, 'itemStatus', item.status) : label(ctx, 'itemType', item.itemType),
-    ...(params ?? {}),
+    itemTypeKey: item.itemType,
+    readerTypeKey: reader.readerType,
+    itemType: p.itemType ? label(ctx, 'itemType', String(p.itemType)) : label(ctx, 'itemType', item.itemType),
+    readerType: label(ctx, 'readerType', reader.readerType),
   };
 }
 
 export function returnItem(ctx: Ctx, input: ReturnInput) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openDesk(ctx);
   const items = lib.table('items');
   const loans = lib.table('loans');
   const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
@@ -211,7 +268,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
   }
   lib.remember();
   const params = { title: loan.title, name: loan.readerName, days: d.overdueDays, amount: (d.compensation ?? 0).toFixed(2) };
-  const key: MessageKey = d.result === 'lost' ? 'app.returnedLost'
+  const key: MessageKey = d.result === 'lost' ? (d.compensation === null ? 'app.returnedLostNoPrice' : 'app.returnedLost')
     : d.result === 'damaged' ? 'app.returnedDamaged'
       : d.overdueDays > 0 ? 'app.returnedOverdue' : 'app.returned';
   return {
@@ -222,7 +279,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
 }
 
 export function renew(ctx: Ctx, input: RenewInput) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: input.requestId ? [`renew:${input.requestId}`] : [] });
+  const lib = openDesk(ctx, { extraKeys: input.requestId ? [`renew:${input.requestId}`] : [] });
   const loans = lib.table('loans');
   const l = findOne<Loan>(loans, 'barcode', input.barcode);
   if (!l) {
@@ -234,25 +291,25 @@ export function renew(ctx: Ctx, input: RenewInput) {
   }
   const loan = l.rec;
   if (input.requestId && lib.extra[`renew:${input.requestId}`] === loan.loanId) {
-    return { loan: loanView(ctx, loan), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
+    return { loan: loanView(ctx, loan, { inRoom: false, renewals: loan.renewals }), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
   }
   const readers = lib.table('readers');
   const r = findOne<Reader>(readers, 'readerId', loan.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: loan.readerId });
   const d = decideRenew({ loan, reader: r.rec, settings: lib.settings, now: ctx.now, tz: ctx.tz });
-  if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}) });
+  if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}), name: r.rec.name, status: label(ctx, 'readerStatus', r.rec.status) });
   const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
   loans.writeRow(l.row, { dueDate: renewed.dueDate, renewals: renewed.renewals }, l.raw);
   // A repeated renew (same request id) must not renew twice: remember it beside the cached shapes.
   lib.remember(input.requestId ? { [`renew:${input.requestId}`]: loan.loanId } : {});
-  const view = loanView(ctx, renewed);
+  const view = loanView(ctx, renewed, ruleOf(lib.settings, r.rec, renewed));
   return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
 }
 
 const MAX_FOUND = 20;
 
 export function findReaders(ctx: Ctx, query: string) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openDesk(ctx);
   const readers = lib.table('readers');
   const loans = lib.table('loans');
   const q = query.trim();
@@ -268,12 +325,16 @@ export function findReaders(ctx: Ctx, query: string) {
 }
 
 export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openDesk(ctx);
   const classes = lib.table('classes').readAll().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
-  // Opening the desk warms the cached headers of the tables every scan uses, so scans stay cheap.
+  // Opening the desk warms the cached headers of the tables every scan uses, and the classes' own
+  // rota, so scans stay cheap.
   for (const key of ['readers', 'items', 'loans', 'history', 'writeOffs', 'repairs'] as const) lib.table(key);
+  lib.classRota('');
   lib.remember();
-  const onNow = new Set(rotaNow(lib.settings, ctx.now, ctx.tz).map((s) => s.grade));
+  const lang = langOf(ctx);
+  const info = classes.map((c) => ({ ...c, teacher: '', teacherEmail: '', sheetLink: '', weekday: c.weekday ?? '', slot: c.slot ?? '' }));
+  const onNow = new Set(rotaSlotFor({ grade: null }, ctx.now, lib.settings, ctx.tz, info).classesOnNow);
   return {
     desk: {
       locale: ctx.locale,
@@ -281,13 +342,17 @@ export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
       today: dayOf(ctx.now, ctx.tz),
       readerPattern: lib.settings.readerPattern,
       itemPattern: lib.settings.itemPattern,
-      classes: classes.map((c) => ({ className: c.className, grade: c.grade, weekday: c.weekday ?? '', slot: c.slot ?? '', onNow: onNow.has(c.grade) })),
+      classes: info.map((c) => ({
+        className: c.className, grade: c.grade, weekday: c.weekday, slot: c.slot,
+        when: classSlots(c, lib.settings).map((x) => slotLabel(x, lang)).join(lang === 'zh' ? '；' : '; '),
+        onNow: onNow.has(c.className),
+      })),
     },
   };
 }
 
 export function classRoster(ctx: Ctx, className: string) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openDesk(ctx);
   const readers = lib.table('readers');
   const loans = lib.table('loans');
   const rows = readers.readRows<Reader>(readers.findRows('className', className));

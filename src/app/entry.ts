@@ -37,7 +37,7 @@ export function run<S extends z.ZodType, R extends object>(
     const parsed = schema.safeParse(raw === undefined ? {} : raw);
     if (!parsed.success) return fail(locale, 'INVALID_INPUT', 'error.INVALID_INPUT', { detail: describeZod(parsed.error, locale) });
     const attempt = (): R => {
-      const ctx = openContext();
+      const ctx = openContext(locale);
       if (!opts.lock) return body(parsed.data, ctx);
       return withDocumentLock(LOCK_TIMEOUT_MS, () => {
         const out = body(parsed.data, ctx);

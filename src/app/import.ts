@@ -3,7 +3,7 @@
 // every valid row not yet written, in chunks, stopping before the 6-minute limit. A cursor in the document
 // properties lets the next confirm resume where the last stopped, so nothing is written twice.
 import type { ImportKind, ImportRowReport } from '../api';
-import { parseCsv, validateImport } from '../domain/importing';
+import { MAX_KEY_LENGTH, parseCsv, validateImport } from '../domain/importing';
 import { TABS } from '../domain/schema';
 import { t, type MessageKey } from '../i18n/catalog';
 import { digest, docProps } from '../platform/services';
@@ -54,6 +54,9 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
     tz: ctx.tz,
     source: input.source ?? '',
     lang: ctx.lang,
+    readerPattern: lib.settings.readerPattern,
+    itemPattern: lib.settings.itemPattern,
+    maxKeyLength: MAX_KEY_LENGTH,
   });
   return { lib, result };
 }
@@ -71,6 +74,8 @@ export function preview(ctx: Ctx, input: Source) {
         row: r.row,
         ok: r.ok,
         key: r.key,
+        name: r.name,
+        asText: r.asText,
         problems: r.problems.map((p) => t(ctx.locale, p.messageKey as MessageKey, p.params ?? {})),
       });
     }

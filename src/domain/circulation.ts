@@ -36,6 +36,11 @@ function isInRoomLoan(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'
   return ruleFor(settings, readerType, loanType(l))?.inRoom ?? false;
 }
 
+/** True when a reader's open loan is an in-room (same-day) one: listed, never counted, never renewed. */
+export function isInRoom(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'], settings: LibrarySettings): boolean {
+  return isInRoomLoan(l, readerType, settings);
+}
+
 /** Open loans counted against the reader's total: in-room (same-day) loans are not. */
 function countedLoans(reader: Reader, openLoans: readonly Loan[], settings: LibrarySettings): Loan[] {
   return openLoans.filter((l) => !isInRoomLoan(l, reader.readerType, settings));
@@ -48,7 +53,8 @@ function countedLoans(reader: Reader, openLoans: readonly Loan[], settings: Libr
  */
 export function decideLend(a: {
   reader: Reader; item: Item; openLoans: readonly Loan[]; settings: LibrarySettings; now: Date; tz?: string;
-  classInfo?: ClassInfo | null;
+  /** the reader's class's own rota columns (班级: 借阅日, 借阅时间); they win over the grade's rota */
+  classInfo?: Pick<ClassInfo, 'grade' | 'weekday' | 'slot'> | null;
 }): LendDecision {
   const { reader, item, openLoans, settings, now } = a;
   const tz = a.tz ?? DEFAULT_TZ;
@@ -67,14 +73,16 @@ export function decideLend(a: {
       return { ok: false, code: 'OVERDUE_BLOCK', params: { count: late.length, barcode: late[0].barcode, title: late[0].title, days: overdueDays(late[0].dueDate, now, tz) } };
     }
   }
-  const sameType = openLoans.filter((l) => loanType(l) === item.itemType).length;
-  if (sameType >= rule.maxLoans) {
-    return { ok: false, code: 'LIMIT_REACHED', params: { open: sameType, max: rule.maxLoans, itemType: item.itemType } };
-  }
+  // scope names the limit that applies: the reader's total (in-room loans not counted), then this item
+  // type's own limit, or the in-room reference books'.
   if (!rule.inRoom) {
     const total = countedLoans(reader, openLoans, settings).length;
     const max = settings.maxOpenLoans[reader.readerType];
-    if (total >= max) return { ok: false, code: 'LIMIT_REACHED', params: { open: total, max, itemType: '' } };
+    if (total >= max) return { ok: false, code: 'LIMIT_REACHED', params: { open: total, max, itemType: '', scope: 'total', inRoom: openLoans.length - total } };
+  }
+  const sameType = openLoans.filter((l) => loanType(l) === item.itemType).length;
+  if (sameType >= rule.maxLoans) {
+    return { ok: false, code: 'LIMIT_REACHED', params: { open: sameType, max: rule.maxLoans, itemType: item.itemType, scope: rule.inRoom ? 'inRoom' : 'type' } };
   }
 
   const due = dueDate({ lentAt: now, days: rule.loanDays, inRoom: rule.inRoom, settings, tz });
@@ -180,6 +188,8 @@ export interface MayBorrow {
   count: number;
   max: number;
   open: number;
+  /** in-room loans (listed, not counted against max) */
+  inRoom: number;
   overdue: number;
   blockedReason?: 'READER_INACTIVE' | 'OVERDUE_BLOCK' | 'LIMIT_REACHED';
   /** the message of blockedReason, with params */
@@ -191,8 +201,9 @@ export function mayBorrowCount(reader: Reader, openLoans: readonly Loan[], setti
   const max = settings.maxOpenLoans[reader.readerType];
   const open = countedLoans(reader, openLoans, settings).length;
   const overdue = openLoans.filter((l) => isOverdue(l.dueDate, now, tz)).length;
-  const base = { max, open, overdue };
-  const params: Params = { max, open, overdue };
+  const inRoom = openLoans.length - open;
+  const base = { max, open, inRoom, overdue };
+  const params: Params = { max, open, inRoom, overdue };
   if (reader.status !== 'active') return { ...base, count: 0, blockedReason: 'READER_INACTIVE', reasonKey: 'domain.blocked.READER_INACTIVE', params };
   if (settings.overdueBlocks && overdue > 0) return { ...base, count: 0, blockedReason: 'OVERDUE_BLOCK', reasonKey: 'domain.blocked.OVERDUE_BLOCK', params };
   const count = Math.max(0, max - open);

@@ -16,6 +16,10 @@ export interface ImportRow {
   ok: boolean;
   /** 证号 or 登记号 ('' when missing) */
   key: string;
+  /** the reader's name or the copy's title, as it will be written */
+  name: string;
+  /** a text cell of the row starts with = + - @ or holds HTML: it is written as plain text */
+  asText: boolean;
   record?: Reader | Item;
   problems: ImportProblem[];
 }
@@ -43,8 +47,31 @@ export interface ImportInput {
   tz?: string;
   /** items: 来源 of the batch */
   source?: string;
-  /** label language for column names in problems */
+  /** label language for column names in problems (a column the file has is named as the file names it) */
   lang?: 'zh' | 'en';
+  /** 设置's scan patterns (regex sources): the desk tells a card from a book by them, so a key must fit its
+   *  own pattern and not the other's */
+  readerPattern?: string;
+  itemPattern?: string;
+  /** the longest key the desk accepts (its scan input) */
+  maxKeyLength?: number;
+}
+
+/** The longest 证号 / 登记号 the desk's entry points accept. */
+export const MAX_KEY_LENGTH = 64;
+
+function wholeRegex(source: string | undefined): RegExp | null {
+  if (!source) return null;
+  try {
+    return new RegExp(`^(?:${source})$`);
+  } catch {
+    return null;
+  }
+}
+
+/** Text a spreadsheet would run as a formula, or markup: written as plain text (the columns are '@'). */
+export function needsTextGuard(v: unknown): boolean {
+  return typeof v === 'string' && (/^\s*[=+\-@]/.test(v) || /<\s*[a-zA-Z!/]/.test(v));
 }
 
 // ---------------------------------------------------------------- CSV
@@ -128,6 +155,16 @@ export function isValidIsbn(s: string): boolean {
   return false;
 }
 
+/** The one form ISBNs are stored in: 13 digits, no hyphens or spaces (an ISBN-10 becomes its ISBN-13,
+ *  978 + its first nine digits + a new check digit). Text that is no valid ISBN is returned as it was. */
+export function normalizeIsbn(s: string): string {
+  if (!isValidIsbn(s)) return s;
+  const d = isbnDigits(s);
+  if (d.length === 13) return d;
+  const first12 = `978${d.slice(0, 9)}`;
+  return `${first12}${isbn13CheckDigit(first12)}`;
+}
+
 /** The ISBN-13 check digit of 12 digits. */
 export function isbn13CheckDigit(first12: string): number {
   let sum = 0;
@@ -157,6 +194,16 @@ function toHalfWidth(s: string): string {
  */
 export function normalizeClassName(raw: unknown): { className: string; grade: number } | null {
   const s = toHalfWidth(String(raw ?? '')).replace(/\s+/g, '');
+  // As an English school writes it: 'Grade 2 Class 1', 'Grade 2, Class 1', 'Year 2 Class 1', 'G2C1',
+  // 'Class 2-1', '2nd grade class 1', 'Grade 2 (1)'.
+  const en = /^(?:grade|year|yr|g)\.?([1-6])[,.\-_/]?(?:class|cl|c)?\.?\(?(\d{1,2})\)?$/i.exec(s)
+    ?? /^([1-6])(?:st|nd|rd|th)?grade[,.\-_/]?(?:class|cl|c)\.?(\d{1,2})$/i.exec(s)
+    ?? /^class([1-6])[-./](\d{1,2})$/i.exec(s);
+  if (en) {
+    const grade = Number(en[1]);
+    const n = Number(en[2]);
+    if (grade >= 1 && grade <= 6 && n >= 1 && n <= 40) return { className: `${GRADE_ZH[grade]}年级(${n})班`, grade };
+  }
   const m = /^([一二三四五六1-6])(?:年级|年)?(?:\(|-|\.|·|_)?(\d{1,2}|[一二三四五六七八九十]{1,3})\)?班?$/.exec(s);
   if (!m) return null;
   const grade = chineseNumber(m[1]);
@@ -263,12 +310,21 @@ export function validateImport(input: ImportInput): ImportResult {
   const header = grid[0] ?? [];
   const { map, ignored } = matchHeader(kind, header);
   const cols = columnsOf(kind);
-  const label = (key: string) => cols.find((c) => c.key === key)?.[lang] ?? key;
+  // A column is named as the file names it (its header cell), else in the workbook's language.
+  const label = (key: string) => (key in map && String(header[map[key]] ?? '').trim()) || (cols.find((c) => c.key === key)?.[lang] ?? key);
+  const ownPattern = wholeRegex(kind === 'readers' ? input.readerPattern : input.itemPattern);
+  const otherPattern = wholeRegex(kind === 'readers' ? input.itemPattern : input.readerPattern);
+  const maxKey = input.maxKeyLength ?? MAX_KEY_LENGTH;
+  const textKeys = new Set(cols.filter((c) => c.kind === 'text' || c.kind === 'email').map((c) => c.key));
   const requiredKeys = kind === 'readers' ? ['readerId', 'name'] : ['barcode', 'title'];
   const missingColumns = requiredKeys.filter((k) => !(k in map)).map(label);
   const keyCol = kind === 'readers' ? 'readerId' : 'barcode';
   const today: DayStr = dayOf(input.today, tz);
   const existingKeys = input.existingKeys ?? new Set<string>();
+  // Keys are found at the desk ignoring case: one that differs from another only by case is refused.
+  const existingLower = new Map<string, string>();
+  for (const k of existingKeys) existingLower.set(k.toLowerCase(), k);
+  const firstRowOfLower = new Map<string, { row: number; key: string }>();
   const existingClasses = new Set([...(input.existingClasses ?? [])].map((c) => normalizeClassName(c)?.className ?? c));
   const batchNo = nextBatchNo(today, input.existingBatches ?? new Set());
 
@@ -289,9 +345,24 @@ export function validateImport(input: ImportInput): ImportResult {
     if (keyCol in map) {
       if (!key) problem('domain.import.required', { column: label(keyCol) });
       else if (/\s/.test(key)) problem('domain.import.badKey', { column: label(keyCol), value: shown(key) });
+      else if (key.length > maxKey) problem('domain.import.keyTooLong', { column: label(keyCol), value: shown(key), max: maxKey });
       else if (firstRowOf.has(key)) problem('domain.import.dupInFile', { key, first: firstRowOf.get(key) ?? 0 });
       else if (existingKeys.has(key)) problem('domain.import.dupExisting', { key });
+      else if (firstRowOfLower.has(key.toLowerCase())) problem('domain.import.dupInFile', { key, first: firstRowOfLower.get(key.toLowerCase())!.row });
+      else if (existingLower.has(key.toLowerCase())) problem('domain.import.dupCase', { key, other: existingLower.get(key.toLowerCase()) ?? '' });
+      if (key && !/\s/.test(key) && key.length <= maxKey) {
+        // The desk tells a card from a book by 设置's patterns: a key it would read as the other kind, or
+        // not recognise at all, could never be scanned.
+        if (kind === 'readers') {
+          if (ownPattern && !ownPattern.test(key)) problem('domain.import.keyNotReader', { column: label(keyCol), value: shown(key), pattern: input.readerPattern ?? '' });
+          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksItem', { column: label(keyCol), value: shown(key) });
+        } else {
+          if (ownPattern && !ownPattern.test(key)) problem('domain.import.keyNotItem', { column: label(keyCol), value: shown(key), pattern: input.itemPattern ?? '' });
+          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksReader', { column: label(keyCol), value: shown(key) });
+        }
+      }
       if (key && !firstRowOf.has(key)) firstRowOf.set(key, rowNo);
+      if (key && !firstRowOfLower.has(key.toLowerCase())) firstRowOfLower.set(key.toLowerCase(), { row: rowNo, key });
     }
     const enumOf = <E extends EnumName>(colKey: string, e: E, dflt: string) => {
       const v = get(colKey);
@@ -369,12 +440,14 @@ export function validateImport(input: ImportInput): ImportResult {
         else addedDay = d;
       }
       record = {
-        barcode: key, isbn, title, author: text(get('author')), publisher: text(get('publisher')), pubYear, classNo,
+        barcode: key, isbn: normalizeIsbn(isbn), title, author: text(get('author')), publisher: text(get('publisher')), pubYear, classNo,
         callNo: text(get('callNo')), price, itemType, location: text(get('location')), status,
         addedOn: startOfDay(addedDay, tz), batchNo: text(get('batchNo')),
       };
     }
-    rows.push({ row: rowNo, ok: problems.length === 0, key, record, problems });
+    const name = kind === 'readers' ? text(get('name')) : text(get('title'));
+    const asText = Object.entries(map).some(([k, i]) => textKeys.has(k) && needsTextGuard(cells[i]));
+    rows.push({ row: rowNo, ok: problems.length === 0, key, name, asText, record, problems });
   }
 
   const result: ImportResult = { rows, newClasses: [...newClasses.values()], missingColumns, ignoredColumns: ignored };

@@ -231,7 +231,7 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
         const first12 = `9787${pub.prefix}${body}`;
         if (usedIsbn.has(first12)) continue;
         usedIsbn.add(first12);
-        isbn = `978-7-${pub.prefix}-${body}-${isbn13CheckDigit(first12)}`;
+        isbn = `${first12}${isbn13CheckDigit(first12)}`; // one form: 13 digits, no hyphens (as import stores it)
         break;
       }
     }

@@ -41,8 +41,12 @@ export function uuid(): string {
 // edit that could change it (onEdit, onChange, setup, import), so the expiry is only a backstop.
 const CACHE_SECONDS = 21600;
 
+let cacheOfDoc: GoogleAppsScript.Cache.Cache | null | undefined;
+
+/** The document cache, asked for once per execution (globals are fresh in every execution). */
 export function docCache(): GoogleAppsScript.Cache.Cache | null {
-  return CacheService.getDocumentCache();
+  if (cacheOfDoc === undefined) cacheOfDoc = CacheService.getDocumentCache();
+  return cacheOfDoc;
 }
 
 export function cacheGetAll(keys: string[]): Record<string, string> {

@@ -6,24 +6,27 @@
 import type { Lang, TabKey } from '../domain/schema';
 import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache } from '../domain/settings';
 import { LibraryError } from '../app/errors';
-import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
+import { cacheGetAll, cachePutAll } from '../platform/services';
+import { CACHE_KEY, StaleShape } from './stale';
 import { type Cell, Table, type TableShape, findSheet } from './table';
 
-export const CACHE_KEY = 'library.shape.v1';
+export { CACHE_KEY, StaleShape, invalidateLibraryCache } from './stale';
 
-export class StaleShape extends Error {
-  constructor() { super('stale table shape'); }
-  invalidate(): void { invalidateLibraryCache(); }
+interface Cached {
+  shapes: Partial<Record<TabKey, TableShape>>; settings?: string;
+  /** the workbook's language and the script's time zone, so a scan needs neither looked up */
+  lang?: Lang; tz?: string;
+  /** 班级's own rota columns (借阅日, 借阅时间) by class, where set */
+  rota?: Record<string, { grade: number; weekday: string; slot: string }>;
 }
-
-export function invalidateLibraryCache(): void {
-  cacheRemove([CACHE_KEY]);
-}
-
-interface Cached { shapes: Partial<Record<TabKey, TableShape>>; settings?: string }
 
 export interface Library {
   settings: LibrarySettings;
+  /** the workbook's language and the time zone this invocation works in (from the cache when it has them) */
+  lang: Lang;
+  tz: string;
+  /** the class's own borrowing slot from 班级 (借阅日, 借阅时间) when set, else null; cached with the shapes */
+  classRota(className: string): { grade: number; weekday: string; slot: string } | null;
   table(key: TabKey): Table;
   /** Values cached alongside under other keys (e.g. request ids), fetched in the same round trip. */
   extra: Record<string, string>;
@@ -34,8 +37,8 @@ export interface Library {
 
 export function openLibrary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
-  tz: string,
+  langOrLookup: Lang | (() => Lang),
+  tzOrLookup: string | (() => string),
   opts: { extraKeys?: string[]; noCache?: boolean } = {},
 ): Library {
   const got = opts.noCache ? {} : cacheGetAll([CACHE_KEY, ...(opts.extraKeys ?? [])]);
@@ -46,6 +49,23 @@ export function openLibrary(
     cached = { shapes: {} };
   }
   let dirty = false;
+  // A lookup (a function) is only made when the cache does not know the answer.
+  let lang: Lang;
+  if (typeof langOrLookup === 'string') lang = langOrLookup;
+  else if (cached.lang === 'zh' || cached.lang === 'en') lang = cached.lang;
+  else {
+    lang = langOrLookup();
+    cached.lang = lang;
+    dirty = true;
+  }
+  let tz: string;
+  if (typeof tzOrLookup === 'string') tz = tzOrLookup;
+  else if (cached.tz) tz = cached.tz;
+  else {
+    tz = tzOrLookup();
+    cached.tz = tz;
+    dirty = true;
+  }
   const tables: Partial<Record<TabKey, Table>> = {};
 
   const table = (key: TabKey): Table => {
@@ -77,8 +97,27 @@ export function openLibrary(
   const extra: Record<string, string> = {};
   for (const k of opts.extraKeys ?? []) if (got[k] !== undefined) extra[k] = got[k];
 
+  const classRota = (className: string) => {
+    if (!cached.rota) {
+      const rota: NonNullable<Cached['rota']> = {};
+      const classes = table('classes');
+      if (classes.has('weekday')) {
+        for (const r of classes.readAll()) {
+          const c = r.rec as { className?: string; grade?: number | null; weekday?: string; slot?: string };
+          if (c.className && c.weekday) rota[c.className] = { grade: c.grade ?? 0, weekday: c.weekday, slot: c.slot ?? '' };
+        }
+      }
+      cached.rota = rota;
+      dirty = true;
+    }
+    return cached.rota[className] ?? null;
+  };
+
   return {
     settings,
+    lang,
+    tz,
+    classRota,
     table,
     extra,
     remember(more = {}) {
@@ -117,6 +156,7 @@ export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang:
 
 /** Checks a row read through a cached header: its key cell must hold the key we searched for. */
 export function expectKey(t: Table, raw: readonly Cell[], colKey: string, value: string): void {
+  // Keys are found ignoring case (Table.findRow), so they are compared ignoring case too.
   const cell = raw[t.col(colKey)];
-  if (String(cell ?? '').trim() !== value) throw new StaleShape();
+  if (String(cell ?? '').trim().toLowerCase() !== value.trim().toLowerCase()) throw new StaleShape();
 }

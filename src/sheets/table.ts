@@ -6,6 +6,7 @@ import {
   type ColumnDef, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
 } from '../domain/schema';
 import { LibraryError } from '../app/errors';
+import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
 export type Rec = Record<string, unknown>;
@@ -56,13 +57,25 @@ export interface Found<T extends object = Rec> { row: number; rec: T; raw: Cell[
 
 export interface TableShape { sheetName: string; header: string[] }
 
+/** A tab known by name only (from a cached shape): looked up when first needed. */
+export class SheetRef {
+  constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readonly name: string) {}
+}
+
 export class Table {
   readonly def: TabDef;
   readonly map: Record<string, number>;
   readonly width: number;
+  /** the tab's name (from the cached shape, or the sheet opened) */
+  readonly sheetName: string;
+  private _sheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  /** Ranges already had in this invocation, by row: the cell a TextFinder hit (and its 0-based column)
+   *  and the whole row once read. Reading or writing a found row goes through them (Range.offset), so
+   *  the sheet itself need not be looked up at all. */
+  private readonly hits = new Map<number, { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range }>();
 
   constructor(
-    readonly sheet: GoogleAppsScript.Spreadsheet.Sheet,
+    sheet: GoogleAppsScript.Spreadsheet.Sheet | SheetRef,
     readonly key: TabKey,
     readonly lang: Lang,
     readonly header: string[],
@@ -72,22 +85,46 @@ export class Table {
     this.def = tabDef(key);
     this.map = mapHeader(this.def, header);
     this.width = header.length;
+    if (sheet instanceof SheetRef) {
+      this.ss = sheet.ss;
+      this.sheetName = sheet.name;
+      this._sheet = null;
+    } else {
+      const sh = sheet as GoogleAppsScript.Spreadsheet.Sheet;
+      this._sheet = sh;
+      this.ss = null;
+      this.sheetName = sh.getName();
+    }
     const missing = this.def.columns.filter((c) => c.required && this.map[c.key] === undefined);
     if (missing.length) {
       throw new LibraryError('MISSING_COLUMN', 'sheets.missingColumn', {
-        tab: sheet.getName(),
+        tab: this.sheetName,
         column: missing.map((c) => (lang === 'zh' ? c.zh : c.en)).join(', '),
       });
     }
   }
 
-  /** Opens a tab: reads its header (one call) unless a cached shape is given. */
+  private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null;
+
+  /** The sheet, looked up by name on first use when the table was opened from a cached shape. A tab
+   *  renamed since the shape was cached is a stale shape (the invocation retries with fresh headers). */
+  get sheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    if (!this._sheet) {
+      const sh = this.ss!.getSheetByName(this.sheetName);
+      if (!sh) throw new StaleShape();
+      this._sheet = sh;
+    }
+    return this._sheet;
+  }
+
+  /** Opens a tab: reads its header (one call) unless a cached shape is given. With a cached shape the
+   *  sheet is not even looked up until something needs it (columnRange goes through the spreadsheet). */
   static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, cached?: TableShape): Table {
-    const sheet = cached ? ss.getSheetByName(cached.sheetName) ?? findSheet(ss, key) : findSheet(ss, key);
+    if (cached) return new Table(new SheetRef(ss, cached.sheetName), key, lang, cached.header, true);
+    const sheet = findSheet(ss, key);
     if (!sheet) {
       throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
     }
-    if (cached && cached.sheetName === sheet.getName()) return new Table(sheet, key, lang, cached.header, true);
     return new Table(sheet, key, lang, readHeader(sheet));
   }
 
@@ -100,7 +137,7 @@ export class Table {
   }
 
   shape(): TableShape {
-    return { sheetName: this.sheet.getName(), header: this.header };
+    return { sheetName: this.sheetName, header: this.header };
   }
 
   col(key: string): number {
@@ -130,7 +167,8 @@ export class Table {
   /** Rows whose column `colKey` is exactly `value` (TextFinder over that column only). */
   findRows(colKey: string, value: string): number[] {
     if (!value) return [];
-    const found = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).matchCase(true).findAll();
+    // Case is ignored as in findRow (one call less); callers keep the rows whose key is theirs.
+    const found = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findAll();
     return found.map((r) => r.getRow());
   }
 
@@ -158,22 +196,75 @@ export class Table {
   /** Removes one row (the open-loans tab is the only table whose rows leave). */
   deleteRow(row: number): void {
     this.sheet.deleteRow(row);
+    this.hits.clear(); // rows below moved up
   }
 
+  /** The first row whose column `colKey` is `value` (TextFinder over that column, whole cell). The search
+   *  ignores case (TextFinder's default; keys differing only in case are refused at import), which saves
+   *  a call per find; callers compare the found key themselves (expectKey). */
   findRow(colKey: string, value: string): number | null {
     if (!value) return null;
-    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).matchCase(true).findNext();
-    return hit ? hit.getRow() : null;
+    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findNext();
+    if (!hit) return null;
+    const row = hit.getRow();
+    this.hits.set(row, { cell: hit, col: this.col(colKey) });
+    return row;
+  }
+
+  /** Finds the first row whose `colKey` is `value` and reads it: four calls to find, two to read (the
+   *  row's range is the hit's offset). Its row number is asked of the hit only when someone reads it. */
+  findFirst<T extends object = Rec>(colKey: string, value: string): Found<T> | null {
+    if (!value) return null;
+    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findNext();
+    if (!hit) return null;
+    const col = this.col(colKey);
+    const range = hit.offset(0, -col, 1, this.width);
+    const raw = range.getValues()[0] as Cell[];
+    let row: number | undefined;
+    const hits = this.hits;
+    const found: Found<T> = {
+      get row() {
+        if (row === undefined) {
+          row = hit.getRow();
+          hits.set(row, { cell: hit, col, row: range });
+        }
+        return row;
+      },
+      rec: this.toRecord(raw) as T,
+      raw,
+    };
+    this.foundHits.set(found, { cell: hit, col, row: range });
+    return found;
+  }
+
+  /** Rows found by findFirst, so a write to one needs neither its row number nor the sheet. */
+  private readonly foundHits = new WeakMap<object, { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range }>();
+
+  /** The whole row's range: from a remembered hit (one offset), else from the sheet. */
+  private rowRange(row: number): GoogleAppsScript.Spreadsheet.Range {
+    const h = this.hits.get(row);
+    if (h) {
+      h.row = h.row ?? h.cell.offset(0, -h.col, 1, this.width);
+      return h.row;
+    }
+    return this.sheet.getRange(row, 1, 1, this.width);
   }
 
   /** The open-ended data range of one column ('C2:C'): no row count needed, so no extra call. */
   columnRange(colKey: string): GoogleAppsScript.Spreadsheet.Range {
     const letter = columnLetter(this.col(colKey) + 1);
-    return this.sheet.getRange(`${letter}2:${letter}`);
+    if (this._sheet) return this._sheet.getRange(`${letter}2:${letter}`);
+    // Through the spreadsheet with the tab's name: one call, no sheet lookup. A tab renamed since the
+    // shape was cached is not found ("Range not found"): a stale shape, retried fresh.
+    try {
+      return this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!${letter}2:${letter}`);
+    } catch {
+      throw new StaleShape();
+    }
   }
 
   readRow<T extends object = Rec>(row: number): Found<T> {
-    const raw = this.sheet.getRange(row, 1, 1, this.width).getValues()[0] as Cell[];
+    const raw = this.rowRange(row).getValues()[0] as Cell[];
     return { row, rec: this.toRecord(raw) as T, raw };
   }
 
@@ -234,14 +325,17 @@ export class Table {
 
   /** Rewrites one row (one call) from a record merged over the row's current cells. */
   writeRow(row: number, rec: Rec, base: readonly Cell[]): void {
-    this.sheet.getRange(row, 1, 1, this.width).setValues([this.toRow(rec, base)]);
+    this.rowRange(row).setValues([this.toRow(rec, base)]);
   }
 
   /** Writes a single cell (one call). */
-  writeCell(row: number, colKey: string, value: unknown): void {
+  writeCell(row: number | Found<object>, colKey: string, value: unknown): void {
     const col = this.def.columns.find((c) => c.key === colKey);
     if (!col) throw new Error(`unknown column ${colKey}`);
-    this.sheet.getRange(row, this.col(colKey) + 1).setValue(toCell(col, value, this.lang));
+    const h = typeof row === 'number' ? this.hits.get(row) : this.foundHits.get(row);
+    if (typeof row !== 'number' && !h) row = row.row;
+    const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
+    cell.setValue(toCell(col, value, this.lang));
   }
 }
 

@@ -317,7 +317,13 @@ describe('lending desk in the browser', () => {
         await expect.poll(() => desk.locator('#log .entry').count(), { timeout: 20_000 }).toBe(1);
         await page.waitForTimeout(500);
         expect(await desk.locator('#log .entry.refused').count()).toBe(0);
-        expect(await desk.locator('#status').textContent()).toContain(catalog['zh-CN']['desk.duplicate'].replace('{code}', code));
+        // the second read is either dropped at once (within the scanner window) or, on a slow machine,
+        // answered by the server as already this reader's: never a refusal, never a second loan
+        const said = (await desk.locator('#status').textContent()) ?? '';
+        const dropped = catalog['zh-CN']['desk.duplicate'].replace('{code}', code);
+        const already = catalog['zh-CN']['desk.alreadyLent'].replace('{title}', lentBooks[i]['题名']).replace('{name}', classmates[i]['姓名']);
+        expect(said.includes(dropped) || said.includes(already), said).toBe(true);
+        expect((await rows('在借')).filter((l) => l['登记号'] === code)).toHaveLength(1);
       } else {
         const r = await scan(desk, lentBooks[i]['登记号']);
         expect(['ok', 'warn']).toContain(r.state);
@@ -336,7 +342,11 @@ describe('lending desk in the browser', () => {
     await download.saveAs(file);
     const { readFileSync } = await import('node:fs');
     const csv = readFileSync(file, 'utf8');
-    expect(csv.split(/\r\n/).filter(Boolean).length).toBe(3);
+    // header + one line per loan, after the out-of-slot note (said once, when there is one)
+    const csvLines = csv.split(/\r\n/).filter(Boolean);
+    const notes = csvLines.filter((l) => l.replace(/^\ufeff/, '').startsWith('说明：'));
+    expect(notes.length).toBeLessThanOrEqual(1);
+    expect(csvLines.length).toBe(3 + notes.length);
     for (let i = 0; i < 2; i++) expect(csv).toContain(lentBooks[i]['登记号']);
     expect(download.suggestedFilename()).toContain(className);
 

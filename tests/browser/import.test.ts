@@ -170,11 +170,11 @@ describe('import dialog in the browser', () => {
       cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
     })));
     expect(table).toEqual([
-      { cls: 'ok', cells: ['2', zh['import.row.ok'], NEW_READERS[0].id, ''] },
-      { cls: 'ok', cells: ['3', zh['import.row.ok'], NEW_READERS[1].id, ''] },
-      { cls: 'ok', cells: ['4', zh['import.row.ok'], NEW_READERS[2].id, ''] },
-      { cls: 'bad', cells: ['5', zh['import.row.bad'], NEW_READERS[0].id, tr('domain.import.dupInFile', { key: NEW_READERS[0].id, first: 2 })] },
-      { cls: 'bad', cells: ['6', zh['import.row.bad'], GRADE9.id, tr('domain.import.badGrade', { value: '9' })] },
+      { cls: 'ok', cells: ['2', zh['import.row.ok'], NEW_READERS[0].id, NEW_READERS[0].name, ''] },
+      { cls: 'ok', cells: ['3', zh['import.row.ok'], NEW_READERS[1].id, NEW_READERS[1].name, ''] },
+      { cls: 'ok', cells: ['4', zh['import.row.ok'], NEW_READERS[2].id, NEW_READERS[2].name, ''] },
+      { cls: 'bad', cells: ['5', zh['import.row.bad'], NEW_READERS[0].id, DUP_NAME, tr('domain.import.dupInFile', { key: NEW_READERS[0].id, first: 2 })] },
+      { cls: 'bad', cells: ['6', zh['import.row.bad'], GRADE9.id, GRADE9.name, tr('domain.import.badGrade', { value: '9' })] },
     ]);
     // 只看有问题的行
     await dlg.locator('#only-bad-label').click();
@@ -271,7 +271,7 @@ describe('import dialog in the browser', () => {
     expect(await dlg.locator('#col-key').textContent()).toBe(en['import.col.key.items']);
     const table = await dlg.locator('#rows-body tr').evaluateAll((trs) => trs.map((tr) =>
       Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
-    expect(table).toEqual(NEW_ITEMS.map((i, n) => [String(n + 2), en['import.row.ok'], i.barcode, '']));
+    expect(table).toEqual(NEW_ITEMS.map((i, n) => [String(n + 2), en['import.row.ok'], i.barcode, i.title, '']));
     await settled(dlg);
     await page.locator('#dialog-frame').screenshot({ path: join(OUT, 'import-preview-en.png') });
     expect(await rows('图书')).toHaveLength(itemsBefore.length);

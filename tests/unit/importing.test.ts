@@ -116,7 +116,8 @@ describe('validateImport: readers', () => {
       ['domain.import.badChoice'],
       ['domain.import.badKey'],
     ]);
-    expect(r.rows[0].problems[0].params).toEqual({ column: '证号' });
+    // The column is named as the file's header names it (学号 here), not by the workbook's 证号.
+    expect(r.rows[0].problems[0].params).toEqual({ column: '学号' });
     expect(r.rows[5].problems[0].params).toEqual({ grade: 2, className: '一年级(1)班' });
     expect(r.rows.every((x) => !x.ok)).toBe(true);
     expect(r.newClasses).toEqual([]);
