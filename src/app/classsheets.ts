@@ -188,7 +188,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   let message = done
     ? msg('classSheets.done', { total: processed, ...n })
     : msg('classSheets.partial', { processed, left: classes.length - stoppedAt, ...n });
-  if (unshared.length) message += ` ${msg('classSheets.unshared', { n: unshared.length, classes: unshared.join('、') })}`;
+  if (unshared.length) message += ` ${msg('classSheets.unshared', { n: unshared.length, classes: unshared.join(ctx.locale === 'zh-CN' ? '、' : ', ') })}`;
   for (const f of shareFailed) message += ` ${msg('classSheets.shareFailed', { className: f.className, error: f.error })}`;
   return { done, message, details: [...unshared, ...shareFailed.map((f) => f.className)] };
 }

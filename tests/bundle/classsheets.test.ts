@@ -125,7 +125,7 @@ describe('syncClassSheets: what each class sees', () => {
     seed(en, 'Readers', [{ 'Card no.': 'S0001', Name: 'Amy', 'Reader type': 'Student', Grade: 3, Class: '3-2', Status: 'Active' }]);
     const r = en.invokeAs<SyncAnswer>({ locale: 'en' }, 'syncClassSheets').result;
     expect(r.ok).toBe(true);
-    expect(r.message).toBe('Class loan sheets updated: 1 classes (1 new, 0 updated, 0 unchanged).');
+    expect(r.message).toBe('Class loan sheets updated. Classes: 1 (1 new, 0 updated, 0 unchanged).');
     const book = bookOf(en, '3-2');
     expect(book.name).toBe('3-2 · Loans · 示例小学');
     expect(book.sheetNames()).toEqual(['On loan', 'This term', 'Overdue']);
