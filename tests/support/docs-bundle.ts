@@ -3,7 +3,7 @@
 // without a test-only entry point in src/main.ts. The project's appsscript.json goes beside it (scopes,
 // advanced Drive service).
 import { buildSync } from 'esbuild';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalRuntime, type LocalOptions } from '../../local/index';
@@ -33,4 +33,14 @@ function chartPngBytes(spec) { var b = __docs.chartPng(spec); return { type: b.g
 
 export function docsRuntime(opts: LocalOptions = {}, manifest?: object): LocalRuntime {
   return new LocalRuntime({ distDir: docsBundleDir(manifest), dataDir: mkdtempSync(join(tmpdir(), 'docs-data-')), ...opts });
+}
+
+/** A copy of the built dist/ (the real bundle, pages, manifest) with the renderer beside it as docs.js, so the
+ *  preview can write a document before the content entry points exist. gas-local loads every .js file. */
+export function distWithRenderer(): string {
+  const src = docsBundleDir();
+  const dir = mkdtempSync(join(tmpdir(), 'dist-docs-'));
+  for (const f of readdirSync(resolve('dist'))) copyFileSync(resolve('dist', f), join(dir, f));
+  copyFileSync(join(src, 'Code.js'), join(dir, 'docs.js'));
+  return dir;
 }
