@@ -23,7 +23,7 @@ export interface WrittenDoc {
   pdfId: string | null;
   /** true when a new document was created (no earlier version, or it no longer opens) */
   created: boolean;
-  /** addresses that were not shared with because they are not e-mail addresses */
+  /** addresses not shared with: not e-mail addresses, or refused by Drive (the document is written all the same) */
   skippedViewers: string[];
 }
 
@@ -48,6 +48,8 @@ type Body = GoogleAppsScript.Document.Body;
 type Document = GoogleAppsScript.Document.Document;
 
 export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
+  // Charts first: if the Charts service fails, the earlier version of the document is still whole.
+  const images = doc.blocks.map((b) => (b.kind === 'chart' ? chartPng(b.spec) : null));
   let document = opts.existingId ? openOrNull(opts.existingId) : null;
   const created = document === null;
   let body: Body;
@@ -61,7 +63,7 @@ export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
   }
   // A body always holds at least one paragraph (a new or cleared body has one empty paragraph):
   // the first text block goes into it rather than under an empty line.
-  writeBlocks(body, doc.blocks);
+  writeBlocks(body, doc.blocks, images);
   const { skipped } = shareWith(document, opts.viewers, !created);
   const id = document.getId();
   const url = document.getUrl();
@@ -83,7 +85,7 @@ function openOrNull(id: string): Document | null {
 
 const cellText = (v: CellText): string => (typeof v === 'number' ? String(v) : v);
 
-function writeBlocks(body: Body, blocks: Block[]): void {
+function writeBlocks(body: Body, blocks: Block[], images: (GoogleAppsScript.Base.Blob | null)[]): void {
   let first: GoogleAppsScript.Document.Paragraph | null = body.getParagraphs()[0] ?? null;
   // Only an empty first paragraph is reused.
   if (first && first.getText() !== '') first = null;
@@ -91,7 +93,7 @@ function writeBlocks(body: Body, blocks: Block[]): void {
     if (first) { const p = first; first = null; p.setText(text); return p; }
     return body.appendParagraph(text);
   };
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'title':
         para(b.text).setHeading(DocumentApp.ParagraphHeading.TITLE);
@@ -119,14 +121,16 @@ function writeBlocks(body: Body, blocks: Block[]): void {
         if (b.header.length) t.getRow(0).editAsText().setBold(true);
         break;
       }
-      case 'chart':
-        body.appendImage(chartPng(b.spec));
+      case 'chart': {
+        const png = images[i];
+        if (png) body.appendImage(png);
         break;
+      }
       case 'pageBreak':
         body.appendPageBreak();
         break;
     }
-  }
+  });
 }
 
 /** The Charts service draws the chart; its PNG goes into the document. */
@@ -195,7 +199,17 @@ function shareWith(document: Document, viewers: string[], existing: boolean): { 
     }
   }
   const add = [...wanted].filter(([k]) => !have.has(k)).map(([, v]) => v);
-  if (add.length) document.addViewers(add);
+  if (add.length) {
+    try {
+      document.addViewers(add);
+    } catch {
+      // one refused address (e.g. outside a Workspace domain that forbids it) must not cost the others
+      // or the document: one by one, and the refused ones are reported
+      for (const e of add) {
+        try { document.addViewer(e); } catch { skipped.push(e); }
+      }
+    }
+  }
   return { skipped };
 }
 
