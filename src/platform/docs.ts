@@ -163,8 +163,10 @@ export function chartPng(spec: ChartSpec): GoogleAppsScript.Base.Blob {
     // the three builders share these methods; TypeScript sees them as a union
     const b = builder as GoogleAppsScript.Charts.ColumnChartBuilder;
     b.setDataTable(data).setTitle(spec.title).setDimensions(width, height).setLegendPosition(legend).setColors(colors);
-    if (spec.xLabel) b.setXAxisTitle(spec.xLabel);
-    if (spec.yLabel) b.setYAxisTitle(spec.yLabel);
+    // x is the horizontal axis: a bar chart lays its categories up the vertical one and its values across
+    const [across, up] = spec.type === 'bar' ? [spec.yLabel, spec.xLabel] : [spec.xLabel, spec.yLabel];
+    if (across) b.setXAxisTitle(across);
+    if (up) b.setYAxisTitle(up);
     chart = b.build();
   }
   return chart.getAs('image/png');
