@@ -10,16 +10,17 @@ import { LocalRuntime, type LocalOptions } from './index';
 
 let cached: string | null = null;
 
-/** A dist folder whose Code.js defines `writeDocument(doc, opts)` and `chartPng(spec)` at the top level. */
+/** A dist folder whose Code.js defines `writeDocument`, `writeKeptDocument` and `chartPngBytes` at the top level. */
 export function docsBundleDir(manifest?: object): string {
   if (!cached || manifest) {
     const dir = mkdtempSync(join(tmpdir(), 'docs-bundle-'));
     const out = buildSync({
-      stdin: { contents: `export { writeDocument, chartPng } from ${JSON.stringify(resolve('src/platform/docs.ts'))};`, resolveDir: resolve('.'), loader: 'ts' },
+      stdin: { contents: `export { writeDocument, writeKeptDocument, chartPng } from ${JSON.stringify(resolve('src/platform/docs.ts'))};`, resolveDir: resolve('.'), loader: 'ts' },
       bundle: true, format: 'iife', globalName: '__docs', write: false, platform: 'neutral', target: 'es2020', charset: 'utf8',
     });
     const code = `${out.outputFiles[0].text}
 function writeDocument() { return __docs.writeDocument.apply(this, arguments); }
+function writeKeptDocument() { return __docs.writeKeptDocument.apply(this, arguments); }
 function chartPngBytes(spec) { var b = __docs.chartPng(spec); return { type: b.getContentType(), bytes: b.getBytes() }; }
 `;
     writeFileSync(join(dir, 'Code.js'), code);

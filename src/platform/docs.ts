@@ -12,6 +12,7 @@
 //   drive.file scope, which reaches only the files this script made; regenerating updates the same PDF.
 //   Without the advanced service (Drive undefined) the PDF is skipped and pdfUrl is null.
 import type { Block, CellText, ChartSpec, Doc } from '../domain/blocks';
+import { docProps } from './services';
 
 export interface WrittenDoc {
   id: string;
@@ -72,6 +73,24 @@ export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
   let pdf: { id: string; url: string } | null = null;
   if (opts.pdf !== false) pdf = savePdf(document, doc.title, opts.existingPdfId ?? null);
   return { id, url, name: doc.title, pdfUrl: pdf?.url ?? null, pdfId: pdf?.id ?? null, created, skippedViewers: skipped };
+}
+
+/**
+ * writeDocument for a document that is written again and again (a month's plan, a term's report): the ids of
+ * its Doc and PDF are kept in document properties under `key` (e.g. 'doc.plan.2026-03'), so the next write
+ * replaces the same document. One property read and, when an id changed, one write.
+ */
+export function writeKeptDocument(doc: Doc, opts: { key: string; viewers: string[]; pdf?: boolean }): WrittenDoc {
+  const props = docProps();
+  let kept: { id?: unknown; pdfId?: unknown } = {};
+  try { kept = JSON.parse(props.getProperty(opts.key) ?? '{}') as typeof kept; } catch { kept = {}; }
+  const existingId = typeof kept.id === 'string' ? kept.id : null;
+  const existingPdfId = typeof kept.pdfId === 'string' ? kept.pdfId : null;
+  const written = writeDocument(doc, { existingId, existingPdfId, viewers: opts.viewers, pdf: opts.pdf });
+  if (written.id !== existingId || written.pdfId !== existingPdfId) {
+    props.setProperty(opts.key, JSON.stringify({ id: written.id, pdfId: written.pdfId }));
+  }
+  return written;
 }
 
 function openOrNull(id: string): Document | null {

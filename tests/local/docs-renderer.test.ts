@@ -127,4 +127,22 @@ describe('writeDocument', () => {
     expect(result.pdfId).toBeNull();
     expect(meter.calls).toBe(4); // create + 2 charts + saveAndClose
   });
+
+  it('writeKeptDocument keeps the ids in document properties: the second write replaces the first document', () => {
+    const rt = docsRuntime();
+    const a = rt.invoke<WrittenDoc>('writeKeptDocument', sample('三月计划', '第一版'), { key: 'doc.plan.2026-03', viewers: [] });
+    expect(JSON.parse(rt.properties.document.get('doc.plan.2026-03')!)).toEqual({ id: a.result.id, pdfId: a.result.pdfId });
+    expect(a.meter.byMethod['Properties.setProperty']).toBe(1);
+    const b = rt.invoke<WrittenDoc>('writeKeptDocument', sample('三月计划', '第二版'), { key: 'doc.plan.2026-03', viewers: [] });
+    expect(b.result.id).toBe(a.result.id);
+    expect(b.result.created).toBe(false);
+    expect(b.meter.byMethod['Properties.getProperty']).toBe(1);
+    expect(b.meter.byMethod['Properties.setProperty']).toBeUndefined(); // nothing changed
+    expect(rt.documents.docs.size).toBe(1);
+    expect(documentXml(rt.documents.docxPath(a.result.id))).toContain('第二版');
+    // another month is another document
+    const c = rt.invoke<WrittenDoc>('writeKeptDocument', sample('四月计划'), { key: 'doc.plan.2026-04', viewers: [] });
+    expect(c.result.id).not.toBe(a.result.id);
+    expect(rt.documents.docs.size).toBe(2);
+  });
 });
