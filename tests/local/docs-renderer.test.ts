@@ -98,8 +98,13 @@ describe('writeDocument', () => {
     const rt = docsRuntime();
     const title = '=HYPERLINK("http://x")<b>&' + '书'.repeat(474);
     expect(title).toHaveLength(500);
-    const r = rt.invoke<WrittenDoc>('writeDocument', { title, blocks: [{ kind: 'title', text: title }, { kind: 'table', header: ['=1+1', '<i>'], rows: [['@a', '-2']] }] }, { existingId: null, viewers: [] }).result;
+    const r = rt.invoke<WrittenDoc>('writeDocument', { title, blocks: [
+      { kind: 'title', text: title }, { kind: 'table', header: ['=1+1', '<i>'], rows: [['@a', '-2']] },
+      { kind: 'table', header: [], rows: [['no header', 1, 2]] }, { kind: 'table', header: [], rows: [] },
+    ] }, { existingId: null, viewers: [] }).result;
     expect(rt.documents.docs.get(r.id)!.name).toBe(title);
+    // a table without a header has no blank first row; one with nothing at all is left out
+    expect(rt.documents.docs.get(r.id)!.elements.slice(2)).toEqual([{ type: 'table', rows: [{ cells: ['no header', '1', '2'], bold: false }] }]);
     const xml = documentXml(rt.documents.docxPath(r.id));
     expect(xml).toContain('<w:t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;)&lt;b&gt;&amp;' + '书'.repeat(474) + '</w:t>');
     expect(xml).toContain('<w:t xml:space="preserve">=1+1</w:t>');
