@@ -103,6 +103,9 @@ describe.each([['zh-CN', '文档', '查看者'], ['en', 'Documents', 'Viewers']]
     expect(r.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`);
     const bytes = new Uint8Array(await r.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip
+    // only documents the runtime made are served
+    expect((await fetch(new URL('/documents/no-such-doc.html', server.url))).status).toBe(404);
+    expect((await fetch(new URL('/documents/index.json', server.url))).status).toBe(404);
     expect(errors).toEqual([]);
     await page.close();
     await docPage.close();
