@@ -143,7 +143,8 @@ function writeBlocks(body: Body, blocks: Block[], images: (GoogleAppsScript.Base
       }
       case 'chart': {
         const png = images[i];
-        if (png) body.appendImage(png);
+        // the chart's title as the image's alt text (screen readers, and the .docx of a download)
+        if (png) body.appendImage(png).setAltTitle(b.spec.title);
         break;
       }
       case 'pageBreak':
