@@ -12,6 +12,8 @@
       today: '本地时钟：{day}（{weekday}）', nextDay: '下一天并运行每日任务', nextDayTitle: '把本地时钟拨到明天，然后像定时触发器那样运行每日任务（发送逾期通知）',
       from: '发件人', replyTo: '回复至',
       owner: '所有者', sharedWith: '可查看：{who}', nobody: '（未共享）', trashed: '（在回收站）', back: '« 返回生成的文件',
+      documents: '文档', noDocs: '还没有生成的文档。', openHtml: '查看', download: '下载 .docx', updated: '更新于',
+      noViewers: '未共享', pdfRecorded: 'PDF 已导出（本地只记录，不生成 PDF）', pdfNone: '没有 PDF',
     },
     en: {
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
@@ -22,6 +24,8 @@
       today: 'Local clock: {day} ({weekday})', nextDay: 'Next day + run the daily job', nextDayTitle: 'Move the local clock to tomorrow, then run the daily job as its trigger would (overdue notices)',
       from: 'From', replyTo: 'Reply-To',
       owner: 'Owner', sharedWith: 'Who may view: {who}', nobody: '(not shared)', trashed: '(in the trash)', back: '« Back to generated files',
+      documents: 'Documents', noDocs: 'No documents generated yet.', openHtml: 'View', download: 'Download .docx', updated: 'Updated',
+      noViewers: 'not shared', pdfRecorded: 'PDF exported (recorded locally, not rendered)', pdfNone: 'no PDF',
     },
   };
   const LIMIT = 200;
@@ -198,6 +202,9 @@
     try { const f = await getJson('/api/files'); fileCount = f.spreadsheets.length + f.files.length; } catch (e) { /* shown on open */ }
     add(t('outbox'), mails, view.kind === 'outbox', () => { view = { kind: 'outbox' }; refresh(); }, 'special');
     add(t('files'), fileCount, view.kind === 'files' || view.kind === 'book', () => { view = { kind: 'files' }; refresh(); }, 'special');
+    let docCount = 0;
+    try { docCount = (await getJson('/api/documents')).documents.length; } catch (e) { /* shown on open */ }
+    add(t('documents'), docCount, view.kind === 'documents', () => { view = { kind: 'documents', id: '' }; refresh(); }, 'special');
   }
 
   function pager(total, offset) {
@@ -335,9 +342,53 @@
     wrap.appendChild(list);
   }
 
+  // The generated documents: name, viewers, the .docx download and the HTML rendering (charts as images)
+  // in a script-less frame.
+  async function renderDocuments() {
+    const { documents } = await getJson('/api/documents');
+    clear($('pager'));
+    $('pager').appendChild(el('span', 'range', `${t('documents')} (${documents.length})`));
+    const wrap = $('view');
+    clear(wrap);
+    if (!documents.length) { wrap.appendChild(el('p', 'muted pad', t('noDocs'))); return; }
+    if (!documents.some((d) => d.id === view.id)) view.id = documents[0].id;
+    const box = el('div', 'docs');
+    const list = el('ul', 'doc-list');
+    for (const d of documents) {
+      const li = el('li', d.id === view.id ? 'active' : '');
+      li.dataset.docId = d.id;
+      const name = el('button', 'doc-name', d.name);
+      name.type = 'button';
+      name.title = d.name;
+      name.addEventListener('click', () => { view.id = d.id; renderView(); });
+      li.appendChild(name);
+      li.appendChild(el('div', 'muted', `${t('viewers')}: ${d.viewers.length ? d.viewers.join(', ') : t('noViewers')}`));
+      li.appendChild(el('div', 'muted', `${t('updated')}: ${d.updated.replace('T', ' ').slice(0, 19)} · ${d.pdf ? t('pdfRecorded') : t('pdfNone')}`));
+      const links = el('div', 'doc-links');
+      const open = el('a', null, t('openHtml'));
+      open.href = d.html; open.target = '_blank'; open.rel = 'noopener';
+      const dl = el('a', null, t('download'));
+      dl.href = d.docx; dl.setAttribute('download', '');
+      links.appendChild(open);
+      links.appendChild(el('span', 'muted', ' · '));
+      links.appendChild(dl);
+      li.appendChild(links);
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+    const current = documents.find((d) => d.id === view.id);
+    const frame = el('iframe', 'doc-frame');
+    frame.setAttribute('sandbox', '');
+    frame.title = current.name;
+    frame.src = current.html;
+    box.appendChild(frame);
+    wrap.appendChild(box);
+  }
+
   async function renderView() {
     try {
-      if (view.kind === 'outbox') await renderOutbox();
+      if (view.kind === 'documents') await renderDocuments();
+      else if (view.kind === 'outbox') await renderOutbox();
       else if (view.kind === 'files') await renderFiles();
       else if (view.kind === 'book') await renderSheet();
       else if (view.name) await renderSheet();
