@@ -1,0 +1,70 @@
+// Reading only the columns a report uses: the wanted columns of a table are grouped into runs of
+// adjacent columns, and each run is read with one getValues per chunk of rows (a chunk holds at most
+// CHUNK_CELLS cells, so a 200,000-row history never comes back as one oversized answer). Small tabs are
+// read through their open-ended range ('A2:D'), which needs no row count first.
+import { type Cell, fromCell, type Rec, type Table, columnLetter } from './table';
+
+/** At most this many cells per getValues. */
+export const CHUNK_CELLS = 500_000;
+
+interface Run { first: number; width: number; keys: { key: string; offset: number }[] }
+
+function runsOf(t: Table, keys: readonly string[]): Run[] {
+  const cols = keys.filter((k) => t.has(k)).map((k) => ({ key: k, i: t.col(k) })).sort((a, b) => a.i - b.i);
+  const runs: Run[] = [];
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && c.i <= last.first + last.width) {
+      last.width = Math.max(last.width, c.i - last.first + 1);
+      last.keys.push({ key: c.key, offset: c.i - last.first });
+    } else runs.push({ first: c.i, width: 1, keys: [{ key: c.key, offset: 0 }] });
+  }
+  return runs;
+}
+
+/** The data rows' count (one call). */
+export function dataRows(t: Table): number {
+  return Math.max(0, t.sheet.getLastRow() - 1);
+}
+
+/**
+ * Records holding only `keys` (converted like every other read), for data rows [from, from + count)
+ * counted from 0 below the header. With `count` undefined the open-ended range is read (small tabs).
+ * Blank rows (every wanted cell blank) are dropped; `row` is the sheet row.
+ */
+export function readColumns(t: Table, keys: readonly string[], from = 0, count?: number): (Rec & { row: number })[] {
+  const runs = runsOf(t, keys);
+  if (runs.length === 0 || count === 0) return [];
+  const blocks: Cell[][][] = runs.map((run) => {
+    if (count === undefined) {
+      const range = `${columnLetter(run.first + 1)}${from + 2}:${columnLetter(run.first + run.width)}`;
+      return t.sheet.getRange(range).getValues() as Cell[][];
+    }
+    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / run.width));
+    const out: Cell[][] = [];
+    for (let r = 0; r < count; r += rowsPerChunk) {
+      const n = Math.min(rowsPerChunk, count - r);
+      const vals = t.sheet.getRange(from + r + 2, run.first + 1, n, run.width).getValues() as Cell[][];
+      for (const v of vals) out.push(v);
+    }
+    return out;
+  });
+  const n = Math.min(...blocks.map((b) => b.length));
+  const defs = new Map(t.def.columns.map((c) => [c.key, c]));
+  const out: (Rec & { row: number })[] = [];
+  for (let i = 0; i < n; i++) {
+    let blank = true;
+    const rec: Rec & { row: number } = { row: from + i + 2 };
+    runs.forEach((run, k) => {
+      const raw = blocks[k][i];
+      for (const { key, offset } of run.keys) {
+        const v = raw[offset];
+        if (v !== '' && v !== null && v !== undefined) blank = false;
+        rec[key] = fromCell(defs.get(key)!, v);
+      }
+    });
+    if (!blank) out.push(rec);
+  }
+  for (const k of keys) if (!t.has(k)) for (const rec of out) rec[k] = fromCell(defs.get(k)!, '');
+  return out;
+}

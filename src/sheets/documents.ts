@@ -1,0 +1,137 @@
+// The records the documents are computed from, read with only the columns they use, and the 每周公示 tab.
+import type { BoardRow } from '../domain/documents/bulletin';
+import type {
+  DocAcquisition, DocActivity, DocClass, DocItem, DocLoan, DocReader, DocVisit, DocWriteOff, Window,
+} from '../domain/documents/common';
+import { overdueDays } from '../domain/calendar';
+import { type DayStr, dayOf } from '../domain/dates';
+import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
+import type { Library } from './library';
+import { dataRows, readColumns } from './columns';
+import { isDate, type Rec } from './table';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const day = (v: unknown, tz: string): DayStr | null => (isDate(v) ? dayOf(v, tz) : null);
+
+export function readDocReaders(lib: Library): DocReader[] {
+  return readColumns(lib.table('readers'), ['readerId', 'name', 'readerType', 'grade', 'className', 'status']).map((r) => ({
+    readerId: str(r.readerId), name: str(r.name), readerType: (r.readerType as ReaderType | null) ?? null,
+    grade: num(r.grade), className: str(r.className), status: (r.status as ReaderStatus | null) ?? null,
+  })).filter((r) => r.readerId !== '');
+}
+
+export function readDocClasses(lib: Library): DocClass[] {
+  return readColumns(lib.table('classes'), ['className', 'grade', 'teacher', 'weekday', 'slot'])
+    .filter((r) => str(r.className) !== '' && num(r.grade) !== null)
+    .map((r) => ({ className: str(r.className), grade: num(r.grade) as number, teacher: str(r.teacher), weekday: str(r.weekday), slot: str(r.slot) }));
+}
+
+export type ItemKey = 'isbn' | 'title' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear';
+
+/** Every copy, with only the columns asked for (the others blank). */
+export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
+  const t = lib.table('items');
+  const rows = readColumns(t, ['barcode', ...keys], 0, dataRows(t));
+  return rows.map((r) => toItem(r, tz));
+}
+
+function toItem(r: Rec, tz: string): DocItem {
+  return {
+    barcode: str(r.barcode), isbn: str(r.isbn), title: str(r.title), author: str(r.author), classNo: str(r.classNo), callNo: str(r.callNo),
+    itemType: (r.itemType as ItemType | null) ?? null, status: (r.status as ItemStatus | null) ?? null, addedOn: day(r.addedOn, tz), pubYear: num(r.pubYear),
+  };
+}
+
+export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue';
+
+/**
+ * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
+ * read first; the other wanted columns only for the rows from the first to the last one in the window.
+ */
+export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[]): DocLoan[] {
+  const out: DocLoan[] = [];
+  const want = (k: LoanKey) => keys.includes(k);
+  const open = readColumns(lib.table('loans'), [
+    'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+  ]);
+  for (const r of open) {
+    const lent = day(r.lentAt, tz);
+    if (!lent || lent < w.from || lent > w.to) continue;
+    const due = day(r.dueDate, tz) ?? '';
+    out.push({
+      barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: due,
+      overdueDays: due ? overdueDays(due, now, tz) : 0, result: 'open',
+    });
+  }
+  const h = lib.table('history');
+  const total = dataRows(h);
+  const lentCol = readColumns(h, ['lentAt'], 0, total);
+  let first = -1;
+  let last = -1;
+  const lentDays: (DayStr | null)[] = new Array(total).fill(null);
+  for (const r of lentCol) {
+    const d = day(r.lentAt, tz);
+    const i = r.row - 2;
+    lentDays[i] = d;
+    if (d && d >= w.from && d <= w.to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return out;
+  const rest = readColumns(h, [
+    'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
+    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+  ], first, last - first + 1);
+  for (const r of rest) {
+    const lent = lentDays[r.row - 2];
+    if (!lent || lent < w.from || lent > w.to) continue;
+    out.push({
+      barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: '',
+      overdueDays: num(r.overdueDays) ?? 0, result: (r.result as LoanResult | null) ?? 'returned',
+    });
+  }
+  return out;
+}
+
+export function readDocAcquisitions(lib: Library, tz: string): DocAcquisition[] {
+  return readColumns(lib.table('acquisitions'), ['batchNo', 'addedOn', 'source', 'titles', 'copies', 'amount']).flatMap((r) => {
+    const d = day(r.addedOn, tz);
+    return d ? [{ batchNo: str(r.batchNo), addedOn: d, source: str(r.source), titles: num(r.titles) ?? 0, copies: num(r.copies) ?? 0, amount: num(r.amount) ?? 0 }] : [];
+  });
+}
+
+export function readDocWriteOffs(lib: Library, tz: string): DocWriteOff[] {
+  return readColumns(lib.table('writeOffs'), ['barcode', 'date', 'reason', 'price', 'compensation']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ barcode: str(r.barcode), date: d, reason: (r.reason as WriteOffReason | null) ?? null, price: num(r.price) ?? 0, compensation: num(r.compensation) ?? 0 }] : [];
+  });
+}
+
+export function readDocActivities(lib: Library, tz: string): DocActivity[] {
+  return readColumns(lib.table('activities'), ['date', 'name', 'classes', 'note']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ date: d, name: str(r.name), classes: str(r.classes), note: str(r.note) }] : [];
+  });
+}
+
+export function readDocVisits(lib: Library, tz: string): DocVisit[] {
+  return readColumns(lib.table('readingRoom'), ['date', 'readerId', 'name']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ date: d, readerId: str(r.readerId), name: str(r.name) }] : [];
+  });
+}
+
+/** Rewrites the 每周公示 tab below its header: old rows cleared, the ranking written in one setValues. */
+export function writeWeeklyBoard(lib: Library, rows: readonly BoardRow[], weekLabel: string): void {
+  const t = lib.table('weeklyBoard');
+  const last = t.sheet.getLastRow();
+  if (last > 1) t.sheet.getRange(2, 1, last - 1, t.width).clearContent();
+  if (rows.length === 0) return;
+  t.ensureRows(rows.length + 1);
+  t.sheet.getRange(2, 1, rows.length, t.width).setValues(rows.map((r) => t.toRow({
+    rank: r.rank, className: r.className, grade: r.grade, students: r.students, weekLoans: r.weekLoans,
+    termLoans: r.termLoans, perStudent: r.perStudent, stars: r.stars, week: weekLabel,
+  })));
+}
