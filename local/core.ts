@@ -73,6 +73,8 @@ export class Invocation {
   readonly meter = new Meter();
   loading = false;
   ended = false;
+  /** documents opened or created in this execution (local/documents.ts), saved when it ends */
+  docHandles?: unknown[];
   authMode: AuthMode;
   locale: string;
   userEmail: string;

@@ -13,6 +13,10 @@
 //        setValues of 4,000 cells < 50 ms; flush() added ~560 ms; 400 row-by-row writes with flush ≈ 12 s (≈ 30 ms each).
 //  [ZP]  Luis Peralta, "Google Apps Script APIs performance" (ziritione.org/post/apps_script_performance):
 //        Properties setProperty avg 62 ms, getProperty avg 30 ms; CacheService put avg 93 ms, get avg 3–4 ms.
+//  [DOC] DocumentApp reference, Document.saveAndClose (developers.google.com/apps-script/reference/document/document#saveAndClose):
+//        "Causes pending updates to be flushed and applied" — edits are buffered in the script's copy of the
+//        document and sent when it is saved, so an edit is modelled as a cheap local step and the save as the
+//        round trip.
 //  [EST] our estimate, no published figure found; chosen between the figures above.
 
 export interface Cost { roundTrip: boolean; ms: number; perCellMs?: number }
@@ -96,6 +100,22 @@ export const COSTS: Record<string, Cost> = {
   // --- Triggers [EST]
   'TriggerBuilder.create': RT(400), 'ClockTriggerBuilder.create': RT(400), 'SpreadsheetTriggerBuilder.create': RT(400),
   'ScriptApp.deleteTrigger': RT(300), 'ScriptApp.getProjectTriggers': RT(100), 'ScriptApp.getUserTriggers': RT(100),
+  // --- DocumentApp (src/platform/docs.ts) [DOC][EST]: opening/creating a Doc is a Drive round trip like
+  //     SpreadsheetApp.create/openById; edits are buffered (a few ms each), saveAndClose sends them.
+  'DocumentApp.create': RT(1500), 'DocumentApp.openById': RT(500),
+  'Document.saveAndClose': RT(800), 'Document.getAs': RT(3000), // [EST] a PDF export renders the whole document
+  'Document.addViewer': RT(400), 'Document.addViewers': RT(400), 'Document.removeViewer': RT(400), 'Document.getViewers': RT(150), // like Spreadsheet sharing
+  'Document.getEditors': RT(150), 'Document.setName': RT(100), // [EST] a Drive rename, like Spreadsheet.rename
+  'Document.getBody': LOCAL, 'Document.getId': LOCAL, 'Document.getName': LOCAL, 'Document.getUrl': LOCAL,
+  'Body.clear': { roundTrip: false, ms: 5 }, 'Body.appendParagraph': { roundTrip: false, ms: 5 }, 'Body.appendListItem': { roundTrip: false, ms: 5 },
+  'Body.appendTable': { roundTrip: false, ms: 10 }, 'Body.appendImage': { roundTrip: false, ms: 20 }, 'Body.appendPageBreak': { roundTrip: false, ms: 5 },
+  'Body.getParagraphs': { roundTrip: false, ms: 5 },
+  'Paragraph.setHeading': { roundTrip: false, ms: 2 }, 'Paragraph.setText': { roundTrip: false, ms: 2 }, 'Paragraph.getText': LOCAL,
+  'ListItem.setGlyphType': { roundTrip: false, ms: 2 }, 'Text.setBold': { roundTrip: false, ms: 2 }, 'TableRow.editAsText': LOCAL, 'Table.getRow': LOCAL,
+  // --- Charts [EST]: building a chart is local; the image is drawn on Google's servers at getAs
+  'Chart.getAs': RT(1200),
+  // --- advanced Drive service [EST]: an upload of a few hundred KB, like creating a file
+  'Drive.Files.create': RT(1200), 'Drive.Files.update': RT(1200), 'Drive.Files.get': RT(150),
   // --- Everything local: Session, Utilities, Logger, HtmlService, builders
   'Utilities.sleep': LOCAL, // time passes on the simulated clock instead
 };

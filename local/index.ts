@@ -12,12 +12,16 @@ import {
 } from './services';
 import { Workbook, SheetModel, type CellValue } from './workbook';
 import { wallParts } from './dates';
+import { DocStore, DocumentAppImpl, DriveImpl, driveSymbol, saveOpenDocuments } from './documents';
+import { ChartsImpl } from './charts';
 
 export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
 export { formatMeter, addMeters } from './meter';
 export { COSTS, costOf } from './costs';
 export { unwrap } from './core';
+export { DocStore } from './documents';
+export type { DocRecord, DriveFileRecord } from './documents';
 
 const HostDate = Date;
 const require = createRequire(import.meta.url);
@@ -37,7 +41,9 @@ export interface LocalOptions {
 export interface InvokeResult<T> { result: T; meter: MeterReport }
 export type MeteredError = Error & { meter?: MeterReport };
 
-const NOT_EMULATED = ['DriveApp', 'DocumentApp', 'GmailApp', 'UrlFetchApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Charts', 'Browser', 'Drive', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
+// DocumentApp and Charts are emulated (local/documents.ts, local/charts.ts); the advanced Drive service exists
+// only when appsscript.json enables it, as on the platform (otherwise the name is simply not defined).
+const NOT_EMULATED = ['DriveApp', 'GmailApp', 'UrlFetchApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Browser', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
 
 export class LocalRuntime implements RuntimeCore {
   readonly workbook: Workbook;
@@ -65,6 +71,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
   private _now: number;
   private _seq = 0;
+  private _documents: DocStore | null = null;
   private _depth = 0;
 
   constructor(opts: LocalOptions = {}) {
@@ -88,6 +95,11 @@ export class LocalRuntime implements RuntimeCore {
   }
 
   nowMs(): number { return this._now; }
+  /** The documents (DocumentApp) and Drive files (advanced Drive) made here, kept under <dataDir>/documents. */
+  get documents(): DocStore {
+    this._documents ??= new DocStore(resolve(this.dataDir, 'documents'));
+    return this._documents;
+  }
   nextId(prefix: string): string { return `${prefix}-${++this._seq}`; }
 
   /** A Date class for the bundle's realm: host Dates (so instanceof works both ways) whose "now" is the simulated clock. */
@@ -116,11 +128,15 @@ export class LocalRuntime implements RuntimeCore {
       HtmlService: inv.wrap('HtmlService', new HtmlServiceImpl(inv)),
       ScriptApp: inv.wrap('ScriptApp', new ScriptAppImpl(inv)),
       MailApp: inv.wrap('MailApp', new MailAppImpl(inv)),
+      DocumentApp: inv.wrap('DocumentApp', new DocumentAppImpl(inv, this.documents)),
+      Charts: inv.wrap('Charts', new ChartsImpl(inv)),
       Logger: inv.wrap('Logger', new LoggerImpl(inv)),
       console: makeConsole(inv),
       Date: this._dateClass(),
     };
     for (const n of NOT_EMULATED) g[n] = notEmulatedService(inv, n);
+    const drive = driveSymbol(this.distDir);
+    if (drive) g[drive] = inv.wrap('Drive', new DriveImpl(inv, this.documents));
     return g;
   }
 
@@ -174,6 +190,8 @@ export class LocalRuntime implements RuntimeCore {
     } finally {
       // the platform releases an execution's locks when it ends
       for (const [k, holder] of [...this.locks]) if (holder === inv.id) this.locks.delete(k);
+      // and saves the documents it left open
+      saveOpenDocuments(inv);
       inv.ended = true;
       if (process.env.TZ !== prevTz) { if (prevTz === undefined) delete process.env.TZ; else process.env.TZ = prevTz; }
       this._depth--;

@@ -123,6 +123,8 @@ const SECURITY_HEADERS = {
 /** The preview page: its own script file only. */
 const PREVIEW_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 /** Served sidebar pages: inline script and style (single-file HTML), nothing from outside. */
+// A generated document's HTML rendering: no script at all, images inline (charts as data: PNGs).
+const DOC_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 const PAGE_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data: blob:; font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
@@ -320,6 +322,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     return { spreadsheets: books, files: onDisk };
   }
 
+  /** The documents DocumentApp made (newest first), their viewers and PDF exports. */
+  function documents() {
+    const store = runtime.documents;
+    return store.list().map((d) => {
+      const pdf = [...store.files.values()].find((f) => f.content.kind === 'pdfExport' && f.content.docId === d.id);
+      const last = d.exports[d.exports.length - 1];
+      return {
+        id: d.id, name: d.name, url: `https://docs.google.com/open?id=${d.id}`, viewers: d.viewers, created: d.created, updated: d.updated,
+        docx: `/documents/${d.id}.docx`, html: `/documents/${d.id}.html`,
+        pdf: last ? { at: last.at, fileName: pdf?.name ?? null, pendingEdits: last.pendingEdits } : null,
+      };
+    });
+  }
+
   function uiState() {
     const ui = runtime.ui;
     return {
@@ -387,6 +403,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     if (path === '/api/outbox') return sendJson(res, 200, { mails: await serial(outbox) });
     if (path === '/api/files') return sendJson(res, 200, await serial(files));
     if (path === '/api/ui') return sendJson(res, 200, await serial(uiState));
+    if (path === '/api/documents') return sendJson(res, 200, { documents: await serial(documents) });
+    const docFile = /^\/documents\/([\w-]+)\.(docx|html)$/.exec(path);
+    if (docFile) {
+      const rec = runtime.documents.docs.get(docFile[1]);
+      const file = docFile[2] === 'docx' ? runtime.documents.docxPath(docFile[1]) : runtime.documents.htmlPath(docFile[1]);
+      if (!rec || !existsSync(file)) throw new HttpError(404, 'no such document');
+      if (docFile[2] === 'html') return send(res, 200, readFileSync(file), 'text/html; charset=utf-8', { 'content-security-policy': DOC_CSP });
+      const name = `${rec.name}.docx`;
+      return send(res, 200, readFileSync(file), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', {
+        'content-disposition': `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      });
+    }
     if (path === '/favicon.ico') return send(res, 204, '', 'image/x-icon');
     throw new HttpError(404, 'not found');
   }

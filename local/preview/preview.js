@@ -9,6 +9,8 @@
       noMail: '还没有发出的邮件。', noFiles: '还没有生成的文件。', to: '收件人', subject: '主题', at: '时间', html: 'HTML 内容',
       running: '正在运行 {fn}…', done: '{fn} 已完成', failed: '{fn} 出错：{error}', sidebar: '侧边栏', spreadsheets: '电子表格',
       close: '关闭', attachments: '附件', sheets: '工作表', viewers: '查看者', editors: '编辑者', size: '大小',
+      documents: '文档', noDocs: '还没有生成的文档。', openHtml: '查看', download: '下载 .docx', updated: '更新于',
+      noViewers: '未共享', pdfRecorded: 'PDF 已导出（本地只记录，不生成 PDF）', pdfNone: '没有 PDF',
     },
     en: {
       title: 'School Library · local preview', addon: 'School Library', lang: 'Language', extensions: 'Extensions', outbox: 'Outbox', files: 'Generated files',
@@ -16,6 +18,8 @@
       noMail: 'No mail sent yet.', noFiles: 'No files generated yet.', to: 'To', subject: 'Subject', at: 'At', html: 'HTML body',
       running: 'Running {fn}…', done: '{fn} done', failed: '{fn} failed: {error}', sidebar: 'Sidebar', spreadsheets: 'Spreadsheets',
       close: 'Close', attachments: 'Attachments', sheets: 'Tabs', viewers: 'Viewers', editors: 'Editors', size: 'Size',
+      documents: 'Documents', noDocs: 'No documents generated yet.', openHtml: 'View', download: 'Download .docx', updated: 'Updated',
+      noViewers: 'not shared', pdfRecorded: 'PDF exported (recorded locally, not rendered)', pdfNone: 'no PDF',
     },
   };
   const LIMIT = 200;
@@ -153,6 +157,9 @@
     try { const f = await getJson('/api/files'); fileCount = f.spreadsheets.length + f.files.length; } catch (e) { /* shown on open */ }
     add(t('outbox'), mails, view.kind === 'outbox', () => { view = { kind: 'outbox' }; refresh(); }, 'special');
     add(t('files'), fileCount, view.kind === 'files', () => { view = { kind: 'files' }; refresh(); }, 'special');
+    let docCount = 0;
+    try { docCount = (await getJson('/api/documents')).documents.length; } catch (e) { /* shown on open */ }
+    add(t('documents'), docCount, view.kind === 'documents', () => { view = { kind: 'documents', id: '' }; refresh(); }, 'special');
   }
 
   function pager(total, offset) {
@@ -267,9 +274,53 @@
     wrap.appendChild(list);
   }
 
+  // The generated documents: name, viewers, the .docx download and the HTML rendering (charts as images)
+  // in a script-less frame.
+  async function renderDocuments() {
+    const { documents } = await getJson('/api/documents');
+    clear($('pager'));
+    $('pager').appendChild(el('span', 'range', `${t('documents')} (${documents.length})`));
+    const wrap = $('view');
+    clear(wrap);
+    if (!documents.length) { wrap.appendChild(el('p', 'muted pad', t('noDocs'))); return; }
+    if (!documents.some((d) => d.id === view.id)) view.id = documents[0].id;
+    const box = el('div', 'docs');
+    const list = el('ul', 'doc-list');
+    for (const d of documents) {
+      const li = el('li', d.id === view.id ? 'active' : '');
+      li.dataset.docId = d.id;
+      const name = el('button', 'doc-name', d.name);
+      name.type = 'button';
+      name.title = d.name;
+      name.addEventListener('click', () => { view.id = d.id; renderView(); });
+      li.appendChild(name);
+      li.appendChild(el('div', 'muted', `${t('viewers')}: ${d.viewers.length ? d.viewers.join(', ') : t('noViewers')}`));
+      li.appendChild(el('div', 'muted', `${t('updated')}: ${d.updated.replace('T', ' ').slice(0, 19)} · ${d.pdf ? t('pdfRecorded') : t('pdfNone')}`));
+      const links = el('div', 'doc-links');
+      const open = el('a', null, t('openHtml'));
+      open.href = d.html; open.target = '_blank'; open.rel = 'noopener';
+      const dl = el('a', null, t('download'));
+      dl.href = d.docx; dl.setAttribute('download', '');
+      links.appendChild(open);
+      links.appendChild(el('span', 'muted', ' · '));
+      links.appendChild(dl);
+      li.appendChild(links);
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+    const current = documents.find((d) => d.id === view.id);
+    const frame = el('iframe', 'doc-frame');
+    frame.setAttribute('sandbox', '');
+    frame.title = current.name;
+    frame.src = current.html;
+    box.appendChild(frame);
+    wrap.appendChild(box);
+  }
+
   async function renderView() {
     try {
-      if (view.kind === 'outbox') await renderOutbox();
+      if (view.kind === 'documents') await renderDocuments();
+      else if (view.kind === 'outbox') await renderOutbox();
       else if (view.kind === 'files') await renderFiles();
       else if (view.name) await renderSheet();
     } catch (e) {
