@@ -14,7 +14,7 @@ import { t, type Locale } from '../i18n/catalog';
 import { writeDocument } from '../platform/docs';
 import { docProps } from '../platform/services';
 import {
-  readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocLoans, readDocReaders, readDocVisits,
+  readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocItemsAdded, readDocLoans, readDocReaders, readDocVisits,
   readDocWriteOffs, writeWeeklyBoard,
 } from '../sheets/documents';
 import { type Library, openLibrary } from '../sheets/library';
@@ -27,20 +27,31 @@ function open(ctx: Ctx): Library {
   return openLibrary(ctx.ss, ctx.lang, ctx.tz);
 }
 
-/** Writes the document, replacing the one kept under `propKey`, and remembers its id. */
+/** Writes the document, replacing the one kept under `propKey` (its id and its PDF's, as JSON), and
+ *  remembers them. */
 function publish(ctx: Ctx, lib: Library, doc: Doc, propKey: string): DocumentAnswerBody {
   const props = docProps();
-  const existingId = props.getProperty(propKey);
+  const kept = parseKept(props.getProperty(propKey));
   const s = lib.settings;
   const viewers = [s.principalEmail, s.leaderEmail].map((e) => e.trim()).filter((e) => e !== '');
-  const written = writeDocument(doc, { existingId, viewers: [...new Set(viewers)] });
-  if (written.id !== existingId) props.setProperty(propKey, written.id);
+  const written = writeDocument(doc, { existingId: kept.id, existingPdfId: kept.pdfId, viewers: [...new Set(viewers)] });
+  if (written.id !== kept.id || written.pdfId !== kept.pdfId) props.setProperty(propKey, JSON.stringify({ id: written.id, pdfId: written.pdfId }));
   lib.remember();
-  const replaced = existingId !== null && existingId === written.id;
+  const replaced = !written.created;
   return {
     id: written.id, url: written.url, name: written.name, pdfUrl: written.pdfUrl, replaced,
     message: t(ctx.locale, replaced ? 'docs.message.replaced' : 'docs.message.plan', { name: written.name }),
   };
+}
+
+function parseKept(v: string | null): { id: string | null; pdfId: string | null } {
+  if (!v) return { id: null, pdfId: null };
+  try {
+    const j = JSON.parse(v) as { id?: unknown; pdfId?: unknown };
+    return { id: typeof j.id === 'string' ? j.id : null, pdfId: typeof j.pdfId === 'string' ? j.pdfId : null };
+  } catch {
+    return { id: v, pdfId: null };
+  }
 }
 
 export const PROP_PLAN = 'doc.plan.';
@@ -87,7 +98,7 @@ export function generateTermReport(ctx: Ctx, term: string | undefined): Document
     locale: docLocale(ctx), settings: s, term: ref, today,
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
-    items: readDocItems(lib, ctx.tz, ['isbn', 'title', 'author', 'classNo', 'itemType', 'status', 'addedOn']),
+    items: readDocItems(lib, ctx.tz, ['barcode', 'isbn', 'title', 'author', 'classNo', 'itemType', 'status', 'addedOn']),
     loans: readDocLoans(lib, ctx.tz, ctx.now, { from: ref.from, to: ref.to }, ['barcode', 'readerId', 'className', 'overdue']),
     acquisitions: readDocAcquisitions(lib, ctx.tz),
     writeOffs: readDocWriteOffs(lib, ctx.tz),
@@ -115,7 +126,7 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined): Docu
     locale: docLocale(ctx), settings: s, week: w.from,
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
-    items: readDocItems(lib, ctx.tz, ['isbn', 'title', 'author', 'classNo', 'callNo', 'status', 'addedOn']),
+    items: readDocItemsAdded(lib, ctx.tz, w, ['isbn', 'title', 'author', 'classNo', 'callNo', 'status']),
     loans: readDocLoans(lib, ctx.tz, ctx.now, { from, to: w.to }, ['readerId', 'className']),
   });
   writeWeeklyBoard(lib, b.board, b.weekLabel);

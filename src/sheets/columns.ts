@@ -1,20 +1,23 @@
 // Reading only the columns a report uses: the wanted columns of a table are grouped into runs of
 // adjacent columns, and each run is read with one getValues per chunk of rows (a chunk holds at most
 // CHUNK_CELLS cells, so a 200,000-row history never comes back as one oversized answer). Small tabs are
-// read through their open-ended range ('A2:D'), which needs no row count first.
+// read through their open-ended range ('A2:D'), which needs no row count first; there, runs at most
+// SMALL_GAP columns apart are read as one (a few unused cells of a small tab cost less than a round trip).
 import { type Cell, fromCell, type Rec, type Table, columnLetter } from './table';
 
 /** At most this many cells per getValues. */
 export const CHUNK_CELLS = 500_000;
+/** Small tabs: runs this many columns apart or closer are read together. */
+export const SMALL_GAP = 3;
 
 interface Run { first: number; width: number; keys: { key: string; offset: number }[] }
 
-function runsOf(t: Table, keys: readonly string[]): Run[] {
+function runsOf(t: Table, keys: readonly string[], gap: number): Run[] {
   const cols = keys.filter((k) => t.has(k)).map((k) => ({ key: k, i: t.col(k) })).sort((a, b) => a.i - b.i);
   const runs: Run[] = [];
   for (const c of cols) {
     const last = runs[runs.length - 1];
-    if (last && c.i <= last.first + last.width) {
+    if (last && c.i <= last.first + last.width + gap) {
       last.width = Math.max(last.width, c.i - last.first + 1);
       last.keys.push({ key: c.key, offset: c.i - last.first });
     } else runs.push({ first: c.i, width: 1, keys: [{ key: c.key, offset: 0 }] });
@@ -33,7 +36,7 @@ export function dataRows(t: Table): number {
  * Blank rows (every wanted cell blank) are dropped; `row` is the sheet row.
  */
 export function readColumns(t: Table, keys: readonly string[], from = 0, count?: number): (Rec & { row: number })[] {
-  const runs = runsOf(t, keys);
+  const runs = runsOf(t, keys, count === undefined ? SMALL_GAP : 0);
   if (runs.length === 0 || count === 0) return [];
   const blocks: Cell[][][] = runs.map((run) => {
     if (count === undefined) {

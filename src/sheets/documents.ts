@@ -27,13 +27,32 @@ export function readDocClasses(lib: Library): DocClass[] {
     .map((r) => ({ className: str(r.className), grade: num(r.grade) as number, teacher: str(r.teacher), weekday: str(r.weekday), slot: str(r.slot) }));
 }
 
-export type ItemKey = 'isbn' | 'title' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear';
+export type ItemKey = 'barcode' | 'isbn' | 'title' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear';
 
 /** Every copy, with only the columns asked for (the others blank). */
 export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
   const t = lib.table('items');
-  const rows = readColumns(t, ['barcode', ...keys], 0, dataRows(t));
+  const rows = readColumns(t, keys, 0, dataRows(t));
   return rows.map((r) => toItem(r, tz));
+}
+
+/** Copies added in the window: the 入藏日期 column first, then the other columns only for the rows from
+ *  the first to the last copy added in it (new copies are appended, so that span is short). */
+export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: readonly ItemKey[]): DocItem[] {
+  const t = lib.table('items');
+  const total = dataRows(t);
+  if (!t.has('addedOn')) return [];
+  let first = -1;
+  let last = -1;
+  for (const r of readColumns(t, ['addedOn'], 0, total)) {
+    const d = day(r.addedOn, tz);
+    if (d && d >= w.from && d <= w.to) {
+      if (first < 0) first = r.row - 2;
+      last = r.row - 2;
+    }
+  }
+  if (first < 0) return [];
+  return readColumns(t, [...keys, 'addedOn'], first, last - first + 1).map((r) => toItem(r, tz)).filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
 }
 
 function toItem(r: Rec, tz: string): DocItem {
