@@ -3,6 +3,7 @@
 // CHUNK_CELLS cells, so a 200,000-row history never comes back as one oversized answer). Small tabs are
 // read through their open-ended range ('A2:D'), which needs no row count first; there, runs at most
 // SMALL_GAP columns apart are read as one (a few unused cells of a small tab cost less than a round trip).
+import type { ColumnDef } from '../domain/schema';
 import { type Cell, fromCell, type Rec, type Table, columnLetter } from './table';
 
 /** At most this many cells per getValues. */
@@ -54,6 +55,7 @@ export function readColumns(t: Table, keys: readonly string[], from = 0, count?:
   });
   const n = Math.min(...blocks.map((b) => b.length));
   const defs = new Map(t.def.columns.map((c) => [c.key, c]));
+  const convert = new Map(keys.filter((k) => t.has(k)).map((k) => [k, converter(defs.get(k)!)]));
   const out: (Rec & { row: number })[] = [];
   for (let i = 0; i < n; i++) {
     let blank = true;
@@ -63,11 +65,32 @@ export function readColumns(t: Table, keys: readonly string[], from = 0, count?:
       for (const { key, offset } of run.keys) {
         const v = raw[offset];
         if (v !== '' && v !== null && v !== undefined) blank = false;
-        rec[key] = fromCell(defs.get(key)!, v);
+        rec[key] = convert.get(key)!(v);
       }
     });
     if (!blank) out.push(rec);
   }
   for (const k of keys) if (!t.has(k)) for (const rec of out) rec[k] = fromCell(defs.get(k)!, '');
   return out;
+}
+
+/** fromCell, made cheap for long columns: an enum label is looked up once per distinct text, and a date
+ *  cell (an object with getTime) is passed through without the full type check. */
+function converter(col: ColumnDef): (v: unknown) => unknown {
+  if (col.kind === 'enum') {
+    const memo = new Map<string, unknown>();
+    return (v) => {
+      const k = typeof v === 'string' ? v : String(v ?? '');
+      let out = memo.get(k);
+      if (out === undefined && !memo.has(k)) {
+        out = fromCell(col, v);
+        memo.set(k, out);
+      }
+      return out;
+    };
+  }
+  if (col.kind === 'date' || col.kind === 'datetime') {
+    return (v) => (typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function' && !Number.isNaN((v as Date).getTime()) ? v : fromCell(col, v));
+  }
+  return (v) => fromCell(col, v);
 }

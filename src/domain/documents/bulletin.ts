@@ -7,7 +7,7 @@ import { addDays, type DayStr } from '../dates';
 import type { LibrarySettings } from '../settings';
 import {
   classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
-  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, titleKey, translator, type Window,
+  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, titleKey, translator, type Window, zhCompare,
 } from './common';
 
 export interface BulletinInput {
@@ -83,7 +83,7 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
       weekPer: n > 0 ? (weekByClass.get(c) ?? 0) / n : 0,
       stars: stars.filter((x) => x.className === c).map((x) => x.name).join('、'),
     };
-  }).sort((a, b) => b.weekPer - a.weekPer || b.perStudent - a.perStudent || a.className.localeCompare(b.className, 'zh-CN'));
+  }).sort((a, b) => b.weekPer - a.weekPer || b.perStudent - a.perStudent || zhCompare(a.className, b.className));
   const board: BoardRow[] = [];
   rows.forEach((r, i) => {
     const prev = rows[i - 1];
@@ -114,7 +114,7 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
     if (e) e.copies++;
     else byTitle.set(k, { item: i, copies: 1 });
   }
-  const newRows = [...byTitle.values()].sort((a, b) => a.item.callNo.localeCompare(b.item.callNo) || a.item.title.localeCompare(b.item.title, 'zh-CN'));
+  const newRows = [...byTitle.values()].sort((a, b) => zhCompare(a.item.callNo, b.item.callNo) || zhCompare(a.item.title, b.item.title));
   if (newRows.length) {
     blocks.push(paragraph(tr('doc.bulletin.newSummary', { titles: newRows.length, copies: added.length })));
     blocks.push(table([tr('doc.col.title'), tr('doc.col.author'), tr('doc.col.callNo'), tr('doc.col.copies')], newRows.map((e) => [e.item.title, e.item.author, e.item.callNo || e.item.classNo, e.copies])));

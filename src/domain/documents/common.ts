@@ -145,6 +145,14 @@ export function sum(xs: Iterable<number>): number {
 
 // ---------------------------------------------------------------- formats
 
+// One collator for every sort: String.localeCompare with a locale builds a new one on each call.
+let collator: Intl.Collator | null = null;
+/** Chinese collation order (pinyin), for class names and titles. */
+export function zhCompare(a: string, b: string): number {
+  collator ??= new Intl.Collator('zh-CN');
+  return collator.compare(a, b);
+}
+
 /** A ratio with `digits` decimals, '—' when the divisor is 0. */
 export function ratio(n: number, d: number, digits = 2): string {
   return d > 0 ? (n / d).toFixed(digits) : '—';

@@ -8,7 +8,7 @@ import { addDays, type DayStr, formatClock, isoWeekday } from '../dates';
 import { type LibrarySettings, parseWeekday, type Slot, weekdayLabel } from '../settings';
 import {
   classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeLabel, gradeOfClass,
-  inWindow, isHeld, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, translator, type Tr, type Window,
+  inWindow, isHeld, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, translator, type Tr, type Window, zhCompare,
 } from './common';
 
 export interface PlanInput {
@@ -210,7 +210,7 @@ export function monthlyPlan(input: PlanInput): Doc {
   ], true));
   if (overdueByClass.size) {
     const teacherOf = new Map(classes.map((c) => [c.className, c.teacher]));
-    const rows = [...overdueByClass].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN')).map(([cls, n]) => [cls, teacherOf.get(cls) ?? '', n]);
+    const rows = [...overdueByClass].sort((a, b) => b[1] - a[1] || zhCompare(a[0], b[0])).map(([cls, n]) => [cls, teacherOf.get(cls) ?? '', n]);
     blocks.push(table([tr('doc.col.class'), tr('doc.col.teacher'), tr('doc.col.overdueNow')], rows, tr('doc.plan.overdueCaption', { day: shortDay(input.today, locale) })));
   }
 
@@ -231,7 +231,7 @@ export function monthlyPlan(input: PlanInput): Doc {
   blocks.push(table([tr('doc.col.grade'), ...cols], gRows, tr('doc.plan.reviewGradeCaption')));
   const classesSeen = [...new Set([...classNames, ...last.perClass.keys(), ...before.perClass.keys()])]
     .filter((c) => c !== '')
-    .sort((a, b) => (gradeOf.get(a) ?? 99) - (gradeOf.get(b) ?? 99) || a.localeCompare(b, 'zh-CN'));
+    .sort((a, b) => (gradeOf.get(a) ?? 99) - (gradeOf.get(b) ?? 99) || zhCompare(a, b));
   blocks.push(table([tr('doc.col.class'), ...cols], classesSeen.map((c) => [c, last.perClass.get(c) ?? 0, before.perClass.get(c) ?? 0, change(last.perClass.get(c) ?? 0, before.perClass.get(c) ?? 0)]), tr('doc.plan.reviewClassCaption')));
   blocks.push(list([
     tr('doc.plan.review.overdue', { n: last.overdue, before: before.overdue, change: change(last.overdue, before.overdue) }),

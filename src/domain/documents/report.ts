@@ -10,7 +10,7 @@ import {
   BASIC_CLASSES, basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, inWindow, isActiveStudent, isHeld, MAIN_GROUPS,
   type MainGroup, mainGroupOf, money, monthWindow, pct, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, sum,
-  titleKey, translator, type Window,
+  titleKey, translator, type Window, zhCompare,
 } from './common';
 
 export interface TermRef { name: string; from: DayStr; to: DayStr }
@@ -72,8 +72,9 @@ export function reportFigures(input: ReportInput): ReportFigures {
   const activeStudents = readers.filter(isActiveStudent).length;
 
   const held = items.filter(isHeld);
-  const titles = new Set(held.map(titleKey));
-  const titlesOf = (type: string) => new Set(held.filter((i) => i.itemType === type).map(titleKey)).size;
+  const heldKeys = held.map(titleKey);
+  const titles = new Set(heldKeys);
+  const titlesOf = (...types: string[]) => new Set(heldKeys.filter((_, k) => types.includes(held[k].itemType ?? ''))).size;
   const yearW: Window = { from: addDays(asOf, -364), to: asOf };
   const groupCopies = Object.fromEntries(MAIN_GROUPS.map((g) => [g, 0])) as Record<MainGroup, number>;
   const basicCopies: Record<string, number> = Object.fromEntries(BASIC_CLASSES.map((c) => [c, 0]));
@@ -116,24 +117,27 @@ export function reportFigures(input: ReportInput): ReportFigures {
       className: c, grade, students: students.get(c) ?? 0, loans: r?.loans ?? 0, borrowers: r?.borrowers.size ?? 0, overdue: r?.overdue ?? 0,
       hasSlot: classSlots(ci ?? { grade: grade ?? 0, weekday: '', slot: '' }, s).length > 0,
     };
-  }).sort((a, b) => (a.grade ?? 99) - (b.grade ?? 99) || a.className.localeCompare(b.className, 'zh-CN'));
+  }).sort((a, b) => (a.grade ?? 99) - (b.grade ?? 99) || zhCompare(a.className, b.className));
   const gradeSet = [...new Set(perClass.map((c) => c.grade).filter((g): g is number => g !== null))].sort((a, b) => a - b);
   const perGrade = gradeSet.map((g) => {
     const cs = perClass.filter((c) => c.grade === g);
     return { grade: g, students: sum(cs.map((c) => c.students)), loans: sum(cs.map((c) => c.loans)), borrowers: sum(cs.map((c) => c.borrowers)) };
   });
 
+  // loans per copy first, then per title (one title key per copy lent, not per loan)
+  const perCopy = new Map<string, number>();
+  for (const l of loans) perCopy.set(l.barcode, (perCopy.get(l.barcode) ?? 0) + 1);
   const itemByBarcode = new Map(items.map((i) => [i.barcode, i]));
   const titleLoans = new Map<string, { title: string; loans: number }>();
-  for (const l of loans) {
-    const it = itemByBarcode.get(l.barcode);
+  for (const [barcode, n] of perCopy) {
+    const it = itemByBarcode.get(barcode);
     if (!it) continue;
     const k = titleKey(it);
     const e = titleLoans.get(k) ?? { title: it.title, loans: 0 };
-    e.loans++;
+    e.loans += n;
     titleLoans.set(k, e);
   }
-  const topTitles = [...titleLoans.values()].sort((a, b) => b.loans - a.loans || a.title.localeCompare(b.title, 'zh-CN')).slice(0, 10);
+  const topTitles = [...titleLoans.values()].sort((a, b) => b.loans - a.loans || zhCompare(a.title, b.title)).slice(0, 10);
 
   // the last two full months of the term up to asOf (a month counts when it ended on or before asOf)
   const months: string[] = [];
@@ -151,7 +155,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
     asOf, activeStudents, heldCopies: held.length, heldTitles: titles.size,
     bookCopies: held.filter((i) => i.itemType !== 'periodical').length,
     newCopiesYear: held.filter((i) => i.addedOn !== null && inWindow(i.addedOn, yearW)).length,
-    referenceTitles: new Set(held.filter((i) => i.itemType === 'reference' || i.itemType === 'teacher').map(titleKey)).size,
+    referenceTitles: titlesOf('reference', 'teacher'),
     periodicalTitles: titlesOf('periodical'),
     groupCopies, classifiedCopies, basicCopies,
     termLoans: loans.length, studentLoans, teacherLoans: loans.length - studentLoans, borrowers: borrowers.size,
@@ -248,7 +252,7 @@ export function termReport(input: ReportInput): Doc {
   blocks.push(heading(tr('doc.report.h.topTitles'), 2));
   blocks.push(table(['#', tr('doc.col.title'), tr('doc.col.loans')], f.topTitles.map((x, i) => [i + 1, x.title, x.loans])));
   blocks.push(heading(tr('doc.report.h.topClasses'), 2));
-  const top = [...withStudents].sort((a, b) => b.loans / b.students - a.loans / a.students || a.className.localeCompare(b.className, 'zh-CN')).slice(0, 5);
+  const top = [...withStudents].sort((a, b) => b.loans / b.students - a.loans / a.students || zhCompare(a.className, b.className)).slice(0, 5);
   blocks.push(table(['#', tr('doc.col.class'), tr('doc.col.perStudent'), tr('doc.col.loans')], top.map((c, i) => [i + 1, c.className, ratio(c.loans, c.students), c.loans])));
 
   // 四、阅览与活动
