@@ -322,3 +322,27 @@ describe('weekly bulletin', () => {
     expect(maskName('Anna Lee')).toBe('A* L*');
   });
 });
+
+describe('the documents\' 设置 rows', () => {
+  const parse = (rows: [string, unknown][]) => {
+    const r = parseSettings({ settingsRows: rows.map(([item, value], i) => ({ item, value, row: i + 2 })) });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    return r.settings;
+  };
+  test('defaults: the 规程 figures for a primary school, masking on, no viewers', () => {
+    const s = parse([]);
+    expect(s.standard).toEqual({
+      booksPerStudent: 25, newPerStudentYear: 1, referenceTitles: 120, periodicalTitles: 60,
+      shareA: 1.5, shareB: 1.5, shareCK: 64, shareNX: 28, shareZ: 5,
+    });
+    expect([s.maskStarNames, s.principalEmail, s.leaderEmail, s.guidingIdea, s.weedAfterYears]).toEqual([true, '', '', '', 15]);
+  });
+  test('shares as typed text, as a percent-formatted cell, as a number; a bad value names its row', () => {
+    const s = parse([['规程比例：A类', '2%'], ['规程比例：B类', 0.025], ['规程比例：Z类', 6], ['规程：生均藏书', 30], ['公示隐去姓名', '否'], ['校长邮箱', 'head@school.example']]);
+    expect([s.standard.shareA, s.standard.shareB, s.standard.shareZ, s.standard.booksPerStudent, s.maskStarNames, s.principalEmail])
+      .toEqual([2, 2.5, 6, 30, false, 'head@school.example']);
+    const bad = parseSettings({ settingsRows: [{ item: '规程比例：C–K类', value: 'lots', row: 7 }, { item: '分管领导邮箱', value: 'nobody', row: 8 }] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems.map((p) => p.row)).toEqual([7, 8]);
+  });
+});
