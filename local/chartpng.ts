@@ -65,13 +65,15 @@ function fit(s: string, size: number, max: number): string {
 const text = (x: number, y: number, s: string, size: number, extra = ''): string =>
   `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" font-size="${size}" font-family="${FAMILY}"${/\bfill=/.test(extra) ? '' : ' fill="#222"'} ${extra}>${esc(s)}</text>`;
 
-function niceMax(v: number): number {
-  if (!(v > 0)) return 1;
-  const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
-  return 10 * p;
+/** A value axis from 0: a round step (1, 2, 2.5 or 5 × 10^k) giving about five intervals. */
+function niceScale(v: number): { max: number; step: number } {
+  if (!(v > 0)) return { max: 1, step: 0.25 };
+  const raw = v / 5;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((st) => st >= raw) ?? 10 * p;
+  return { max: Math.ceil(v / step - 1e-9) * step, step };
 }
-const fmt = (n: number): string => (Math.abs(n) >= 100 || Number.isInteger(n) ? String(Math.round(n * 100) / 100) : n.toFixed(1));
+const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 
 export function chartSvg(c: ChartData): string {
   const W = c.width, H = c.height;
@@ -132,30 +134,36 @@ export function chartSvg(c: ChartData): string {
   }
   // axes charts
   const all = c.series.flatMap((s) => s.values.map((v) => (Number.isFinite(v) ? v : 0)));
-  const max = niceMax(Math.max(0, ...all));
+  const scale = niceScale(Math.max(0, ...all));
+  const max = scale.max;
+  const ticks = Math.round(max / scale.step);
   const horizontal = c.type === 'bar';
   const catLabels = c.categories;
   const catSize = 11;
-  const left = 8 + (c.yTitle && !horizontal ? 18 : 0) + (horizontal ? Math.min(W * 0.3, Math.max(20, ...catLabels.map((l) => textWidth(l, catSize))) + 6) : textWidth(fmt(max), 11) + 8);
+  const left = 8 + (c.yTitle ? 18 : 0) + (horizontal ? Math.min(W * 0.3, Math.max(20, ...catLabels.map((l) => textWidth(l, catSize))) + 6) : textWidth(fmt(max), 11) + 8);
   if (c.xTitle) bottom -= 18;
-  const plotBottom = bottom - (horizontal ? 16 : 18);
-  const plotTop = top + 4;
+  // category labels too wide for their band are slanted, as Google Charts does, with room made below
   const plotLeft = left, plotRight = right;
+  const nCats = Math.max(1, catLabels.length);
+  const widest = Math.max(0, ...catLabels.map((l) => textWidth(l, catSize)));
+  const slant = !horizontal && widest > Math.max(10, plotRight - plotLeft) / nCats - 4;
+  const slantRoom = Math.min(H * 0.3, widest * 0.58 + 8);
+  const plotBottom = bottom - (horizontal ? 16 : slant ? slantRoom + 6 : 18);
+  const plotTop = top + 4;
   const pw = Math.max(10, plotRight - plotLeft), ph = Math.max(10, plotBottom - plotTop);
   if (c.xTitle) parts.push(text((plotLeft + plotRight) / 2, bottom + 14, fit(c.xTitle, 12, pw), 12, 'text-anchor="middle"'));
-  if (c.yTitle) {
-    if (horizontal) parts.push(text(plotRight, plotBottom + 14, '', 12));
-    else parts.push(text(14, (plotTop + plotBottom) / 2, fit(c.yTitle, 12, ph), 12, `text-anchor="middle" transform="rotate(-90 14 ${((plotTop + plotBottom) / 2).toFixed(1)})"`));
-  }
+  // the x axis title under the horizontal axis, the y axis title up the left side (for a bar chart the
+  // horizontal axis carries the values, as in Google Charts)
+  if (c.yTitle) parts.push(text(14, (plotTop + plotBottom) / 2, fit(c.yTitle, 12, ph), 12, `text-anchor="middle" transform="rotate(-90 14 ${((plotTop + plotBottom) / 2).toFixed(1)})"`));
   // grid and value axis
-  for (let k = 0; k <= 4; k++) {
-    const v = (max * k) / 4;
+  for (let k = 0; k <= ticks; k++) {
+    const v = scale.step * k;
     if (horizontal) {
-      const x = plotLeft + (pw * k) / 4;
+      const x = plotLeft + (pw * k) / ticks;
       parts.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="#ddd"/>`);
       parts.push(text(x, plotBottom + 13, fmt(v), 11, 'text-anchor="middle" fill="#555"'));
     } else {
-      const y = plotBottom - (ph * k) / 4;
+      const y = plotBottom - (ph * k) / ticks;
       parts.push(`<line x1="${plotLeft}" y1="${y}" x2="${plotRight}" y2="${y}" stroke="#ddd"/>`);
       parts.push(text(plotLeft - 4, y + 4, fmt(v), 11, 'text-anchor="end" fill="#555"'));
     }
@@ -165,7 +173,10 @@ export function chartSvg(c: ChartData): string {
   const ns = Math.max(1, c.series.length);
   catLabels.forEach((label, i) => {
     if (horizontal) parts.push(text(plotLeft - 4, plotTop + band * (i + 0.5) + 4, fit(label, catSize, plotLeft - 10), catSize, 'text-anchor="end"'));
-    else parts.push(text(plotLeft + band * (i + 0.5), plotBottom + 14, fit(label, catSize, Math.max(band - 2, 24)), catSize, 'text-anchor="middle"'));
+    else if (slant) {
+      const x = plotLeft + band * (i + 0.5) + 4, y = plotBottom + 12;
+      parts.push(text(x, y, fit(label, catSize, (slantRoom - 8) / 0.58), catSize, `text-anchor="end" transform="rotate(-35 ${x.toFixed(1)} ${y.toFixed(1)})"`));
+    } else parts.push(text(plotLeft + band * (i + 0.5), plotBottom + 14, fit(label, catSize, Math.max(band - 2, 24)), catSize, 'text-anchor="middle"'));
   });
   if (c.type === 'line') {
     c.series.forEach((s, j) => {

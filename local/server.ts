@@ -6,7 +6,7 @@
 //   node .build/server.mjs [--port 8080] [--fresh] [--data DIR] [--locale zh-CN|en]
 //   env: PORT, LIBRARY_DATA (default .local-data), LIBRARY_LOCALE (default zh-CN)
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve, extname, basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -210,6 +210,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     runtime = await LocalRuntime.load(workbookPath, runtimeOptions());
     log(`loaded ${workbookPath}`);
   } else {
+    // a new school: the documents of the old one (local/documents.ts keeps them beside the workbook) go too
+    rmSync(join(dataDir, 'documents'), { recursive: true, force: true });
     runtime = new LocalRuntime(runtimeOptions());
     const setup = runtime.invokeAs({ locale }, 'setupLibrary');
     assertOk('setupLibrary', setup.result);

@@ -12,6 +12,7 @@
 //   drive.file scope, which reaches only the files this script made; regenerating updates the same PDF.
 //   Without the advanced service (Drive undefined) the PDF is skipped and pdfUrl is null.
 import type { Block, CellText, ChartSpec, Doc } from '../domain/blocks';
+import { docProps } from './services';
 
 export interface WrittenDoc {
   id: string;
@@ -23,7 +24,7 @@ export interface WrittenDoc {
   pdfId: string | null;
   /** true when a new document was created (no earlier version, or it no longer opens) */
   created: boolean;
-  /** addresses that were not shared with because they are not e-mail addresses */
+  /** addresses not shared with: not e-mail addresses, or refused by Drive (the document is written all the same) */
   skippedViewers: string[];
 }
 
@@ -48,6 +49,8 @@ type Body = GoogleAppsScript.Document.Body;
 type Document = GoogleAppsScript.Document.Document;
 
 export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
+  // Charts first: if the Charts service fails, the earlier version of the document is still whole.
+  const images = doc.blocks.map((b) => (b.kind === 'chart' ? chartPng(b.spec) : null));
   let document = opts.existingId ? openOrNull(opts.existingId) : null;
   const created = document === null;
   let body: Body;
@@ -61,7 +64,7 @@ export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
   }
   // A body always holds at least one paragraph (a new or cleared body has one empty paragraph):
   // the first text block goes into it rather than under an empty line.
-  writeBlocks(body, doc.blocks);
+  writeBlocks(body, doc.blocks, images);
   const { skipped } = shareWith(document, opts.viewers, !created);
   const id = document.getId();
   const url = document.getUrl();
@@ -70,6 +73,24 @@ export function writeDocument(doc: Doc, opts: WriteOptions): WrittenDoc {
   let pdf: { id: string; url: string } | null = null;
   if (opts.pdf !== false) pdf = savePdf(document, doc.title, opts.existingPdfId ?? null);
   return { id, url, name: doc.title, pdfUrl: pdf?.url ?? null, pdfId: pdf?.id ?? null, created, skippedViewers: skipped };
+}
+
+/**
+ * writeDocument for a document that is written again and again (a month's plan, a term's report): the ids of
+ * its Doc and PDF are kept in document properties under `key` (e.g. 'doc.plan.2026-03'), so the next write
+ * replaces the same document. One property read and, when an id changed, one write.
+ */
+export function writeKeptDocument(doc: Doc, opts: { key: string; viewers: string[]; pdf?: boolean }): WrittenDoc {
+  const props = docProps();
+  let kept: { id?: unknown; pdfId?: unknown } = {};
+  try { kept = JSON.parse(props.getProperty(opts.key) ?? '{}') as typeof kept; } catch { kept = {}; }
+  const existingId = typeof kept.id === 'string' ? kept.id : null;
+  const existingPdfId = typeof kept.pdfId === 'string' ? kept.pdfId : null;
+  const written = writeDocument(doc, { existingId, existingPdfId, viewers: opts.viewers, pdf: opts.pdf });
+  if (written.id !== existingId || written.pdfId !== existingPdfId) {
+    props.setProperty(opts.key, JSON.stringify({ id: written.id, pdfId: written.pdfId }));
+  }
+  return written;
 }
 
 function openOrNull(id: string): Document | null {
@@ -83,7 +104,7 @@ function openOrNull(id: string): Document | null {
 
 const cellText = (v: CellText): string => (typeof v === 'number' ? String(v) : v);
 
-function writeBlocks(body: Body, blocks: Block[]): void {
+function writeBlocks(body: Body, blocks: Block[], images: (GoogleAppsScript.Base.Blob | null)[]): void {
   let first: GoogleAppsScript.Document.Paragraph | null = body.getParagraphs()[0] ?? null;
   // Only an empty first paragraph is reused.
   if (first && first.getText() !== '') first = null;
@@ -91,7 +112,7 @@ function writeBlocks(body: Body, blocks: Block[]): void {
     if (first) { const p = first; first = null; p.setText(text); return p; }
     return body.appendParagraph(text);
   };
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     switch (b.kind) {
       case 'title':
         para(b.text).setHeading(DocumentApp.ParagraphHeading.TITLE);
@@ -119,14 +140,16 @@ function writeBlocks(body: Body, blocks: Block[]): void {
         if (b.header.length) t.getRow(0).editAsText().setBold(true);
         break;
       }
-      case 'chart':
-        body.appendImage(chartPng(b.spec));
+      case 'chart': {
+        const png = images[i];
+        if (png) body.appendImage(png);
         break;
+      }
       case 'pageBreak':
         body.appendPageBreak();
         break;
     }
-  }
+  });
 }
 
 /** The Charts service draws the chart; its PNG goes into the document. */
@@ -159,8 +182,10 @@ export function chartPng(spec: ChartSpec): GoogleAppsScript.Base.Blob {
     // the three builders share these methods; TypeScript sees them as a union
     const b = builder as GoogleAppsScript.Charts.ColumnChartBuilder;
     b.setDataTable(data).setTitle(spec.title).setDimensions(width, height).setLegendPosition(legend).setColors(colors);
-    if (spec.xLabel) b.setXAxisTitle(spec.xLabel);
-    if (spec.yLabel) b.setYAxisTitle(spec.yLabel);
+    // x is the horizontal axis: a bar chart lays its categories up the vertical one and its values across
+    const [across, up] = spec.type === 'bar' ? [spec.yLabel, spec.xLabel] : [spec.xLabel, spec.yLabel];
+    if (across) b.setXAxisTitle(across);
+    if (up) b.setYAxisTitle(up);
     chart = b.build();
   }
   return chart.getAs('image/png');
@@ -195,7 +220,17 @@ function shareWith(document: Document, viewers: string[], existing: boolean): { 
     }
   }
   const add = [...wanted].filter(([k]) => !have.has(k)).map(([, v]) => v);
-  if (add.length) document.addViewers(add);
+  if (add.length) {
+    try {
+      document.addViewers(add);
+    } catch {
+      // one refused address (e.g. outside a Workspace domain that forbids it) must not cost the others
+      // or the document: one by one, and the refused ones are reported
+      for (const e of add) {
+        try { document.addViewer(e); } catch { skipped.push(e); }
+      }
+    }
+  }
   return { skipped };
 }
 
