@@ -11,7 +11,7 @@ import { termReport } from '../domain/documents/report';
 import type { Doc } from '../domain/blocks';
 import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale } from '../i18n/catalog';
-import { writeDocument } from '../platform/docs';
+import { writeKeptDocument } from '../platform/docs';
 import { docProps } from '../platform/services';
 import {
   readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocItemsAdded, readDocLoans, readDocReaders, readDocVisits,
@@ -27,31 +27,18 @@ function open(ctx: Ctx): Library {
   return openLibrary(ctx.ss, ctx.lang, ctx.tz);
 }
 
-/** Writes the document, replacing the one kept under `propKey` (its id and its PDF's, as JSON), and
- *  remembers them. */
+/** Writes the document, replacing the one kept under `propKey` (its and its PDF's ids in document
+ *  properties), shared view-only with 设置's 校长邮箱 and 分管领导邮箱. */
 function publish(ctx: Ctx, lib: Library, doc: Doc, propKey: string): DocumentAnswerBody {
-  const props = docProps();
-  const kept = parseKept(props.getProperty(propKey));
   const s = lib.settings;
   const viewers = [s.principalEmail, s.leaderEmail].map((e) => e.trim()).filter((e) => e !== '');
-  const written = writeDocument(doc, { existingId: kept.id, existingPdfId: kept.pdfId, viewers: [...new Set(viewers)] });
-  if (written.id !== kept.id || written.pdfId !== kept.pdfId) props.setProperty(propKey, JSON.stringify({ id: written.id, pdfId: written.pdfId }));
+  const written = writeKeptDocument(doc, { key: propKey, viewers: [...new Set(viewers)] });
   lib.remember();
   const replaced = !written.created;
   return {
     id: written.id, url: written.url, name: written.name, pdfUrl: written.pdfUrl, replaced,
     message: t(ctx.locale, replaced ? 'docs.message.replaced' : 'docs.message.plan', { name: written.name }),
   };
-}
-
-function parseKept(v: string | null): { id: string | null; pdfId: string | null } {
-  if (!v) return { id: null, pdfId: null };
-  try {
-    const j = JSON.parse(v) as { id?: unknown; pdfId?: unknown };
-    return { id: typeof j.id === 'string' ? j.id : null, pdfId: typeof j.pdfId === 'string' ? j.pdfId : null };
-  } catch {
-    return { id: v, pdfId: null };
-  }
 }
 
 export const PROP_PLAN = 'doc.plan.';
