@@ -3,9 +3,10 @@
 // replaces; bad input creates nothing; hostile titles stay text.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { LocalRuntime } from '../../local/index';
+import type { LocalOptions, LocalRuntime } from '../../local/index';
 import { call, day, library, rows, seed, smallSchool, snapshot, type Ok } from '../support/library';
 import { docById, docTable, docTexts, dropCache, setSetting } from '../support/documents';
+import { stepBundleDir } from '../support/step-bundle';
 
 interface DocAnswer extends Ok { id: string; url: string; name: string; pdfUrl: string | null; replaced: boolean; message: string }
 
@@ -13,8 +14,8 @@ const LONG = `=<i>${'长'.repeat(496)}`; // 500 characters, a formula sign and a
 
 /** smallSchool (2 active students: S0001 四年级(1)班, S0002 三年级(2)班; teacher T0001; copies 000101–000107)
  *  plus a copy with a hostile title, a 校历 with a holiday and a make-up day, and seven loans. */
-function school(): LocalRuntime {
-  const rt = library();
+function school(opts: LocalOptions = {}): LocalRuntime {
+  const rt = library(opts);
   smallSchool(rt);
   seed(rt, '图书', [{ 登记号: '000108', 题名: LONG, 价格: 10, 文献类型: '普通图书', 状态: '在架', 入藏日期: day('2026-11-23') }]);
   seed(rt, '校历', [
@@ -166,5 +167,36 @@ describe('weekly bulletin', () => {
     const again = call<DocAnswer>(rt, 'generateWeeklyBulletin', { week: '2026-W48' });
     expect(again.id).toBe(r.id);
     expect(rows(rt, '每周公示')).toHaveLength(2);
+  });
+});
+
+describe('weeklyBulletinStep (for the daily job)', () => {
+  test('on the first school day of a week it makes last week\'s bulletin, once; other days nothing', () => {
+    // Monday 2026-11-16 is a 校历 holiday here, so Tuesday the 17th is that week's first school day
+    const rt = school({ distDir: stepBundleDir(), now: '2026-11-16T08:00:00+08:00' });
+    seed(rt, '校历', [{ 日期: day('2026-11-16'), 类型: '节假日', 说明: '补假' }]);
+    dropCache(rt);
+    const step = () => rt.invoke<{ done: boolean; message: string }>('bulletinStep', rt.nowMs() + 60_000).result;
+    expect(step()).toEqual({ done: true, message: '今天不是本周第一个上课日，不生成每周公示。' });
+    expect(rt.documents.docs.size).toBe(0);
+    rt.clock.set('2026-11-17T08:00:00+08:00');
+    expect(step().message).toBe('已生成上周的每周公示：示例小学图书室 每周公示（2026年11月9日—11月15日）');
+    expect(rt.documents.docs.size).toBe(1);
+    expect(step()).toEqual({ done: true, message: '上周的每周公示已生成。' }); // the job runs again that day
+    expect(rt.documents.docs.size).toBe(1);
+    rt.clock.set('2026-11-18T08:00:00+08:00');
+    expect(step().message).toBe('今天不是本周第一个上课日，不生成每周公示。');
+    rt.clock.set('2026-11-23T08:00:00+08:00'); // Monday, a school day
+    expect(step().message).toBe('已生成上周的每周公示：示例小学图书室 每周公示（2026年11月16日—11月22日）');
+    expect(rt.documents.docs.size).toBe(2);
+    // the tab holds the week just published: 11-16..11-22 had no loans
+    expect(rows(rt, '每周公示').every((x) => x['本周借阅'] === 0 && x['周次'] === '11月16日—11月22日')).toBe(true);
+  });
+
+  test('past its deadline it does not start', () => {
+    const rt = school({ distDir: stepBundleDir(), now: '2026-11-23T08:00:00+08:00' });
+    const r = rt.invoke<{ done: boolean }>('bulletinStep', rt.nowMs() - 1).result;
+    expect(r.done).toBe(false);
+    expect(rt.documents.docs.size).toBe(0);
   });
 });
