@@ -80,7 +80,7 @@ async function generate(): Promise<void> {
     else if (kind === 'report') answer = await run('generateTermReport', { term: $<HTMLSelectElement>('term').value });
     else answer = await run('generateWeeklyBulletin', value ? { week: value } : {});
     if (!answer.ok) { status(tr('docs.failed', { detail: answer.error.message }), true); return; }
-    status(`${tr('docs.done')} ${answer.message}`);
+    status(answer.message);
     setLink($<HTMLAnchorElement>('link'), answer.url, tr('docs.open'));
     setLink($<HTMLAnchorElement>('pdf'), answer.pdfUrl, tr('docs.pdf'));
     $('result').hidden = false;

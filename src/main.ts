@@ -150,15 +150,15 @@ export function documentDefaults(input?: unknown): DocumentDefaultsAnswer {
 }
 
 export function showMonthlyPlan(): void {
-  showDialog('documents', 'docs.dialog.plan', 440, 320, { kind: 'plan' });
+  showDialog('documents', 'docs.dialog.plan', 440, 260, { kind: 'plan' });
 }
 
 export function showTermReport(): void {
-  showDialog('documents', 'docs.dialog.report', 440, 320, { kind: 'report' });
+  showDialog('documents', 'docs.dialog.report', 440, 260, { kind: 'report' });
 }
 
 export function showWeeklyBulletin(): void {
-  showDialog('documents', 'docs.dialog.bulletin', 440, 320, { kind: 'bulletin' });
+  showDialog('documents', 'docs.dialog.bulletin', 440, 260, { kind: 'bulletin' });
 }
 // The daily job (issue 7) calls weeklyBulletinStep from src/app/documents directly: it is not an entry
 // point (its arguments are not google.script.run's to give).

@@ -196,7 +196,7 @@ export function termReport(input: ReportInput): Doc {
   blocks.push(table([tr('doc.col.mainClass'), tr('doc.col.copies'), tr('doc.col.share'), tr('doc.col.standardShare'), tr('doc.col.diffPoints')], groupRows,
     tr('doc.report.groupCaption', { unclassified: f.heldCopies - f.classifiedCopies })));
   blocks.push(chart({
-    type: 'column', title: tr('doc.report.chart.groups'), categories: MAIN_GROUPS.map(groupLabel),
+    type: 'column', title: tr('doc.report.chart.groups'), categories: MAIN_GROUPS.map((g) => (g === 'CK' ? 'C–K' : g === 'NX' ? 'N–X' : g)),
     series: [
       { name: tr('doc.col.share'), values: MAIN_GROUPS.map((g) => (f.classifiedCopies ? Math.round((f.groupCopies[g] / f.classifiedCopies) * 1000) / 10 : 0)) },
       { name: tr('doc.col.standardShare'), values: MAIN_GROUPS.map((g) => shareStd[g]) },
