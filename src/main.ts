@@ -131,17 +131,19 @@ const monthInput = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 const weekInput = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'YYYY-MM-DD')
   .refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'not a date' });
 
+// No document lock around the whole generation (src/app/documents.ts): it writes no table but the bulletin's
+// tab, which takes the lock for that write alone.
 export function generateMonthlyPlan(input: unknown): DocumentAnswer {
-  return run(z.object({ month: monthInput }).strict(), input, { lock: true }, (i, ctx) => documents.generateMonthlyPlan(ctx, i.month));
+  return run(z.object({ month: monthInput }).strict(), input, {}, (i, ctx) => documents.generateMonthlyPlan(ctx, i.month));
 }
 
 export function generateTermReport(input?: unknown): DocumentAnswer {
   const schema = z.object({ term: z.string().trim().min(1).max(60).optional() }).strict();
-  return run(schema, input ?? {}, { lock: true }, (i, ctx) => documents.generateTermReport(ctx, i.term));
+  return run(schema, input ?? {}, {}, (i, ctx) => documents.generateTermReport(ctx, i.term));
 }
 
 export function generateWeeklyBulletin(input?: unknown): DocumentAnswer {
-  return run(z.object({ week: weekInput.optional() }).strict(), input ?? {}, { lock: true }, (i, ctx) => documents.generateWeeklyBulletin(ctx, i.week));
+  return run(z.object({ week: weekInput.optional() }).strict(), input ?? {}, {}, (i, ctx) => documents.generateWeeklyBulletin(ctx, i.week));
 }
 
 /** The documents dialog's defaults: this month, this term, this week. */

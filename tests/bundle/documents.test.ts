@@ -200,3 +200,20 @@ describe('weeklyBulletinStep (for the daily job)', () => {
     expect(rt.documents.docs.size).toBe(0);
   });
 });
+
+describe('the document lock', () => {
+  test('a report is made while the desk holds the lock; the bulletin waits for it to write its tab, else BUSY and no tab written', () => {
+    const rt = school();
+    rt.locks.set(`document:${rt.workbook.id}`, -1); // another execution (the desk) holds the document lock
+    const r = call<DocAnswer>(rt, 'generateTermReport', {});
+    expect(r.ok).toBe(true);
+    const before = snapshot(rt);
+    const b = call(rt, 'generateWeeklyBulletin', {});
+    expect(b.error?.code).toBe('BUSY');
+    expect(snapshot(rt)).toBe(before);
+    expect(rt.documents.docs.size).toBe(1); // the report only
+    rt.locks.delete(`document:${rt.workbook.id}`);
+    expect(call(rt, 'generateWeeklyBulletin', {}).ok).toBe(true);
+    expect(rows(rt, '每周公示')).toHaveLength(2);
+  });
+});

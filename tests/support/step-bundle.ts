@@ -1,6 +1,6 @@
 // The server bundle plus one test wrapper for weeklyBulletinStep, which is not an entry point (the daily
 // job of issue 7 calls it from src/app): built like dist/Code.js, so the step runs in local/ exactly as
-// the job will run it, with the document lock the job holds.
+// the job will run it, here inside the document lock a job may hold (the step's own lock is reentrant).
 import { buildSync } from 'esbuild';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
