@@ -7,8 +7,7 @@ import { overdueDays } from '../domain/calendar';
 import { type DayStr, dayOf } from '../domain/dates';
 import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
 import type { Library } from './library';
-import { dataRows, readColumns } from './columns';
-import type { Rec } from './table';
+import { type ColumnData, dataRows, readColumnData, readColumns } from './columns';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -48,8 +47,7 @@ export type ItemKey = 'barcode' | 'isbn' | 'title' | 'author' | 'classNo' | 'cal
 /** Every copy, with only the columns asked for (the others blank). */
 export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
   const t = lib.table('items');
-  const rows = readColumns(t, keys, 0, dataRows(t));
-  return rows.map((r) => toItem(r, tz));
+  return itemsOf(readColumnData(t, keys, 0, dataRows(t)), tz);
 }
 
 /** Copies added in the window: the 入藏日期 column first, then the other columns only for the rows from
@@ -60,22 +58,31 @@ export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: rea
   if (!t.has('addedOn')) return [];
   let first = -1;
   let last = -1;
-  for (const r of readColumns(t, ['addedOn'], 0, total)) {
-    const d = day(r.addedOn, tz);
+  const added = readColumnData(t, ['addedOn'], 0, total);
+  for (let k = 0; k < added.length; k++) {
+    const d = day(added.col.addedOn[k], tz);
     if (d && d >= w.from && d <= w.to) {
-      if (first < 0) first = r.row - 2;
-      last = r.row - 2;
+      if (first < 0) first = added.row[k] - 2;
+      last = added.row[k] - 2;
     }
   }
   if (first < 0) return [];
-  return readColumns(t, [...keys, 'addedOn'], first, last - first + 1).map((r) => toItem(r, tz)).filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
+  return itemsOf(readColumnData(t, [...keys, 'addedOn'], first, last - first + 1), tz)
+    .filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
 }
 
-function toItem(r: Rec, tz: string): DocItem {
-  return {
-    barcode: str(r.barcode), isbn: str(r.isbn), title: str(r.title), author: str(r.author), classNo: str(r.classNo), callNo: str(r.callNo),
-    itemType: (r.itemType as ItemType | null) ?? null, status: (r.status as ItemStatus | null) ?? null, addedOn: day(r.addedOn, tz), pubYear: num(r.pubYear),
-  };
+function itemsOf(d: ColumnData, tz: string): DocItem[] {
+  const c = (k: string) => d.col[k] ?? [];
+  const [barcode, isbn, title, author, classNo, callNo, itemType, status, addedOn, pubYear] =
+    ['barcode', 'isbn', 'title', 'author', 'classNo', 'callNo', 'itemType', 'status', 'addedOn', 'pubYear'].map(c);
+  const out: DocItem[] = new Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    out[i] = {
+      barcode: str(barcode[i]), isbn: str(isbn[i]), title: str(title[i]), author: str(author[i]), classNo: str(classNo[i]), callNo: str(callNo[i]),
+      itemType: (itemType[i] as ItemType | null) ?? null, status: (status[i] as ItemStatus | null) ?? null, addedOn: day(addedOn[i], tz), pubYear: num(pubYear[i]),
+    };
+  }
+  return out;
 }
 
 export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue';
@@ -101,13 +108,14 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   }
   const h = lib.table('history');
   const total = dataRows(h);
-  const lentCol = readColumns(h, ['lentAt'], 0, total);
+  const lent = readColumnData(h, ['lentAt'], 0, total);
   let first = -1;
   let last = -1;
   const lentDays: (DayStr | null)[] = new Array(total).fill(null);
-  for (const r of lentCol) {
-    const d = day(r.lentAt, tz);
-    const i = r.row - 2;
+  const lentAt = lent.col.lentAt;
+  for (let k = 0; k < lent.length; k++) {
+    const d = day(lentAt[k], tz);
+    const i = lent.row[k] - 2;
     lentDays[i] = d;
     if (d && d >= w.from && d <= w.to) {
       if (first < 0) first = i;
@@ -115,16 +123,18 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
     }
   }
   if (first < 0) return out;
-  const rest = readColumns(h, [
+  const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
     ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
   ], first, last - first + 1);
-  for (const r of rest) {
-    const lent = lentDays[r.row - 2];
-    if (!lent || lent < w.from || lent > w.to) continue;
+  const none: unknown[] = [];
+  const [result, overdue, barcode, readerId, className] = ['result', 'overdueDays', 'barcode', 'readerId', 'className'].map((k) => rest.col[k] ?? none);
+  for (let k = 0; k < rest.length; k++) {
+    const lentOn = lentDays[rest.row[k] - 2];
+    if (!lentOn || lentOn < w.from || lentOn > w.to) continue;
     out.push({
-      barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: '',
-      overdueDays: num(r.overdueDays) ?? 0, result: (r.result as LoanResult | null) ?? 'returned',
+      barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: '',
+      overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned',
     });
   }
   return out;
