@@ -129,6 +129,18 @@ export type OverdueSlipsAnswer = Answer<{
 export type SyncClassSheetsAnswer = Answer<{ done: boolean; message: string; details?: string[] }>;
 
 // ---------------------------------------------------------------- documents (issue 8)
+export interface MonthlyPlanInput { month: string }           // 'YYYY-MM'
+export interface TermReportInput { term?: string }            // the term's name as in 设置; default: the current one
+export interface WeeklyBulletinInput { week?: string }        // 'YYYY-MM-DD' (any day of the week) or 'YYYY-Www'
+export interface DocumentAnswerBody {
+  id: string; url: string; name: string; pdfUrl: string | null;
+  /** an earlier version of the same month/term/week was replaced */
+  replaced: boolean;
+  message: string;
+}
+export type DocumentAnswer = Answer<DocumentAnswerBody>;
+/** What the documents dialog shows first: the current month, term and week. */
+export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week: string; terms: string[] }>;
 
 // ---------------------------------------------------------------- collection work (issue 11)
 

@@ -5,6 +5,7 @@ import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer, SyncClassSheetsAnswer,
   DailyJobAnswer, DailyJobSwitchAnswer, OverdueSlipsAnswer, SendNoticesAnswer,
+  DocumentAnswer, DocumentDefaultsAnswer,
 } from './api';
 import * as jobs from './app/jobs';
 import { JOB_BUDGET_MS, jobMenuState, runDailyJob } from './app/jobs';
@@ -18,6 +19,8 @@ import * as importing from './app/import';
 import { invalidateLibraryCache } from './sheets/library';
 import { addMenu, showDialog, showSidebar, tell } from './sheets/ui';
 import { userLocale } from './platform/services';
+import * as documents from './app/documents';
+import { parseDay } from './domain/dates';
 
 const id = z.string().trim().min(1).max(MAX_KEY_LENGTH);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
@@ -197,6 +200,44 @@ export function menuSyncClassSheets(): void {
 }
 
 // ---------------------------------------------------------------- documents (issue 8)
+
+const monthInput = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+const weekInput = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'YYYY-MM-DD')
+  .refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'not a date' });
+
+// No document lock around the whole generation (src/app/documents.ts): it writes no table but the bulletin's
+// tab, which takes the lock for that write alone.
+export function generateMonthlyPlan(input: unknown): DocumentAnswer {
+  return run(z.object({ month: monthInput }).strict(), input, {}, (i, ctx) => documents.generateMonthlyPlan(ctx, i.month));
+}
+
+export function generateTermReport(input?: unknown): DocumentAnswer {
+  const schema = z.object({ term: z.string().trim().min(1).max(60).optional() }).strict();
+  return run(schema, input ?? {}, {}, (i, ctx) => documents.generateTermReport(ctx, i.term));
+}
+
+export function generateWeeklyBulletin(input?: unknown): DocumentAnswer {
+  return run(z.object({ week: weekInput.optional() }).strict(), input ?? {}, {}, (i, ctx) => documents.generateWeeklyBulletin(ctx, i.week));
+}
+
+/** The documents dialog's defaults: this month, this term, this week. */
+export function documentDefaults(input?: unknown): DocumentDefaultsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => documents.defaults(ctx));
+}
+
+export function showMonthlyPlan(): void {
+  showDialog('documents', 'docs.dialog.plan', 440, 260, { kind: 'plan' });
+}
+
+export function showTermReport(): void {
+  showDialog('documents', 'docs.dialog.report', 440, 260, { kind: 'report' });
+}
+
+export function showWeeklyBulletin(): void {
+  showDialog('documents', 'docs.dialog.bulletin', 440, 260, { kind: 'bulletin' });
+}
+// The daily job (issue 7) calls weeklyBulletinStep from src/app/documents directly: it is not an entry
+// point (its arguments are not google.script.run's to give).
 
 // ---------------------------------------------------------------- collection work (issue 11)
 

@@ -12,6 +12,7 @@ import { authorizationCheck, effectiveUserEmail, installDailyTrigger, removeDail
 import { openLibrary } from '../sheets/library';
 import type { Ctx } from './context';
 import { syncClassSheetsStep } from './classsheets';
+import { weeklyBulletinStep } from './documents';
 import { runNotices } from './notices';
 
 export interface StepResult { done: boolean; message: string; details?: string[] }
@@ -29,6 +30,7 @@ export const noticeStep: JobStep = (ctx, deadlineMs) => {
 export const DAILY_STEPS: readonly NamedStep[] = [
   { name: 'notices', run: noticeStep },
   { name: 'classSheets', run: syncClassSheetsStep },
+  { name: 'weeklyBulletin', run: weeklyBulletinStep },
 ];
 
 /** A run stops starting new work after 4.5 minutes (the platform stops it at 6). */

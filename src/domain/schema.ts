@@ -245,6 +245,21 @@ export const TABS = {
     key: 'readingLists', zh: '推荐书目', en: 'Reading lists',
     columns: [c('grade', '年级', 'Grade', 'int'), c('title', '题名', 'Title', 'text'), opt('author', '责任者', 'Author', 'text'), opt('kind', '类别', 'Kind', 'text'), opt('isbn', 'ISBN', 'ISBN', 'text')],
   },
+  // documents (issue 8): the weekly bulletin's class ranking, rewritten by generateWeeklyBulletin
+  weeklyBoard: {
+    key: 'weeklyBoard', zh: '每周公示', en: 'Weekly board', machineKept: true,
+    columns: [
+      c('rank', '排名', 'Rank', 'int'),
+      c('className', '班级', 'Class', 'text'),
+      opt('grade', '年级', 'Grade', 'int'),
+      opt('students', '学生数', 'Students', 'int'),
+      c('weekLoans', '本周借阅', 'Loans this week', 'int'),
+      opt('termLoans', '本学期借阅', 'Loans this term', 'int'),
+      opt('perStudent', '本学期人均', 'Per student this term', 'number'),
+      opt('stars', '本周阅读之星', 'Reading stars this week', 'text'),
+      opt('week', '周次', 'Week', 'text'),
+    ],
+  },
 } as const satisfies Record<string, Omit<TabDef, 'key'> & { key: string }>;
 
 export type TabKey = keyof typeof TABS;

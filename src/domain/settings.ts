@@ -31,6 +31,19 @@ export interface CalendarEntry { day: DayStr; kind: CalendarKind; note: string }
 export type RotaKey = 'grade1' | 'grade2' | 'grade3' | 'grade4' | 'grade5' | 'grade6' | 'teacher';
 export const ROTA_KEYS: readonly RotaKey[] = ['grade1', 'grade2', 'grade3', 'grade4', 'grade5', 'grade6', 'teacher'];
 
+export interface StandardFigures {
+  booksPerStudent: number;
+  newPerStudentYear: number;
+  referenceTitles: number;
+  periodicalTitles: number;
+  /** percent shares of the holdings by 中图法 main class group */
+  shareA: number;
+  shareB: number;
+  shareCK: number;
+  shareNX: number;
+  shareZ: number;
+}
+
 export interface LibrarySettings {
   schoolName: string;
   librarianEmail: string;
@@ -58,6 +71,18 @@ export interface LibrarySettings {
   reminderInterval: number;
   /** language of the overdue notices; '' = the workbook's language */
   noticeLanguage: '' | 'zh-CN' | 'en';
+  // ---- documents (issue 8)
+  /** 指导思想 of the monthly plan; '' → the catalogue's default paraphrase of the seed */
+  guidingIdea: string;
+  /** documents are shared view-only with these when set */
+  principalEmail: string;
+  leaderEmail: string;
+  /** the weekly bulletin shows readers' names masked (李*明) */
+  maskStarNames: boolean;
+  /** copies published this many years ago or earlier are weeding candidates (0 = none) */
+  weedAfterYears: number;
+  /** 《中小学图书馆（室）规程》(2018) figures for a primary school, editable */
+  standard: StandardFigures;
   loanRules: LoanRule[];
   calendar: CalendarEntry[];
 }
@@ -219,6 +244,14 @@ const regex = () => cell((v) => {
     return undefined;
   }
 });
+const amount = () => cell((v) => { const n = cellToNumber(v); return n !== undefined && n >= 0 && n <= 100_000 ? n : undefined; });
+/** A non-negative number; '1.5%' is 1.5, a percent-formatted cell (0.015) is 1.5 too. */
+const share = () => cell((v) => {
+  const pct = typeof v === 'string' && /%\s*$/.test(v);
+  const n = cellToNumber(typeof v === 'string' ? v.replace(/%\s*$/, '') : v);
+  if (n === undefined || n < 0 || n > 100_000) return undefined;
+  return !pct && typeof v === 'number' && n > 0 && n < 1 ? Math.round(n * 100 * 1e6) / 1e6 : n;
+});
 const slots = () => (ctx: ParseContext) => cell((v) => parseSlots(cellText(v), ctx.noon, ctx.afternoon) ?? undefined);
 
 function def(
@@ -282,6 +315,21 @@ export const SETTING_DEFS: readonly SettingDef[] = [
       if (['英文', '英语', 'en', 'english'].includes(s)) return 'en';
       return undefined;
     }))),
+  // ---- documents (issue 8)
+  def('guidingIdea', '工作计划指导思想', 'Plan: guiding idea', '', '月工作计划的“指导思想”；留空则用默认表述（以人为本、主动服务、为师生服务）', 'The monthly plan\'s guiding idea; empty = the default text (people first, active service, serving teachers and students)', 'domain.settings.empty', k(text()), false),
+  def('principalEmail', '校长邮箱', 'Principal e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
+  def('leaderEmail', '分管领导邮箱', 'Supervising leader e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
+  def('maskStarNames', '公示隐去姓名', 'Mask names in bulletin', '是', '每周公示的“阅读之星”姓名显示为 李*明（是/否）', 'Reading stars in the weekly bulletin shown as 李*明 (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
+  def('weedAfterYears', '剔旧年限', 'Weeding age (years)', '15', '出版满此年数的图书列为剔旧候选（0 表示不列）', 'Copies published this many years ago are weeding candidates (0 = none)', 'domain.settings.notNumber', k(int(0, 200))),
+  def('standard.booksPerStudent', '规程：生均藏书', 'Standard: books per student', '25', '《中小学图书馆（室）规程》（2018）小学：生均藏书 25 册', 'National rule (2018), primary: 25 books per student', 'domain.settings.notNumber', k(amount())),
+  def('standard.newPerStudentYear', '规程：生均年新增', 'Standard: new per student per year', '1', '小学每年生均新增（更新）图书不少于 1 册', 'At least 1 new book per student per year', 'domain.settings.notNumber', k(amount())),
+  def('standard.referenceTitles', '规程：工具书教参种数', 'Standard: reference titles', '120', '工具书、教学参考书不少于 120 种', 'At least 120 reference and teaching-reference titles', 'domain.settings.notNumber', k(amount())),
+  def('standard.periodicalTitles', '规程：报刊种数', 'Standard: periodical titles', '60', '报刊不少于 60 种', 'At least 60 periodical titles', 'domain.settings.notNumber', k(amount())),
+  def('standard.shareA', '规程比例：A类', 'Standard share: A', '1.5%', '藏书分类比例（可改）：马列毛邓', 'Holdings share (editable): Marxism–Leninism', 'domain.settings.notNumber', k(share())),
+  def('standard.shareB', '规程比例：B类', 'Standard share: B', '1.5%', '藏书分类比例（可改）：哲学、宗教', 'Holdings share (editable): philosophy, religion', 'domain.settings.notNumber', k(share())),
+  def('standard.shareCK', '规程比例：C–K类', 'Standard share: C–K', '64%', '藏书分类比例（可改）：社会科学', 'Holdings share (editable): social sciences', 'domain.settings.notNumber', k(share())),
+  def('standard.shareNX', '规程比例：N–X类', 'Standard share: N–X', '28%', '藏书分类比例（可改）：自然科学', 'Holdings share (editable): natural sciences', 'domain.settings.notNumber', k(share())),
+  def('standard.shareZ', '规程比例：Z类', 'Standard share: Z', '5%', '藏书分类比例（可改）：综合性图书', 'Holdings share (editable): general works', 'domain.settings.notNumber', k(share())),
 ];
 
 // ---------------------------------------------------------------- loan rules and calendar defaults
@@ -535,6 +583,11 @@ const cachedSchema = z.object({
     overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
     reminderInterval: z.number(), noticeLanguage: z.enum(['', 'zh-CN', 'en']),
+    guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), weedAfterYears: z.number(),
+    standard: z.object({
+      booksPerStudent: z.number(), newPerStudentYear: z.number(), referenceTitles: z.number(), periodicalTitles: z.number(),
+      shareA: z.number(), shareB: z.number(), shareCK: z.number(), shareNX: z.number(), shareZ: z.number(),
+    }),
     loanRules: z.array(z.object({
       readerType: z.enum(['student', 'teacher']), itemType: z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']),
       maxLoans: z.number(), loanDays: z.number(), renewals: z.number(), inRoom: z.boolean(),

@@ -20,16 +20,21 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     // -- class sheets (issue 7)
     .addItem(t(locale, 'menu.classSheets'), 'menuSyncClassSheets')
     // -- documents (issue 8)
+    .addItem(t(locale, 'menu.plan'), 'showMonthlyPlan')
+    .addItem(t(locale, 'menu.report'), 'showTermReport')
+    .addItem(t(locale, 'menu.bulletin'), 'showWeeklyBulletin')
     // -- collection work (issue 11)
     // -- consistency (issue 9)
     .addToUi();
 }
 
 /** A built page with the user's language set before its own script runs (the value is one of two
- *  fixed locale codes, never user text). */
-function page(name: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {
+ *  fixed locale codes, never user text), and optional fixed page variables (window.__LIB_VARS; set by
+ *  code, never user text; '<' escaped all the same). */
+function page(name: string, locale: Locale, vars?: Record<string, string>): GoogleAppsScript.HTML.HtmlOutput {
   const content = HtmlService.createHtmlOutputFromFile(name).getContent();
-  return HtmlService.createHtmlOutput(`<script>window.__LIB_LOCALE=${JSON.stringify(locale)};</script>${content}`);
+  const extra = vars ? `window.__LIB_VARS=${JSON.stringify(vars).replace(/</g, '\\u003c')};` : '';
+  return HtmlService.createHtmlOutput(`<script>window.__LIB_LOCALE=${JSON.stringify(locale)};${extra}</script>${content}`);
 }
 
 export function showSidebar(name: string, titleKey: MessageKey): void {
@@ -37,9 +42,9 @@ export function showSidebar(name: string, titleKey: MessageKey): void {
   SpreadsheetApp.getUi().showSidebar(page(name, locale).setTitle(t(locale, titleKey)));
 }
 
-export function showDialog(name: string, titleKey: MessageKey, width: number, height: number): void {
+export function showDialog(name: string, titleKey: MessageKey, width: number, height: number, vars?: Record<string, string>): void {
   const locale = userLocale();
-  SpreadsheetApp.getUi().showModalDialog(page(name, locale).setWidth(width).setHeight(height), t(locale, titleKey));
+  SpreadsheetApp.getUi().showModalDialog(page(name, locale, vars).setWidth(width).setHeight(height), t(locale, titleKey));
 }
 
 /** Shows a menu action's answer: a toast when it went well, an alert with the reason when it did not

@@ -10,8 +10,11 @@ const MANIFEST: string[] = JSON.parse(readFileSync('dist/appsscript.json', 'utf8
 describe('the manifest', () => {
   it('asks exactly for the scopes notices and the daily job use, and nothing else', () => {
     // sheets: spreadsheets (the class sheets are other spreadsheets, so not .currentonly); menus/dialogs: script.container.ui; MailApp: script.send_mail;
-    // triggers: script.scriptapp; Session…getEmail: userinfo.email. No Gmail, no Drive.
+    // triggers: script.scriptapp; Session…getEmail: userinfo.email; documents: documents, and drive.file for the
+    // advanced Drive service's PDF copies. No Gmail, no full Drive.
     expect([...MANIFEST].sort()).toEqual([
+      'https://www.googleapis.com/auth/documents',
+      'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
@@ -59,7 +62,7 @@ describe('dailyJob', () => {
     expect(rt.outbox).toHaveLength(0);
     rt.clock.set('2026-11-24T07:00:00+08:00');
     const run = rt.runDueTriggers();
-    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }] });
+    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }, { name: 'weeklyBulletin', done: true }] });
     expect(rt.outbox).toHaveLength(4);
     rt.clock.set('2026-11-24T08:00:00+08:00');
     const later = rt.runDueTriggers();

@@ -1,0 +1,123 @@
+// The weekly bulletin (每周公示, seed 篇二 “每周在博客上对学生的借书情况及时公布”) and the new-book list
+// (新书通报): loans per class this week and this term, per student, a ranking, the week's reading stars
+// (names masked by default, never a card number), the copies added this week.
+import type { Locale } from '../../i18n/catalog';
+import { type Block, type Doc, heading, paragraph, table, title } from '../blocks';
+import { addDays, type DayStr } from '../dates';
+import type { LibrarySettings } from '../settings';
+import {
+  classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
+  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, titleKey, translator, type Window, zhCompare,
+} from './common';
+
+export interface BulletinInput {
+  locale: Locale;
+  settings: LibrarySettings;
+  /** any day of the week; the bulletin covers its Monday to Sunday */
+  week: DayStr;
+  classes: DocClass[];
+  readers: DocReader[];
+  /** copies (only those added in the week are listed) */
+  items: DocItem[];
+  /** loans lent from the term's start (history and open) */
+  loans: DocLoan[];
+}
+
+export interface BoardRow {
+  rank: number; className: string; grade: number | null; students: number; weekLoans: number; termLoans: number; perStudent: number; stars: string;
+}
+
+export interface Bulletin { doc: Doc; board: BoardRow[]; week: Window; weekLabel: string }
+
+/** How many reading stars the bulletin names. */
+export const STARS = 10;
+
+export function weekOf(day: DayStr): Window {
+  const from = mondayOf(day);
+  return { from, to: addDays(from, 6) };
+}
+
+export function bulletinTitle(locale: Locale, schoolName: string, week: Window): string {
+  return translator(locale)('doc.bulletin.title', { school: schoolName, from: shortDay(week.from, locale), to: shortDay(week.to, locale), year: week.from.slice(0, 4) });
+}
+
+export function weeklyBulletin(input: BulletinInput): Bulletin {
+  const { locale, settings: s } = input;
+  const tr = translator(locale);
+  const week = weekOf(input.week);
+  const termW: Window = { from: s.termStart, to: week.to };
+  const readerById = new Map(input.readers.map((r) => [r.readerId, r]));
+  const gradeOf = gradeOfClass(input.classes, input.readers);
+  const students = studentsPerClass(input.readers);
+
+  const weekByClass = new Map<string, number>();
+  const termByClass = new Map<string, number>();
+  const perReader = new Map<string, number>();
+  for (const l of input.loans) {
+    if (!studentLoan(l, readerById)) continue;
+    const cls = classOfLoan(l, readerById);
+    if (inWindow(l.lentOn, termW)) termByClass.set(cls, (termByClass.get(cls) ?? 0) + 1);
+    if (inWindow(l.lentOn, week)) {
+      weekByClass.set(cls, (weekByClass.get(cls) ?? 0) + 1);
+      perReader.set(l.readerId, (perReader.get(l.readerId) ?? 0) + 1);
+    }
+  }
+
+  // reading stars: active students by loans this week, the first STARS (and all tied with the last)
+  const ranked = [...perReader].filter(([id]) => {
+    const r = readerById.get(id);
+    return r !== undefined && isActiveStudent(r);
+  }).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const cut = ranked.length > STARS ? ranked[STARS - 1][1] : 0;
+  const stars = ranked.filter(([, n], i) => i < STARS || n === cut).map(([id, n]) => {
+    const r = readerById.get(id) as DocReader;
+    return { name: s.maskStarNames ? maskName(r.name) : r.name, className: r.className, loans: n };
+  });
+
+  const classNames = [...new Set([...input.classes.map((c) => c.className), ...students.keys(), ...weekByClass.keys()])].filter((c) => c !== '');
+  const rows = classNames.map((c) => {
+    const n = students.get(c) ?? 0;
+    return {
+      className: c, grade: gradeOf.get(c) ?? null, students: n, weekLoans: weekByClass.get(c) ?? 0, termLoans: termByClass.get(c) ?? 0,
+      perStudent: n > 0 ? Math.round(((termByClass.get(c) ?? 0) / n) * 100) / 100 : 0,
+      weekPer: n > 0 ? (weekByClass.get(c) ?? 0) / n : 0,
+      stars: stars.filter((x) => x.className === c).map((x) => x.name).join('、'),
+    };
+  }).sort((a, b) => b.weekPer - a.weekPer || b.perStudent - a.perStudent || zhCompare(a.className, b.className));
+  const board: BoardRow[] = [];
+  rows.forEach((r, i) => {
+    const prev = rows[i - 1];
+    const rank = prev && prev.weekPer === r.weekPer && prev.perStudent === r.perStudent ? board[i - 1].rank : i + 1;
+    board.push({ rank, className: r.className, grade: r.grade, students: r.students, weekLoans: r.weekLoans, termLoans: r.termLoans, perStudent: r.perStudent, stars: r.stars });
+  });
+
+  const weekLabel = tr('doc.bulletin.week', { from: shortDay(week.from, locale), to: shortDay(week.to, locale) });
+  const blocks: Block[] = [title(bulletinTitle(locale, s.schoolName, week))];
+  const weekTotal = [...weekByClass.values()].reduce((a, b) => a + b, 0);
+  blocks.push(paragraph(tr('doc.bulletin.summary', { week: weekLabel, loans: weekTotal, readers: perReader.size, term: s.termName })));
+  blocks.push(heading(tr('doc.bulletin.h.classes')));
+  blocks.push(table(
+    [tr('doc.col.rank'), tr('doc.col.class'), tr('doc.col.students'), tr('doc.col.weekLoans'), tr('doc.col.weekPer'), tr('doc.col.termLoans'), tr('doc.col.perStudent')],
+    board.map((b, i) => [b.rank, b.className, b.students, b.weekLoans, ratio(b.weekLoans, b.students), b.termLoans, rows[i].students ? b.perStudent.toFixed(2) : '—']),
+    tr('doc.bulletin.rankCaption'),
+  ));
+  blocks.push(heading(tr('doc.bulletin.h.stars')));
+  if (stars.length) blocks.push(table([tr('doc.col.name'), tr('doc.col.class'), tr('doc.col.weekLoans')], stars.map((x) => [x.name, x.className, x.loans])));
+  else blocks.push(paragraph(tr('doc.bulletin.noStars')));
+
+  blocks.push(heading(tr('doc.bulletin.h.newBooks')));
+  const added = input.items.filter((i) => isHeld(i) && i.addedOn !== null && inWindow(i.addedOn, week));
+  const byTitle = new Map<string, { item: DocItem; copies: number }>();
+  for (const i of added) {
+    const k = titleKey(i);
+    const e = byTitle.get(k);
+    if (e) e.copies++;
+    else byTitle.set(k, { item: i, copies: 1 });
+  }
+  const newRows = [...byTitle.values()].sort((a, b) => zhCompare(a.item.callNo, b.item.callNo) || zhCompare(a.item.title, b.item.title));
+  if (newRows.length) {
+    blocks.push(paragraph(tr('doc.bulletin.newSummary', { titles: newRows.length, copies: added.length })));
+    blocks.push(table([tr('doc.col.title'), tr('doc.col.author'), tr('doc.col.callNo'), tr('doc.col.copies')], newRows.map((e) => [e.item.title, e.item.author, e.item.callNo || e.item.classNo, e.copies])));
+  } else blocks.push(paragraph(tr('doc.bulletin.noNewBooks')));
+  return { doc: { title: bulletinTitle(locale, s.schoolName, week), blocks }, board, week, weekLabel };
+}

@@ -1,0 +1,182 @@
+// The records the documents are computed from, read with only the columns they use, and the 每周公示 tab.
+import type { BoardRow } from '../domain/documents/bulletin';
+import type {
+  DocAcquisition, DocActivity, DocClass, DocItem, DocLoan, DocReader, DocVisit, DocWriteOff, Window,
+} from '../domain/documents/common';
+import { overdueDays } from '../domain/calendar';
+import { type DayStr, dayOf } from '../domain/dates';
+import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
+import type { Library } from './library';
+import { type ColumnData, dataRows, readColumnData, readColumns } from './columndata';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+// The local day of a date cell. dayOf asks Intl for the wall clock, which is slow over 200,000 loans; every
+// time zone's offset is a multiple of 15 minutes, so instants in the same 15-minute slot share their day.
+const SLOT_MS = 15 * 60 * 1000;
+const dayMemo = new Map<string, Map<number, DayStr>>();
+function day(v: unknown, tz: string): DayStr | null {
+  // cells come from readColumns: a Date there is a valid one (its converter checked), anything else is not
+  if (v === null || typeof v !== 'object' || typeof (v as Date).getTime !== 'function') return null;
+  let m = dayMemo.get(tz);
+  if (!m) dayMemo.set(tz, (m = new Map()));
+  const slot = Math.floor((v as Date).getTime() / SLOT_MS);
+  let d = m.get(slot);
+  if (d === undefined) {
+    d = dayOf(v as Date, tz);
+    m.set(slot, d);
+  }
+  return d;
+}
+
+export function readDocReaders(lib: Library): DocReader[] {
+  return readColumns(lib.table('readers'), ['readerId', 'name', 'readerType', 'grade', 'className', 'status']).map((r) => ({
+    readerId: str(r.readerId), name: str(r.name), readerType: (r.readerType as ReaderType | null) ?? null,
+    grade: num(r.grade), className: str(r.className), status: (r.status as ReaderStatus | null) ?? null,
+  })).filter((r) => r.readerId !== '');
+}
+
+export function readDocClasses(lib: Library): DocClass[] {
+  return readColumns(lib.table('classes'), ['className', 'grade', 'teacher', 'weekday', 'slot'])
+    .filter((r) => str(r.className) !== '' && num(r.grade) !== null)
+    .map((r) => ({ className: str(r.className), grade: num(r.grade) as number, teacher: str(r.teacher), weekday: str(r.weekday), slot: str(r.slot) }));
+}
+
+export type ItemKey = 'barcode' | 'isbn' | 'title' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear';
+
+/** Every copy, with only the columns asked for (the others blank). */
+export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
+  const t = lib.table('items');
+  return itemsOf(readColumnData(t, keys, 0, dataRows(t)), tz);
+}
+
+/** Copies added in the window: the 入藏日期 column first, then the other columns only for the rows from
+ *  the first to the last copy added in it (new copies are appended, so that span is short). */
+export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: readonly ItemKey[]): DocItem[] {
+  const t = lib.table('items');
+  const total = dataRows(t);
+  if (!t.has('addedOn')) return [];
+  let first = -1;
+  let last = -1;
+  const added = readColumnData(t, ['addedOn'], 0, total);
+  for (let k = 0; k < added.length; k++) {
+    const d = day(added.col.addedOn[k], tz);
+    if (d && d >= w.from && d <= w.to) {
+      if (first < 0) first = added.row[k] - 2;
+      last = added.row[k] - 2;
+    }
+  }
+  if (first < 0) return [];
+  return itemsOf(readColumnData(t, [...keys, 'addedOn'], first, last - first + 1), tz)
+    .filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
+}
+
+function itemsOf(d: ColumnData, tz: string): DocItem[] {
+  const c = (k: string) => d.col[k] ?? [];
+  const [barcode, isbn, title, author, classNo, callNo, itemType, status, addedOn, pubYear] =
+    ['barcode', 'isbn', 'title', 'author', 'classNo', 'callNo', 'itemType', 'status', 'addedOn', 'pubYear'].map(c);
+  const out: DocItem[] = new Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    out[i] = {
+      barcode: str(barcode[i]), isbn: str(isbn[i]), title: str(title[i]), author: str(author[i]), classNo: str(classNo[i]), callNo: str(callNo[i]),
+      itemType: (itemType[i] as ItemType | null) ?? null, status: (status[i] as ItemStatus | null) ?? null, addedOn: day(addedOn[i], tz), pubYear: num(pubYear[i]),
+    };
+  }
+  return out;
+}
+
+export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue';
+
+/**
+ * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
+ * read first; the other wanted columns only for the rows from the first to the last one in the window.
+ */
+export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[]): DocLoan[] {
+  const out: DocLoan[] = [];
+  const want = (k: LoanKey) => keys.includes(k);
+  const open = readColumns(lib.table('loans'), [
+    'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+  ]);
+  for (const r of open) {
+    const lent = day(r.lentAt, tz);
+    if (!lent || lent < w.from || lent > w.to) continue;
+    const due = day(r.dueDate, tz) ?? '';
+    out.push({
+      barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: due,
+      overdueDays: due ? overdueDays(due, now, tz) : 0, result: 'open',
+    });
+  }
+  const h = lib.table('history');
+  const total = dataRows(h);
+  const lent = readColumnData(h, ['lentAt'], 0, total);
+  let first = -1;
+  let last = -1;
+  const lentDays: (DayStr | null)[] = new Array(total).fill(null);
+  const lentAt = lent.col.lentAt;
+  for (let k = 0; k < lent.length; k++) {
+    const d = day(lentAt[k], tz);
+    const i = lent.row[k] - 2;
+    lentDays[i] = d;
+    if (d && d >= w.from && d <= w.to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return out;
+  const rest = readColumnData(h, [
+    'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
+    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+  ], first, last - first + 1);
+  const none: unknown[] = [];
+  const [result, overdue, barcode, readerId, className] = ['result', 'overdueDays', 'barcode', 'readerId', 'className'].map((k) => rest.col[k] ?? none);
+  for (let k = 0; k < rest.length; k++) {
+    const lentOn = lentDays[rest.row[k] - 2];
+    if (!lentOn || lentOn < w.from || lentOn > w.to) continue;
+    out.push({
+      barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: '',
+      overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned',
+    });
+  }
+  return out;
+}
+
+export function readDocAcquisitions(lib: Library, tz: string): DocAcquisition[] {
+  return readColumns(lib.table('acquisitions'), ['batchNo', 'addedOn', 'source', 'titles', 'copies', 'amount']).flatMap((r) => {
+    const d = day(r.addedOn, tz);
+    return d ? [{ batchNo: str(r.batchNo), addedOn: d, source: str(r.source), titles: num(r.titles) ?? 0, copies: num(r.copies) ?? 0, amount: num(r.amount) ?? 0 }] : [];
+  });
+}
+
+export function readDocWriteOffs(lib: Library, tz: string): DocWriteOff[] {
+  return readColumns(lib.table('writeOffs'), ['barcode', 'date', 'reason', 'price', 'compensation']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ barcode: str(r.barcode), date: d, reason: (r.reason as WriteOffReason | null) ?? null, price: num(r.price) ?? 0, compensation: num(r.compensation) ?? 0 }] : [];
+  });
+}
+
+export function readDocActivities(lib: Library, tz: string): DocActivity[] {
+  return readColumns(lib.table('activities'), ['date', 'name', 'classes', 'note']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ date: d, name: str(r.name), classes: str(r.classes), note: str(r.note) }] : [];
+  });
+}
+
+export function readDocVisits(lib: Library, tz: string): DocVisit[] {
+  return readColumns(lib.table('readingRoom'), ['date', 'readerId', 'name']).flatMap((r) => {
+    const d = day(r.date, tz);
+    return d ? [{ date: d, readerId: str(r.readerId), name: str(r.name) }] : [];
+  });
+}
+
+/** Rewrites the 每周公示 tab below its header: old rows cleared, the ranking written in one setValues. */
+export function writeWeeklyBoard(lib: Library, rows: readonly BoardRow[], weekLabel: string): void {
+  const t = lib.table('weeklyBoard');
+  const last = t.sheet.getLastRow();
+  if (last > 1) t.sheet.getRange(2, 1, last - 1, t.width).clearContent();
+  if (rows.length === 0) return;
+  t.ensureRows(rows.length + 1);
+  t.sheet.getRange(2, 1, rows.length, t.width).setValues(rows.map((r) => t.toRow({
+    rank: r.rank, className: r.className, grade: r.grade, students: r.students, weekLoans: r.weekLoans,
+    termLoans: r.termLoans, perStudent: r.perStudent, stars: r.stars, week: weekLabel,
+  })));
+}
