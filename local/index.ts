@@ -12,6 +12,7 @@ import {
 } from './services';
 import { Workbook, SheetModel, type CellValue } from './workbook';
 import { wallParts } from './dates';
+import { LocalHttp, UrlFetchAppImpl } from './urlfetch';
 
 export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
@@ -37,7 +38,7 @@ export interface LocalOptions {
 export interface InvokeResult<T> { result: T; meter: MeterReport }
 export type MeteredError = Error & { meter?: MeterReport };
 
-const NOT_EMULATED = ['DriveApp', 'DocumentApp', 'GmailApp', 'UrlFetchApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Charts', 'Browser', 'Drive', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
+const NOT_EMULATED = ['DriveApp', 'DocumentApp', 'GmailApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Charts', 'Browser', 'Drive', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
 
 export class LocalRuntime implements RuntimeCore {
   readonly workbook: Workbook;
@@ -51,6 +52,8 @@ export class LocalRuntime implements RuntimeCore {
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
   readonly hooks: { method: string; fn: () => void }[] = [];
+  /** The fake network UrlFetchApp answers from (local/urlfetch.ts): register recorded responses here. */
+  readonly http = new LocalHttp();
   /** Service members touched while the bundle was being evaluated (should stay empty). */
   readonly loadTouches: string[] = [];
   /** Every finished invocation, oldest first. */
@@ -117,6 +120,7 @@ export class LocalRuntime implements RuntimeCore {
       ScriptApp: inv.wrap('ScriptApp', new ScriptAppImpl(inv)),
       MailApp: inv.wrap('MailApp', new MailAppImpl(inv)),
       Logger: inv.wrap('Logger', new LoggerImpl(inv)),
+      UrlFetchApp: inv.wrap('UrlFetchApp', new UrlFetchAppImpl(inv, this.http)),
       console: makeConsole(inv),
       Date: this._dateClass(),
     };

@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL';
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | CollectionErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
@@ -103,3 +103,29 @@ export type SampleAnswer = Answer<{ readers: number; items: number; loans: numbe
 // ---------------------------------------------------------------- collection work (issue 11)
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
+export type CollectionErrorCode =
+  | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
+  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
+
+export interface BookFormView {
+  isbn: string; title: string; author: string; publisher: string; pubYear: number | null; classNo: string; callNo: string;
+  itemType: string | null; itemTypeLabel: string; price: number | null; location: string;
+  source: 'held' | 'openlibrary' | 'none'; heldCopies: number;
+}
+export type LookupIsbnAnswer = Answer<{ form: BookFormView; message: string }>;
+export type PreviewCallNoAnswer = Answer<{ classNo: string; callNo: string; sameIsbn: boolean }>;
+export type RegisterCopiesAnswer = Answer<{ barcodes: string[]; callNo: string; classNo: string; title: string; batchNo: string; message: string }>;
+export type OpenBatchAnswer = Answer<{ batchNo: string; message: string }>;
+export type ListBatchesAnswer = Answer<{ batches: { batchNo: string; date: string; source: string; invoiceAmount: number | null }[] }>;
+export type CloseBatchAnswer = Answer<{ batchNo: string; titles: number; copies: number; amount: number; message: string }>;
+export interface NewTitleView {
+  title: string; author: string; publisher: string; isbn: string; classNo: string; callNo: string; itemType: string;
+  copies: number; location: string; addedOn: string;
+}
+export type NewBooksAnswer = Answer<{ weekStart: string; titles: NewTitleView[] }>;
+export interface CollectionInfo {
+  locale: 'zh-CN' | 'en'; schoolName: string; today: string; itemPattern: string; itemTypes: { key: string; label: string }[];
+  accession: { prefix: string; width: number };
+}
+export type CollectionInfoAnswer = Answer<{ info: CollectionInfo }>;

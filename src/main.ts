@@ -5,7 +5,12 @@ import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
 } from './api';
+import type {
+  CloseBatchAnswer, CollectionInfoAnswer, ListBatchesAnswer, LookupIsbnAnswer, NewBooksAnswer, OpenBatchAnswer,
+  PreviewCallNoAnswer, RegisterCopiesAnswer,
+} from './api';
 import { loadSample, setup } from './app/admin';
+import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import * as importing from './app/import';
@@ -126,5 +131,65 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 // ---------------------------------------------------------------- documents (issue 8)
 
 // ---------------------------------------------------------------- collection work (issue 11)
+// New books, batches, 新书通报, the 中图法 helper; repairs and found copies; stocktake; weeding; the end of
+// the school year; labels and cards. The use cases live in src/app/collection/.
+
+export function showCollection(): void {
+  showSidebar('collection', 'collection.title');
+}
+
+const isbnInput = z.string().trim().min(10).max(20).regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only');
+const classNoInput = z.string().trim().min(1).max(40);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
+const itemTypeInput = z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']);
+
+export function collectionInfo(input?: unknown): CollectionInfoAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.info(ctx));
+}
+
+export function lookupIsbn(input: unknown): LookupIsbnAnswer {
+  return run(z.object({ isbn: isbnInput }), input, {}, (i, ctx) => collection.lookupIsbn(ctx, i.isbn));
+}
+
+export function previewCallNo(input: unknown): PreviewCallNoAnswer {
+  return run(z.object({ classNo: classNoInput, isbn: isbnInput.optional() }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
+}
+
+export function registerCopies(input: unknown): RegisterCopiesAnswer {
+  const schema = z.object({
+    isbn: isbnInput.optional(),
+    title: z.string().trim().min(1).max(300),
+    author: z.string().trim().max(200).optional(),
+    publisher: z.string().trim().max(200).optional(),
+    pubYear: z.number().int().min(1800).max(2100).optional(),
+    classNo: classNoInput,
+    price: z.number().min(0).max(100000).optional(),
+    itemType: itemTypeInput,
+    location: z.string().trim().max(100).optional(),
+    copies: z.number().int().min(1).max(50),
+    batchNo: z.string().trim().min(1).max(40).optional(),
+  }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.registerCopies(ctx, i));
+}
+
+export function openBatch(input: unknown): OpenBatchAnswer {
+  const schema = z.object({ source: z.string().trim().min(1).max(100), date: day.optional(), invoiceAmount: z.number().min(0).max(1e7).optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.openBatch(ctx, i));
+}
+
+export function listBatches(input?: unknown): ListBatchesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
+}
+
+export function closeBatch(input: unknown): CloseBatchAnswer {
+  return run(z.object({ batchNo: z.string().trim().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
+}
+
+/** 新书通报: the titles shelved in the week of `week` (any day of it; default this week). */
+export function newBooks(input?: unknown): NewBooksAnswer {
+  return run(z.object({ week: day.optional() }).strict(), input ?? {}, {}, (i, ctx) => collection.newBooksView(ctx, i.week));
+}
+
+
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

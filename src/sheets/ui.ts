@@ -16,6 +16,8 @@ export function addMenu(locale: Locale): void {
     // -- class sheets (issue 7)
     // -- documents (issue 8)
     // -- collection work (issue 11)
+    .addSeparator()
+    .addItem(t(locale, 'menu.collection'), 'showCollection')
     // -- consistency (issue 9)
     .addToUi();
 }
