@@ -129,3 +129,6 @@ export interface CollectionInfo {
   accession: { prefix: string; width: number };
 }
 export type CollectionInfoAnswer = Answer<{ info: CollectionInfo }>;
+export type ListRepairsAnswer = Answer<{ copies: { barcode: string; title: string; callNo: string; sentOn: string; note: string }[] }>;
+export type FinishRepairAnswer = Answer<{ barcode: string; title: string; outcome: 'repaired' | 'beyond'; message: string }>;
+export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compensation: number | null; message: string }>;

@@ -7,7 +7,7 @@ import type {
 } from './api';
 import type {
   CloseBatchAnswer, CollectionInfoAnswer, ListBatchesAnswer, LookupIsbnAnswer, NewBooksAnswer, OpenBatchAnswer,
-  PreviewCallNoAnswer, RegisterCopiesAnswer,
+  PreviewCallNoAnswer, RegisterCopiesAnswer, ListRepairsAnswer, FinishRepairAnswer, RestoreLostAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
 import * as collection from './app/collection';
@@ -191,5 +191,19 @@ export function newBooks(input?: unknown): NewBooksAnswer {
 }
 
 
+
+export function listRepairs(input?: unknown): ListRepairsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
+}
+
+/** A copy in repair: repaired (back to 在架) or beyond repair (written off, 破损). */
+export function finishRepair(input: unknown): FinishRepairAnswer {
+  return run(z.object({ barcode: id, outcome: z.enum(['repaired', 'beyond']) }).strict(), input, { lock: true }, (i, ctx) => collection.finishRepair(ctx, i));
+}
+
+/** A copy recorded 遗失 turned up: back on the shelf, its write-off line marked 找回. */
+export function restoreLost(input: unknown): RestoreLostAnswer {
+  return run(z.object({ barcode: id }).strict(), input, { lock: true }, (i, ctx) => collection.restoreLost(ctx, i));
+}
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { label, langOf } from './common';
 import { newBooksShelved } from './newbooks';
 
+export { listRepairs, finishRepair, restoreLost } from './repairs';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
 
 /** What the workbench asks once when it opens; it warms the cached headers its scans use. */
