@@ -132,3 +132,16 @@ export type CollectionInfoAnswer = Answer<{ info: CollectionInfo }>;
 export type ListRepairsAnswer = Answer<{ copies: { barcode: string; title: string; callNo: string; sentOn: string; note: string }[] }>;
 export type FinishRepairAnswer = Answer<{ barcode: string; title: string; outcome: 'repaired' | 'beyond'; message: string }>;
 export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compensation: number | null; message: string }>;
+export interface ClassProgressView { mainClass: string; expected: number; found: number }
+export interface StockCopyView { barcode: string; title: string; callNo: string; status: string; location: string }
+export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; message: string }>;
+export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; message: string }>;
+export type StocktakeStatusAnswer = Answer<{ stocktake: null | {
+  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; expected: number; found: number; progress: ClassProgressView[];
+} }>;
+export type StocktakeReportAnswer = Answer<{
+  stocktakeId: string; expected: number; found: number; progress: ClassProgressView[];
+  notFound: StockCopyView[]; recorded: StockCopyView[]; wrongLocation: (StockCopyView & { scannedLocation: string })[];
+  token: string; csv: string;
+}>;
+export type FinishStocktakeAnswer = Answer<{ stocktakeId: string; markedLost: number; expected: number; found: number; message: string }>;

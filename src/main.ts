@@ -8,6 +8,7 @@ import type {
 import type {
   CloseBatchAnswer, CollectionInfoAnswer, ListBatchesAnswer, LookupIsbnAnswer, NewBooksAnswer, OpenBatchAnswer,
   PreviewCallNoAnswer, RegisterCopiesAnswer, ListRepairsAnswer, FinishRepairAnswer, RestoreLostAnswer,
+  StartStocktakeAnswer, StocktakeScanAnswer, StocktakeStatusAnswer, StocktakeReportAnswer, FinishStocktakeAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
 import * as collection from './app/collection';
@@ -204,6 +205,33 @@ export function finishRepair(input: unknown): FinishRepairAnswer {
 /** A copy recorded 遗失 turned up: back on the shelf, its write-off line marked 找回. */
 export function restoreLost(input: unknown): RestoreLostAnswer {
   return run(z.object({ barcode: id }).strict(), input, { lock: true }, (i, ctx) => collection.restoreLost(ctx, i));
+}
+
+export function startStocktake(input?: unknown): StartStocktakeAnswer {
+  const schema = z.object({
+    locations: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+    classes: z.array(z.string().trim().min(1).max(20)).max(50).optional(),
+  }).strict();
+  return run(schema, input ?? {}, { lock: true }, (i, ctx) => collection.startStocktake(ctx, i));
+}
+
+/** One batch of scans queued in the sidebar: one round trip whatever its size (≤ 500). */
+export function stocktakeScan(input: unknown): StocktakeScanAnswer {
+  const schema = z.object({ stocktakeId: id, barcodes: z.array(id).min(1).max(500), location: z.string().trim().max(60).optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.stocktakeScan(ctx, i));
+}
+
+export function stocktakeStatus(input?: unknown): StocktakeStatusAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
+}
+
+export function stocktakeReport(input: unknown): StocktakeReportAnswer {
+  return run(z.object({ stocktakeId: id }).strict(), input, {}, (i, ctx) => collection.stocktakeReport(ctx, i));
+}
+
+/** Finishing needs the token of the report the librarian confirmed. */
+export function finishStocktake(input: unknown): FinishStocktakeAnswer {
+  return run(z.object({ stocktakeId: id, token: z.string().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

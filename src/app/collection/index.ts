@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { label, langOf } from './common';
 import { newBooksShelved } from './newbooks';
 
+export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake } from './stocktake';
 export { listRepairs, finishRepair, restoreLost } from './repairs';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
 
