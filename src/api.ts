@@ -145,3 +145,16 @@ export type StocktakeReportAnswer = Answer<{
   token: string; csv: string;
 }>;
 export type FinishStocktakeAnswer = Answer<{ stocktakeId: string; markedLost: number; expected: number; found: number; message: string }>;
+export type WeedingSuggestionsAnswer = Answer<{ copies: {
+  barcode: string; title: string; callNo: string; pubYear: number | null; itemType: string; lastLent: string; repairs: number;
+  reasons: ('old' | 'idle' | 'worn')[]; reasonText: string;
+}[] }>;
+export type WriteOffCopiesAnswer = Answer<{ written: number; message: string }>;
+export type PromotionPreviewAnswer = Answer<{
+  year: number; token: string; classes: { from: string; to: string }[];
+  readers: { readerId: string; name: string; from: string; to: string; status: string }[];
+  owing: { readerId: string; name: string; className: string; loans: { barcode: string; title: string; due: string }[] }[];
+  graduates: number; unparsed: string[]; alreadyPromoted: boolean;
+}>;
+export type PromoteYearAnswer = Answer<{ year: number; classes: number; readers: number; graduates: number; owing: number; message: string }>;
+export type ArchiveYearAnswer = Answer<{ schoolYear: number; url: string; copied: number; removed: number; remaining: number; done: boolean; message: string }>;

@@ -9,6 +9,7 @@ import type {
   CloseBatchAnswer, CollectionInfoAnswer, ListBatchesAnswer, LookupIsbnAnswer, NewBooksAnswer, OpenBatchAnswer,
   PreviewCallNoAnswer, RegisterCopiesAnswer, ListRepairsAnswer, FinishRepairAnswer, RestoreLostAnswer,
   StartStocktakeAnswer, StocktakeScanAnswer, StocktakeStatusAnswer, StocktakeReportAnswer, FinishStocktakeAnswer,
+  WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
 import * as collection from './app/collection';
@@ -232,6 +233,35 @@ export function stocktakeReport(input: unknown): StocktakeReportAnswer {
 /** Finishing needs the token of the report the librarian confirmed. */
 export function finishStocktake(input: unknown): FinishStocktakeAnswer {
   return run(z.object({ stocktakeId: id, token: z.string().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
+}
+
+export function weedingSuggestions(input?: unknown): WeedingSuggestionsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
+}
+
+/** Writes off the ticked copies (剔旧 by default): 状态 注销 and one 注销登记 line each; never deletes a row. */
+export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
+  const schema = z.object({ barcodes: z.array(id).min(1).max(500), reason: z.enum(['weeded', 'damaged']).default('weeded') }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.writeOffCopies(ctx, i));
+}
+
+export function showSchoolYear(): void {
+  showDialog('schoolyear', 'schoolYear.title', 760, 600);
+}
+
+/** Every change the promotion would make, and who still owes books; writes nothing. */
+export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+}
+
+export function promoteYear(input: unknown): PromoteYearAnswer {
+  const schema = z.object({ token: z.string().min(1).max(40), allowOwing: z.boolean().optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
+}
+
+/** Moves a past school year's 借阅记录 to its archive spreadsheet; call again while done is false. */
+export function archiveYear(input: unknown): ArchiveYearAnswer {
+  return run(z.object({ schoolYear: z.number().int().min(2000).max(2100) }).strict(), input, { lock: true }, (i, ctx) => collection.archiveYear(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

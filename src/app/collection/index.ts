@@ -7,6 +7,8 @@ import type { Ctx } from '../context';
 import { label, langOf } from './common';
 import { newBooksShelved } from './newbooks';
 
+export { weedingSuggestions, writeOffCopies } from './weeding';
+export { promotionPreview, promoteYear, archiveYear } from './schoolyear';
 export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake } from './stocktake';
 export { listRepairs, finishRepair, restoreLost } from './repairs';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
