@@ -135,7 +135,7 @@ export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compens
 export interface ClassProgressView { mainClass: string; expected: number; found: number }
 export interface StockCopyView { barcode: string; title: string; callNo: string; status: string; location: string }
 export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; message: string }>;
-export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; message: string }>;
+export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; classOf: Record<string, string>; message: string }>;
 export type StocktakeStatusAnswer = Answer<{ stocktake: null | {
   stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; expected: number; found: number; progress: ClassProgressView[];
 } }>;

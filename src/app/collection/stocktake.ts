@@ -61,6 +61,7 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
   const accepted: string[] = [];
   const unknown: { barcode: string; message: string }[] = [];
   const perClass: Record<string, number> = {};
+  const classOf: Record<string, string> = {};
   const seen = new Set<string>();
   for (const raw of input.barcodes) {
     const b = raw.trim();
@@ -74,12 +75,13 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
     seen.add(b);
     const main = mainClass(String(classes[i] ?? '')) || '?';
     perClass[main] = (perClass[main] ?? 0) + 1;
+    classOf[b] = main;
   }
   const location = (input.location ?? '').trim();
   lib.table('stocktakeScans').appendMany(accepted.map((barcode) => ({ stocktakeId: input.stocktakeId, barcode, scannedAt: ctx.now, location, staff: ctx.staff })));
   lib.remember(lib.extra[RUNNING] === input.stocktakeId ? {} : { [RUNNING]: input.stocktakeId });
   return {
-    accepted: accepted.length, unknown, perClass,
+    accepted: accepted.length, unknown, perClass, classOf,
     message: t(ctx.locale, unknown.length ? 'collection.stocktake.scannedUnknown' : 'collection.stocktake.scanned', { n: accepted.length, unknown: unknown.length }),
   };
 }
