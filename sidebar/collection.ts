@@ -166,6 +166,7 @@ async function save(): Promise<void> {
     ($('book') as HTMLFormElement).reset();
     if (batchNo) $<HTMLSelectElement>('f-batch').value = batchNo;
     $('f-callno').textContent = '—';
+    clear($('clc'));
     input('isbn').value = '';
     input('isbn').focus();
   } finally {
