@@ -158,3 +158,6 @@ export type PromotionPreviewAnswer = Answer<{
 }>;
 export type PromoteYearAnswer = Answer<{ year: number; classes: number; readers: number; graduates: number; owing: number; message: string }>;
 export type ArchiveYearAnswer = Answer<{ schoolYear: number; url: string; copied: number; removed: number; remaining: number; done: boolean; message: string }>;
+export type LabelChoicesAnswer = Answer<{ batches: string[]; classes: string[] }>;
+export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: string; callNo: string; title: string }[] }>;
+export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;

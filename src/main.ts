@@ -10,6 +10,7 @@ import type {
   PreviewCallNoAnswer, RegisterCopiesAnswer, ListRepairsAnswer, FinishRepairAnswer, RestoreLostAnswer,
   StartStocktakeAnswer, StocktakeScanAnswer, StocktakeStatusAnswer, StocktakeReportAnswer, FinishStocktakeAnswer,
   WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
+  LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
 import * as collection from './app/collection';
@@ -262,6 +263,25 @@ export function promoteYear(input: unknown): PromoteYearAnswer {
 /** Moves a past school year's 借阅记录 to its archive spreadsheet; call again while done is false. */
 export function archiveYear(input: unknown): ArchiveYearAnswer {
   return run(z.object({ schoolYear: z.number().int().min(2000).max(2100) }).strict(), input, { lock: true }, (i, ctx) => collection.archiveYear(ctx, i));
+}
+
+export function showLabels(): void {
+  showDialog('labels', 'labels.title', 900, 640);
+}
+
+export function labelChoices(input?: unknown): LabelChoicesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
+}
+
+/** Copies to label: a batch, or a range of 登记号 (from … to). */
+export function labelItems(input: unknown): LabelItemsAnswer {
+  const schema = z.object({ batchNo: z.string().trim().min(1).max(40).optional(), from: id.optional(), to: id.optional() }).strict()
+    .refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' });
+  return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
+}
+
+export function readerCards(input: unknown): ReaderCardsAnswer {
+  return run(z.object({ className: z.string().trim().min(1).max(40) }).strict(), input, {}, (i, ctx) => collection.readerCards(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

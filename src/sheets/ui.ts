@@ -18,6 +18,7 @@ export function addMenu(locale: Locale): void {
     // -- collection work (issue 11)
     .addSeparator()
     .addItem(t(locale, 'menu.collection'), 'showCollection')
+    .addItem(t(locale, 'menu.labels'), 'showLabels')
     .addItem(t(locale, 'menu.schoolYear'), 'showSchoolYear')
     // -- consistency (issue 9)
     .addToUi();

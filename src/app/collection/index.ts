@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { label, langOf } from './common';
 import { newBooksShelved } from './newbooks';
 
+export { labelItems, readerCards, labelChoices } from './labels';
 export { weedingSuggestions, writeOffCopies } from './weeding';
 export { promotionPreview, promoteYear, archiveYear } from './schoolyear';
 export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake } from './stocktake';
