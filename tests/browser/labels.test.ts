@@ -27,7 +27,7 @@ describe('labels', () => {
     expect(await page.locator('.label.barcode svg').count()).toBe(5);
     const codes = await page.$$eval('.label.barcode svg', (svgs) => svgs.map((svg) => ({
       code: (svg as SVGElement).dataset.code ?? '',
-      bars: [...svg.querySelectorAll('g rect')].map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))] as [number, number]),
+      bars: Array.from(svg.querySelectorAll("g rect")).map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))] as [number, number]),
     })));
     expect(codes.map((c) => c.code)).toEqual(items.slice(0, 5));
     for (const c of codes) expect(decodeCode128(c.bars, 2)).toBe(c.code);
@@ -50,7 +50,7 @@ describe('labels', () => {
     await page.waitForSelector(`body[data-rendered="${n}"]`);
     const first = await page.$eval('.card svg', (svg) => ({
       code: (svg as SVGElement).dataset.code ?? '',
-      bars: [...svg.querySelectorAll('g rect')].map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))] as [number, number]),
+      bars: Array.from(svg.querySelectorAll("g rect")).map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))] as [number, number]),
     }));
     expect(decodeCode128(first.bars, 2)).toBe(first.code);
     expect(readers.map((r) => r['证号'])).toContain(first.code);
