@@ -74,3 +74,26 @@ describe('collection desk', () => {
     await page.close();
   });
 });
+
+describe('the return desk and a lost copy', () => {
+  it('scanning a copy recorded 遗失 in return mode offers to put it back on the shelf', async () => {
+    const lost = (await harness.rows('图书')).find((r) => r['状态'] === '遗失');
+    expect(lost).toBeTruthy();
+    const barcode = lost!['登记号'];
+    const page = await harness.browser.newPage({ viewport: { width: 300, height: 900 } });
+    await page.goto(new URL('/dist/desk.html', harness.server.url).href);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.click('#mode-return');
+    await page.fill('#scan', barcode);
+    await page.press('#scan', 'Enter');
+    await page.waitForSelector('#restore-lost');
+    expect(await page.getAttribute('#status', 'data-state')).toBe('warn');
+    await page.click('#restore-lost');
+    await expect.poll(() => page.getAttribute('#status', 'data-state')).toBe('ok');
+    const after = (await harness.rows('图书')).find((r) => r['登记号'] === barcode)!;
+    expect(after['状态']).toBe('在架');
+    const line = (await harness.rows('注销登记')).filter((w) => w['登记号'] === barcode).pop()!;
+    expect(line['找回日期']).not.toBe('');
+    await page.close();
+  });
+});
