@@ -121,6 +121,9 @@ export const COSTS: Record<string, Cost> = {
   'Utilities.sleep': LOCAL, // time passes on the simulated clock instead
 };
 
+// --- UrlFetchApp (collection work, issue 11): a request leaves Google for the outside world [EST 400 ms]
+COSTS['UrlFetchApp.fetch'] = RT(400);
+
 export function costOf(method: string): Cost {
   const c = COSTS[method];
   if (c) return c;

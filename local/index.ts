@@ -14,6 +14,7 @@ import { Workbook, SheetModel, type CellValue } from './workbook';
 import { wallParts } from './dates';
 import { DocStore, DocumentAppImpl, DriveImpl, driveSymbol, saveOpenDocuments } from './documents';
 import { ChartsImpl } from './charts';
+import { LocalHttp, UrlFetchAppImpl } from './urlfetch';
 
 export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
@@ -44,7 +45,7 @@ export type MeteredError = Error & { meter?: MeterReport };
 
 // DocumentApp and Charts are emulated (local/documents.ts, local/charts.ts); the advanced Drive service exists
 // only when appsscript.json enables it, as on the platform (otherwise the name is simply not defined).
-const NOT_EMULATED = ['DriveApp', 'GmailApp', 'UrlFetchApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Browser', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
+const NOT_EMULATED = ['DriveApp', 'GmailApp', 'FormApp', 'CalendarApp', 'SlidesApp', 'ContentService', 'XmlService', 'CardService', 'Browser', 'Sheets', 'ContactsApp', 'GroupsApp', 'Jdbc', 'LanguageApp', 'Maps', 'SitesApp'];
 
 export class LocalRuntime implements RuntimeCore {
   readonly workbook: Workbook;
@@ -62,6 +63,8 @@ export class LocalRuntime implements RuntimeCore {
   /** Scopes the user granted (null = all of dist/appsscript.json's); a test removes one to make authorization required. */
   grantedScopes: string[] | null = null;
   readonly hooks: { method: string; fn: () => void }[] = [];
+  /** The fake network UrlFetchApp answers from (local/urlfetch.ts): register recorded responses here. */
+  readonly http = new LocalHttp();
   /** Service members touched while the bundle was being evaluated (should stay empty). */
   readonly loadTouches: string[] = [];
   /** Every finished invocation, oldest first. */
@@ -140,6 +143,7 @@ export class LocalRuntime implements RuntimeCore {
       DocumentApp: inv.wrap('DocumentApp', new DocumentAppImpl(inv, this.documents)),
       Charts: inv.wrap('Charts', new ChartsImpl(inv)),
       Logger: inv.wrap('Logger', new LoggerImpl(inv)),
+      UrlFetchApp: inv.wrap('UrlFetchApp', new UrlFetchAppImpl(inv, this.http)),
       console: makeConsole(inv),
       Date: this._dateClass(),
     };

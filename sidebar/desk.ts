@@ -5,6 +5,7 @@ import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
 import { clear, el, $ } from './dom';
 import { pageLocale, run } from './gas';
+import { offerRestore } from './collection/lostfound';
 
 // ---------------------------------------------------------------------------------------------
 // Text
@@ -480,7 +481,8 @@ async function doReturn(barcode: string): Promise<void> {
   const ans = await withRetry(() => run('returnItem', { barcode, requestId, condition: cond }));
   setCondition('good'); // a damaged/lost choice applies to one scan only
   if (isFailure(ans)) {
-    status('refuse', [ans.error.message]);
+    status(ans.error.code === 'LOST_COPY' ? 'warn' : 'refuse', [ans.error.message]);
+    offerRestore($('status'), ans, barcode, locale, (message, ok) => status(ok ? 'ok' : 'refuse', [message]));
     addEntry({ action: 'return', ok: false, readerId: '', readerName: '', className: '', barcode, title: '', dueDate: '', detail: ans.error.message });
     return;
   }

@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL';
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | CollectionErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
@@ -145,3 +145,61 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 // ---------------------------------------------------------------- collection work (issue 11)
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
+export type CollectionErrorCode =
+  | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
+  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
+
+export interface BookFormView {
+  isbn: string; title: string; author: string; publisher: string; pubYear: number | null; classNo: string; callNo: string;
+  itemType: string | null; itemTypeLabel: string; price: number | null; location: string;
+  source: 'held' | 'openlibrary' | 'none'; heldCopies: number;
+}
+export type LookupIsbnAnswer = Answer<{ form: BookFormView; message: string }>;
+export type PreviewCallNoAnswer = Answer<{ classNo: string; callNo: string; sameIsbn: boolean }>;
+export type RegisterCopiesAnswer = Answer<{ barcodes: string[]; callNo: string; classNo: string; title: string; batchNo: string; message: string }>;
+export type OpenBatchAnswer = Answer<{ batchNo: string; message: string }>;
+export type ListBatchesAnswer = Answer<{ batches: { batchNo: string; date: string; source: string; invoiceAmount: number | null }[] }>;
+export type CloseBatchAnswer = Answer<{ batchNo: string; titles: number; copies: number; amount: number; message: string }>;
+export interface NewTitleView {
+  title: string; author: string; publisher: string; isbn: string; classNo: string; callNo: string; itemType: string;
+  copies: number; location: string; addedOn: string;
+}
+export type NewBooksAnswer = Answer<{ weekStart: string; titles: NewTitleView[] }>;
+export interface CollectionInfo {
+  locale: 'zh-CN' | 'en'; schoolName: string; today: string; itemPattern: string; itemTypes: { key: string; label: string }[];
+  accession: { prefix: string; width: number };
+}
+export type CollectionInfoAnswer = Answer<{ info: CollectionInfo }>;
+export type ListRepairsAnswer = Answer<{ copies: { barcode: string; title: string; callNo: string; sentOn: string; note: string }[] }>;
+export type FinishRepairAnswer = Answer<{ barcode: string; title: string; outcome: 'repaired' | 'beyond'; message: string }>;
+export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compensation: number | null; message: string }>;
+export interface ClassProgressView { mainClass: string; expected: number; found: number }
+export interface StockCopyView { barcode: string; title: string; callNo: string; status: string; location: string }
+export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; message: string }>;
+export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; classOf: Record<string, string>; message: string }>;
+export type StocktakeStatusAnswer = Answer<{ stocktake: null | {
+  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; expected: number; found: number; progress: ClassProgressView[];
+} }>;
+export type StocktakeReportAnswer = Answer<{
+  stocktakeId: string; expected: number; found: number; progress: ClassProgressView[];
+  notFound: StockCopyView[]; recorded: StockCopyView[]; wrongLocation: (StockCopyView & { scannedLocation: string })[];
+  token: string; csv: string;
+}>;
+export type FinishStocktakeAnswer = Answer<{ stocktakeId: string; markedLost: number; expected: number; found: number; message: string }>;
+export type WeedingSuggestionsAnswer = Answer<{ copies: {
+  barcode: string; title: string; callNo: string; pubYear: number | null; itemType: string; lastLent: string; repairs: number;
+  reasons: ('old' | 'idle' | 'worn')[]; reasonText: string;
+}[] }>;
+export type WriteOffCopiesAnswer = Answer<{ written: number; message: string }>;
+export type PromotionPreviewAnswer = Answer<{
+  year: number; token: string; classes: { from: string; to: string }[];
+  readers: { readerId: string; name: string; from: string; to: string; status: string }[];
+  owing: { readerId: string; name: string; className: string; loans: { barcode: string; title: string; due: string }[] }[];
+  graduates: number; unparsed: string[]; alreadyPromoted: boolean;
+}>;
+export type PromoteYearAnswer = Answer<{ year: number; classes: number; readers: number; graduates: number; owing: number; message: string }>;
+export type ArchiveYearAnswer = Answer<{ schoolYear: number; url: string; copied: number; removed: number; remaining: number; done: boolean; message: string }>;
+export type LabelChoicesAnswer = Answer<{ batches: string[]; classes: string[] }>;
+export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: string; callNo: string; title: string }[] }>;
+export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;

@@ -12,6 +12,14 @@ import { JOB_BUDGET_MS, jobMenuState, runDailyJob } from './app/jobs';
 import { overdueSlips, runNotices } from './app/notices';
 import { loadSample, setup } from './app/admin';
 import * as classSheets from './app/classsheets';
+import type {
+  CloseBatchAnswer, CollectionInfoAnswer, ListBatchesAnswer, LookupIsbnAnswer, NewBooksAnswer, OpenBatchAnswer,
+  PreviewCallNoAnswer, RegisterCopiesAnswer, ListRepairsAnswer, FinishRepairAnswer, RestoreLostAnswer,
+  StartStocktakeAnswer, StocktakeScanAnswer, StocktakeStatusAnswer, StocktakeReportAnswer, FinishStocktakeAnswer,
+  WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
+  LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
+} from './api';
+import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import { MAX_KEY_LENGTH } from './domain/importing';
@@ -240,5 +248,154 @@ export function showWeeklyBulletin(): void {
 // point (its arguments are not google.script.run's to give).
 
 // ---------------------------------------------------------------- collection work (issue 11)
+// New books, batches, 新书通报, the 中图法 helper; repairs and found copies; stocktake; weeding; the end of
+// the school year; labels and cards. The use cases live in src/app/collection/.
+
+export function showCollection(): void {
+  showSidebar('collection', 'collection.title');
+}
+
+const isbnInput = z.string().trim().min(10).max(20).regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only');
+const classNoInput = z.string().trim().min(1).max(40);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
+const itemTypeInput = z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']);
+
+export function collectionInfo(input?: unknown): CollectionInfoAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.info(ctx));
+}
+
+export function lookupIsbn(input: unknown): LookupIsbnAnswer {
+  return run(z.object({ isbn: isbnInput }), input, {}, (i, ctx) => collection.lookupIsbn(ctx, i.isbn));
+}
+
+export function previewCallNo(input: unknown): PreviewCallNoAnswer {
+  return run(z.object({ classNo: classNoInput, isbn: isbnInput.optional() }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
+}
+
+export function registerCopies(input: unknown): RegisterCopiesAnswer {
+  const schema = z.object({
+    isbn: isbnInput.optional(),
+    title: z.string().trim().min(1).max(300),
+    author: z.string().trim().max(200).optional(),
+    publisher: z.string().trim().max(200).optional(),
+    pubYear: z.number().int().min(1800).max(2100).optional(),
+    classNo: classNoInput,
+    price: z.number().min(0).max(100000).optional(),
+    itemType: itemTypeInput,
+    location: z.string().trim().max(100).optional(),
+    copies: z.number().int().min(1).max(50),
+    batchNo: z.string().trim().min(1).max(40).optional(),
+  }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.registerCopies(ctx, i));
+}
+
+export function openBatch(input: unknown): OpenBatchAnswer {
+  const schema = z.object({ source: z.string().trim().min(1).max(100), date: day.optional(), invoiceAmount: z.number().min(0).max(1e7).optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.openBatch(ctx, i));
+}
+
+export function listBatches(input?: unknown): ListBatchesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
+}
+
+export function closeBatch(input: unknown): CloseBatchAnswer {
+  return run(z.object({ batchNo: z.string().trim().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
+}
+
+/** 新书通报: the titles shelved in the week of `week` (any day of it; default this week). */
+export function newBooks(input?: unknown): NewBooksAnswer {
+  return run(z.object({ week: day.optional() }).strict(), input ?? {}, {}, (i, ctx) => collection.newBooksView(ctx, i.week));
+}
+
+
+
+export function listRepairs(input?: unknown): ListRepairsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
+}
+
+/** A copy in repair: repaired (back to 在架) or beyond repair (written off, 破损). */
+export function finishRepair(input: unknown): FinishRepairAnswer {
+  return run(z.object({ barcode: id, outcome: z.enum(['repaired', 'beyond']) }).strict(), input, { lock: true }, (i, ctx) => collection.finishRepair(ctx, i));
+}
+
+/** A copy recorded 遗失 turned up: back on the shelf, its write-off line marked 找回. */
+export function restoreLost(input: unknown): RestoreLostAnswer {
+  return run(z.object({ barcode: id }).strict(), input, { lock: true }, (i, ctx) => collection.restoreLost(ctx, i));
+}
+
+export function startStocktake(input?: unknown): StartStocktakeAnswer {
+  const schema = z.object({
+    locations: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+    classes: z.array(z.string().trim().min(1).max(20)).max(50).optional(),
+  }).strict();
+  return run(schema, input ?? {}, { lock: true }, (i, ctx) => collection.startStocktake(ctx, i));
+}
+
+/** One batch of scans queued in the sidebar: one round trip whatever its size (≤ 500). */
+export function stocktakeScan(input: unknown): StocktakeScanAnswer {
+  const schema = z.object({ stocktakeId: id, barcodes: z.array(id).min(1).max(500), location: z.string().trim().max(60).optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.stocktakeScan(ctx, i));
+}
+
+export function stocktakeStatus(input?: unknown): StocktakeStatusAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
+}
+
+export function stocktakeReport(input: unknown): StocktakeReportAnswer {
+  return run(z.object({ stocktakeId: id }).strict(), input, {}, (i, ctx) => collection.stocktakeReport(ctx, i));
+}
+
+/** Finishing needs the token of the report the librarian confirmed. */
+export function finishStocktake(input: unknown): FinishStocktakeAnswer {
+  return run(z.object({ stocktakeId: id, token: z.string().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
+}
+
+export function weedingSuggestions(input?: unknown): WeedingSuggestionsAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
+}
+
+/** Writes off the ticked copies (剔旧 by default): 状态 注销 and one 注销登记 line each; never deletes a row. */
+export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
+  const schema = z.object({ barcodes: z.array(id).min(1).max(500), reason: z.enum(['weeded', 'damaged']).default('weeded') }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.writeOffCopies(ctx, i));
+}
+
+export function showSchoolYear(): void {
+  showDialog('schoolyear', 'schoolYear.title', 760, 600);
+}
+
+/** Every change the promotion would make, and who still owes books; writes nothing. */
+export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+}
+
+export function promoteYear(input: unknown): PromoteYearAnswer {
+  const schema = z.object({ token: z.string().min(1).max(40), allowOwing: z.boolean().optional() }).strict();
+  return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
+}
+
+/** Moves a past school year's 借阅记录 to its archive spreadsheet; call again while done is false. */
+export function archiveYear(input: unknown): ArchiveYearAnswer {
+  return run(z.object({ schoolYear: z.number().int().min(2000).max(2100) }).strict(), input, { lock: true }, (i, ctx) => collection.archiveYear(ctx, i));
+}
+
+export function showLabels(): void {
+  showDialog('labels', 'labels.title', 900, 640);
+}
+
+export function labelChoices(input?: unknown): LabelChoicesAnswer {
+  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
+}
+
+/** Copies to label: a batch, or a range of 登记号 (from … to). */
+export function labelItems(input: unknown): LabelItemsAnswer {
+  const schema = z.object({ batchNo: z.string().trim().min(1).max(40).optional(), from: id.optional(), to: id.optional() }).strict()
+    .refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' });
+  return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
+}
+
+export function readerCards(input: unknown): ReaderCardsAnswer {
+  return run(z.object({ className: z.string().trim().min(1).max(40) }).strict(), input, {}, (i, ctx) => collection.readerCards(ctx, i));
+}
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

@@ -238,6 +238,8 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
       }
     }
     const item = items.readRow<Item>(itemRow).rec;
+    // A copy recorded 遗失 turned up: the desk offers to put it back on the shelf (restoreLost, issue 11).
+    if (item.status === 'lost') throw new LibraryError('LOST_COPY', 'collection.lost.scanned', { title: item.title, barcode: input.barcode });
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
@@ -287,6 +289,8 @@ export function renew(ctx: Ctx, input: RenewInput) {
     const itemRow = items.findRow('barcode', input.barcode);
     if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
     const item = items.readRow<Item>(itemRow).rec;
+    // A copy recorded 遗失 turned up: the desk offers to put it back on the shelf (restoreLost, issue 11).
+    if (item.status === 'lost') throw new LibraryError('LOST_COPY', 'collection.lost.scanned', { title: item.title, barcode: input.barcode });
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;

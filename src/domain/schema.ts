@@ -44,6 +44,15 @@ export const ENUMS = {
     weeded: { zh: '剔旧', en: 'Weeded' },
     damaged: { zh: '破损', en: 'Damaged' },
     lost: { zh: '遗失', en: 'Lost' },
+    stocktake: { zh: '盘亏', en: 'Stocktake loss' },
+  },
+  batchStatus: {
+    open: { zh: '进行中', en: 'Open' },
+    closed: { zh: '已结账', en: 'Closed' },
+  },
+  stocktakeStatus: {
+    running: { zh: '进行中', en: 'Running' },
+    finished: { zh: '已完成', en: 'Finished' },
   },
   yesNo: {
     yes: { zh: '是', en: 'Yes' },
@@ -60,6 +69,8 @@ export type ReaderStatus = EnumKey<'readerStatus'>;
 export type LoanResult = EnumKey<'loanResult'>;
 export type Condition = EnumKey<'condition'>;
 export type WriteOffReason = EnumKey<'writeOffReason'>;
+export type BatchStatus = EnumKey<'batchStatus'>;
+export type StocktakeStatus = EnumKey<'stocktakeStatus'>;
 
 export type ColumnKind = 'text' | 'number' | 'money' | 'int' | 'date' | 'datetime' | 'enum' | 'email' | 'link';
 
@@ -209,6 +220,7 @@ export const TABS = {
       opt('compensation', '赔偿金额', 'Compensation', 'money'),
       opt('readerId', '证号', 'Card no.', 'text'),
       opt('staff', '经办人', 'Staff', 'text'),
+      opt('foundOn', '找回日期', 'Found on', 'date'),
     ],
   },
   notices: {
@@ -258,6 +270,40 @@ export const TABS = {
       opt('perStudent', '本学期人均', 'Per student this term', 'number'),
       opt('stars', '本周阅读之星', 'Reading stars this week', 'text'),
       opt('week', '周次', 'Week', 'text'),
+    ],
+  },
+  // ---- collection work (issue 11)
+  batches: {
+    key: 'batches', zh: '批次', en: 'Batches',
+    columns: [
+      c('batchNo', '批次号', 'Batch no.', 'text', { key_: true }),
+      c('date', '日期', 'Date', 'date'),
+      opt('source', '来源', 'Source', 'text'),
+      opt('invoiceAmount', '发票金额', 'Invoice amount', 'money'),
+      c('status', '状态', 'Status', 'enum', { enumName: 'batchStatus' }),
+      opt('closedOn', '结账日期', 'Closed on', 'date'),
+      opt('staff', '经办人', 'Staff', 'text'),
+    ],
+  },
+  stocktakes: {
+    key: 'stocktakes', zh: '盘点', en: 'Stocktakes', machineKept: true,
+    columns: [
+      c('stocktakeId', '盘点号', 'Stocktake no.', 'text', { key_: true }),
+      c('startedAt', '开始时间', 'Started at', 'datetime'),
+      opt('scope', '范围', 'Scope', 'text'),
+      c('status', '状态', 'Status', 'enum', { enumName: 'stocktakeStatus' }),
+      opt('finishedAt', '完成时间', 'Finished at', 'datetime'),
+      opt('staff', '经办人', 'Staff', 'text'),
+    ],
+  },
+  stocktakeScans: {
+    key: 'stocktakeScans', zh: '盘点扫描', en: 'Stocktake scans', machineKept: true,
+    columns: [
+      c('stocktakeId', '盘点号', 'Stocktake no.', 'text'),
+      c('barcode', '登记号', 'Accession no.', 'text', { key_: true }),
+      c('scannedAt', '扫描时间', 'Scanned at', 'datetime'),
+      opt('location', '馆藏地点', 'Location', 'text'),
+      opt('staff', '经办人', 'Staff', 'text'),
     ],
   },
 } as const satisfies Record<string, Omit<TabDef, 'key'> & { key: string }>;

@@ -85,6 +85,17 @@ export interface LibrarySettings {
   standard: StandardFigures;
   loanRules: LoanRule[];
   calendar: CalendarEntry[];
+  // ---- collection work (issue 11)
+  /** 登记号 = prefix + the number zero-padded to width; next is the next number to give (0 = after the highest in use) */
+  accessionPrefix: string;
+  accessionWidth: number;
+  accessionNext: number;
+  /** weeding: published more than N years ago, per item type (a type not named has no age rule) */
+  weedYears: Partial<Record<ItemType, number>>;
+  /** weeding: and not borrowed for this many years (0 = the age rule alone) */
+  weedIdleYears: number;
+  /** weeding: repaired more than this many times (0 = no repair rule) */
+  weedMaxRepairs: number;
 }
 
 export type SettingsTab = 'settings' | 'loanRules' | 'calendar';
@@ -330,7 +341,30 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('standard.shareCK', '规程比例：C–K类', 'Standard share: C–K', '64%', '藏书分类比例（可改）：社会科学', 'Holdings share (editable): social sciences', 'domain.settings.notNumber', k(share())),
   def('standard.shareNX', '规程比例：N–X类', 'Standard share: N–X', '28%', '藏书分类比例（可改）：自然科学', 'Holdings share (editable): natural sciences', 'domain.settings.notNumber', k(share())),
   def('standard.shareZ', '规程比例：Z类', 'Standard share: Z', '5%', '藏书分类比例（可改）：综合性图书', 'Holdings share (editable): general works', 'domain.settings.notNumber', k(share())),
+  // ---- collection work (issue 11)
+  def('accessionPrefix', '登记号前缀', 'Accession prefix', '', '新书登记号的字母前缀，可留空（不能用 S、T：那是读者证）', 'Letter before new accession numbers, may be empty (not S or T: those are reader cards)', 'domain.settings.notPattern',
+    k(cell((v) => { const s = cellText(v); return /^[A-RU-Za-ru-z]?$/.test(s) ? s.toUpperCase() : undefined; })), false),
+  def('accessionWidth', '登记号位数', 'Accession digits', '6', '登记号数字部分的位数（不足补 0）', 'Digits of the number part (zero-padded)', 'domain.settings.notNumber', k(int(4, 10))),
+  def('accessionNext', '登记号下一号', 'Next accession no.', '', '下一本新书的登记号数字；留空则接着已用的最大号。系统登记新书后自动更新', 'Number of the next new copy; empty = after the highest in use. Updated by registration', 'domain.settings.notNumber',
+    k(cell((v) => { if (cellText(v) === '') return 0; const n = cellToNumber(v); return n !== undefined && Number.isInteger(n) && n >= 1 && n < 1e10 ? n : undefined; })), false),
+  def('weedYears', '剔旧出版年限', 'Weeding: years since publication', '教师用书:8；期刊:3；普通图书:30', '按文献类型：出版超过多少年可剔旧，如 教师用书:8；期刊:3', 'Per item type: published more than N years ago, e.g. 教师用书:8; 期刊:3', 'domain.settings.badChoice',
+    k(cell((v) => parseWeedYears(cellText(v)))), false),
+  def('weedIdleYears', '剔旧未借年限', 'Weeding: years not borrowed', '3', '且多少年没有借出过（0 表示不看借阅）', 'And not borrowed for this many years (0 = ignore loans)', 'domain.settings.notNumber', k(int(0, 50))),
+  def('weedMaxRepairs', '剔旧修补次数', 'Weeding: repairs', '3', '修补超过多少次建议剔旧（0 表示不看修补）', 'Suggest weeding after more repairs than this (0 = ignore repairs)', 'domain.settings.notNumber', k(int(0, 99))),
 ];
+
+/** '教师用书:8；期刊:3' (either language's type labels, ；/; /, separated) → years per type; undefined when unreadable. */
+export function parseWeedYears(text: string): Partial<Record<ItemType, number>> | undefined {
+  const out: Partial<Record<ItemType, number>> = {};
+  for (const part of text.split(/[;；,，\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[:：=]\s*(\d{1,3})$/.exec(part);
+    if (!m) return undefined;
+    const type = enumKeyOf('itemType', m[1].trim());
+    if (!type) return undefined;
+    out[type] = Number(m[2]);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------- loan rules and calendar defaults
 
@@ -593,6 +627,10 @@ const cachedSchema = z.object({
       maxLoans: z.number(), loanDays: z.number(), renewals: z.number(), inRoom: z.boolean(),
     })),
     calendar: z.array(z.object({ day: daySchema, kind: z.enum(['holiday', 'workday']), note: z.string() })),
+    // ---- collection work (issue 11)
+    accessionPrefix: z.string(), accessionWidth: z.number(), accessionNext: z.number(),
+    weedYears: z.record(z.string(), z.number()),
+    weedIdleYears: z.number(), weedMaxRepairs: z.number(),
   }),
 });
 

@@ -24,6 +24,10 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.report'), 'showTermReport')
     .addItem(t(locale, 'menu.bulletin'), 'showWeeklyBulletin')
     // -- collection work (issue 11)
+    .addSeparator()
+    .addItem(t(locale, 'menu.collection'), 'showCollection')
+    .addItem(t(locale, 'menu.labels'), 'showLabels')
+    .addItem(t(locale, 'menu.schoolYear'), 'showSchoolYear')
     // -- consistency (issue 9)
     .addToUi();
 }

@@ -49,6 +49,7 @@ describe('onOpen', () => {
     expect(items.slice(0, 4)).toEqual(['showDesk', 'menuSetupLibrary', 'showImport', 'menuLoadSampleData']);
     expect(items).toContain('menuSyncClassSheets');
     expect(items).toEqual(expect.arrayContaining(['showMonthlyPlan', 'showTermReport', 'showWeeklyBulletin']));
+    expect(items).toEqual(expect.arrayContaining(['showCollection', 'showLabels', 'showSchoolYear']));
     expect(rt.ui.menus[0].items[0].caption).toBe('打开借还书台');
     const touched = Object.keys(meter.byMethod);
     expect(touched.some((m) => /^(Spreadsheet\.|Sheet\.|Range\.|Properties|Cache|Lock)/.test(m))).toBe(false);

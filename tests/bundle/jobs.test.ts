@@ -11,11 +11,12 @@ describe('the manifest', () => {
   it('asks exactly for the scopes notices and the daily job use, and nothing else', () => {
     // sheets: spreadsheets (the class sheets are other spreadsheets, so not .currentonly); menus/dialogs: script.container.ui; MailApp: script.send_mail;
     // triggers: script.scriptapp; Session…getEmail: userinfo.email; documents: documents, and drive.file for the
-    // advanced Drive service's PDF copies. No Gmail, no full Drive.
+    // advanced Drive service's PDF copies; the ISBN lookup: script.external_request. No Gmail, no full Drive.
     expect([...MANIFEST].sort()).toEqual([
       'https://www.googleapis.com/auth/documents',
       'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.external_request',
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/spreadsheets',

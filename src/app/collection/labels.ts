@@ -1,0 +1,41 @@
+// What the label and card pages print: copies by batch or by a range of 登记号, readers by class.
+import type { Reader } from '../../domain/types';
+import { readColumns } from '../../sheets/columncells';
+import { openLibrary } from '../../sheets/library';
+import type { Ctx } from '../context';
+import { LibraryError } from '../errors';
+
+const MAX = 2000;
+
+export function labelItems(ctx: Ctx, input: { batchNo?: string; from?: string; to?: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const all = readColumns<{ barcode: string; callNo: string; title: string; batchNo: string; status: string | null }>(
+    lib.table('items'), ['barcode', 'callNo', 'title', 'batchNo', 'status'], 'barcode');
+  const from = input.from ?? '';
+  const to = input.to ?? from;
+  // A range compares 登记号 of the same length (B000041 … B000060), as printed on the labels.
+  const inRange = (b: string) => b.length === from.length && b >= from && b <= to;
+  const picked = all.map((r) => r.rec)
+    .filter((i) => i.status !== 'withdrawn' && (input.batchNo ? i.batchNo === input.batchNo : inRange(i.barcode)))
+    .sort((a, b) => a.barcode.localeCompare(b.barcode));
+  if (picked.length > MAX) throw new LibraryError('INVALID_INPUT', 'collection.labels.tooMany', { n: picked.length, max: MAX });
+  lib.remember();
+  return { schoolName: lib.settings.schoolName, items: picked.map((i) => ({ barcode: i.barcode, callNo: i.callNo, title: i.title })) };
+}
+
+export function readerCards(ctx: Ctx, input: { className: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const readers = lib.table('readers');
+  const rows = readers.readRows<Reader>(readers.findRows('className', input.className)).map((r) => r.rec)
+    .filter((r) => r.className === input.className && r.status === 'active');
+  lib.remember();
+  return { schoolName: lib.settings.schoolName, readers: rows.map((r) => ({ readerId: r.readerId, name: r.name, className: r.className })) };
+}
+
+export function labelChoices(ctx: Ctx) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const batches = [...new Set(lib.table('items').columnValues('batchNo'))].sort().reverse().slice(0, 50);
+  const classes = lib.table('classes').columnValues('className');
+  lib.remember();
+  return { batches, classes };
+}

@@ -1,0 +1,212 @@
+// 新书登记: an ISBN scanned → copy cataloguing from a held copy, else Open Library (cached per ISBN);
+// the 分类号 checked, the 索书号 worked out and shown before saving; N copies registered in one step with
+// 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
+import { callNumber, nextSeq } from '../../domain/collection/clc';
+import {
+  batchLine, type BookRecord, firstFree, newBooksOfWeek, nextBatchNo, type NewTitle, openLibraryUrl, parseOpenLibrary,
+  planAccessions, recordFromCopy, weekStart,
+} from '../../domain/collection/newbooks';
+import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
+import type { ItemType } from '../../domain/schema';
+import { SETTING_DEFS } from '../../domain/settings';
+import type { Item } from '../../domain/types';
+import { t } from '../../i18n/catalog';
+import { fetchText } from '../../platform/http';
+import { cachePutAll, cacheRemove } from '../../platform/services';
+import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell } from '../../sheets/columncells';
+import { openLibrary } from '../../sheets/library';
+import type { Ctx } from '../context';
+import { LibraryError } from '../errors';
+import { findOne, label, normalIsbn, validClassNo } from './common';
+
+const ISBN_CACHE = (isbn: string) => `isbn.v1:${isbn}`;
+const BATCH_CACHE = (no: string) => `batch.open.v1:${no}`;
+const NOT_FOUND = '-';
+
+export interface BookForm extends BookRecord { source: 'held' | 'openlibrary' | 'none'; heldCopies: number; itemTypeLabel: string }
+
+/** What the form shows after an ISBN scan. Never throws for a lookup failure: the form is then empty. */
+export function lookupIsbn(ctx: Ctx, raw: string) {
+  const isbn = normalIsbn(raw);
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [ISBN_CACHE(isbn)] });
+  const items = lib.table('items');
+  const held = items.findRows('isbn', isbn);
+  if (held.length) {
+    const copy = items.readRow<Item>(held[held.length - 1]).rec;
+    lib.remember();
+    const rec = recordFromCopy(copy);
+    return {
+      form: { ...rec, source: 'held' as const, heldCopies: held.length, itemTypeLabel: label(ctx, 'itemType', rec.itemType) },
+      message: t(ctx.locale, 'collection.lookup.held', { title: copy.title, n: held.length, callNo: copy.callNo || '—' }),
+    };
+  }
+  const cached = lib.extra[ISBN_CACHE(isbn)];
+  let rec: BookRecord | null = null;
+  let failure = '';
+  if (cached !== undefined) {
+    rec = cached === NOT_FOUND ? null : parseOpenLibrary(isbn, cached);
+    lib.remember();
+  } else {
+    const got = fetchText(openLibraryUrl(isbn));
+    if (got.ok) {
+      rec = parseOpenLibrary(isbn, got.text);
+      // Found or not, the answer is kept (6 h): a second scan of the same ISBN costs no request.
+      lib.remember({ [ISBN_CACHE(isbn)]: rec ? got.text : NOT_FOUND });
+    } else {
+      failure = got.error;
+      lib.remember();
+    }
+  }
+  const empty: BookRecord = { isbn, title: '', author: '', publisher: '', pubYear: null, classNo: '', callNo: '', itemType: null, price: null, location: '' };
+  const form: BookForm = { ...(rec ?? empty), isbn, source: rec ? 'openlibrary' : 'none', heldCopies: 0, itemTypeLabel: '' };
+  const message = rec ? t(ctx.locale, 'collection.lookup.found', { title: rec.title })
+    : failure ? t(ctx.locale, 'collection.lookup.failed', { detail: failure.slice(0, 120) })
+      : t(ctx.locale, 'collection.lookup.none', { isbn });
+  return { form, message };
+}
+
+/** The 索书号 a new copy will get: the held copy's for a held ISBN, else 分类号/next 种次号. */
+export function previewCallNo(ctx: Ctx, input: { classNo: string; isbn?: string }) {
+  const classNo = validClassNo(input.classNo);
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const items = lib.table('items');
+  const out = callNoFor(items, classNo, input.isbn ? normalIsbn(input.isbn) : '');
+  lib.remember();
+  return { classNo: out.classNo, callNo: out.callNo, sameIsbn: out.sameIsbn };
+}
+
+function callNoFor(items: ReturnType<ReturnType<typeof openLibrary>['table']>, classNo: string, isbn: string): { classNo: string; callNo: string; sameIsbn: boolean } {
+  if (isbn) {
+    const held = items.findRows('isbn', isbn);
+    if (held.length) {
+      const copy = items.readRow<Item>(held[held.length - 1]).rec;
+      if (copy.callNo) return { classNo: copy.classNo || classNo, callNo: copy.callNo, sameIsbn: true };
+    }
+  }
+  const callNos = rawColumn(items, 'callNo').map((v) => String(v ?? ''));
+  return { classNo, callNo: callNumber(classNo, nextSeq(classNo, callNos)), sameIsbn: false };
+}
+
+export interface RegisterInput {
+  isbn?: string; title: string; author?: string; publisher?: string; pubYear?: number; classNo: string;
+  price?: number; itemType: ItemType; location?: string; copies: number; batchNo?: string;
+}
+
+const ACC_NEXT = SETTING_DEFS.find((d) => d.key === 'accessionNext')!;
+
+export function registerCopies(ctx: Ctx, input: RegisterInput) {
+  // Everything that can refuse is checked before the first write.
+  const isbn = input.isbn ? normalIsbn(input.isbn) : '';
+  const typedClass = validClassNo(input.classNo);
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: input.batchNo ? [BATCH_CACHE(input.batchNo)] : [] });
+  const items = lib.table('items');
+  const settingsTab = lib.table('settings');
+  if (input.batchNo && lib.extra[BATCH_CACHE(input.batchNo)] !== '1') {
+    const b = findOne<{ status: string }>(lib.table('batches'), 'batchNo', input.batchNo);
+    if (!b || b.rec.status !== 'open') throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.notOpen', { batchNo: input.batchNo });
+  }
+  const { classNo, callNo } = callNoFor(items, typedClass, isbn);
+
+  // 登记号: from the counter in 设置 (read now, under the lock: never the cached settings).
+  const s = lib.settings;
+  const counter = settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
+  if (!counter) throw new LibraryError('NOT_SET_UP', 'collection.accession.noSetting', { item: ctx.lang === 'zh' ? ACC_NEXT.zh : ACC_NEXT.en });
+  const counterText = String(counter.value ?? '').trim();
+  let next = counterText === '' ? 0 : Number(counterText);
+  if (!Number.isInteger(next) || next < 0) throw new LibraryError('SETTINGS_INVALID', 'domain.settings.notNumber', { row: counter.row, item: ACC_NEXT.zh, value: counterText });
+  let taken = new Set<string>();
+  if (next === 0) {
+    const all = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
+    next = firstFree(s.accessionPrefix, all);
+    taken = new Set(all);
+  }
+  let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
+  if (plan.ok && taken.size === 0 && findAnyOf(items, 'barcode', plan.barcodes).length > 0) {
+    // A number of the plan was typed in by hand: skip every number in use.
+    taken = new Set(rawColumn(items, 'barcode').map((v) => String(v ?? '').trim()));
+    plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
+  }
+  if (!plan.ok) {
+    throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example, pattern: s.itemPattern });
+  }
+
+  const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+  const recs = plan.barcodes.map((barcode) => ({
+    barcode, isbn, title: input.title, author: input.author ?? '', publisher: input.publisher ?? '', pubYear: input.pubYear ?? null,
+    classNo, callNo, price: input.price ?? null, itemType: input.itemType, location: input.location ?? '', status: 'available',
+    addedOn: today, batchNo: input.batchNo ?? '',
+  }));
+  if (recs.length === 1) items.append(recs[0]);
+  else items.appendMany(recs);
+  writeSettingCell(settingsTab, counter.row, String(plan.next));
+  lib.remember();
+  return {
+    barcodes: plan.barcodes, callNo, classNo, title: input.title, batchNo: input.batchNo ?? '',
+    message: t(ctx.locale, 'collection.registered', { n: plan.barcodes.length, title: input.title, callNo, first: plan.barcodes[0], last: plan.barcodes[plan.barcodes.length - 1] }),
+  };
+}
+
+// ---------------------------------------------------------------- batches
+
+export function openBatch(ctx: Ctx, input: { source: string; date?: string; invoiceAmount?: number }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const batches = lib.table('batches');
+  const existing = new Set([...batches.columnValues('batchNo'), ...lib.table('acquisitions').columnValues('batchNo')]);
+  const day: DayStr = input.date ?? dayOf(ctx.now, ctx.tz);
+  const batchNo = nextBatchNo(day, existing);
+  batches.append({ batchNo, date: startOfDay(day, ctx.tz), source: input.source, invoiceAmount: input.invoiceAmount ?? null, status: 'open', closedOn: null, staff: ctx.staff });
+  lib.remember({ [BATCH_CACHE(batchNo)]: '1' });
+  return { batchNo, message: t(ctx.locale, 'collection.batch.opened', { batchNo, source: input.source }) };
+}
+
+export function listBatches(ctx: Ctx) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const rows = lib.table('batches').readAll<{ batchNo: string; date: Date | null; source: string; invoiceAmount: number | null; status: string }>();
+  lib.remember();
+  return {
+    batches: rows.filter((r) => r.rec.status === 'open').map((r) => ({
+      batchNo: r.rec.batchNo, date: r.rec.date ? dayOf(r.rec.date, ctx.tz) : '', source: r.rec.source, invoiceAmount: r.rec.invoiceAmount,
+    })),
+  };
+}
+
+export function closeBatch(ctx: Ctx, input: { batchNo: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const batches = lib.table('batches');
+  const b = findOne<{ batchNo: string; date: Date | null; source: string; invoiceAmount: number | null; status: string }>(batches, 'batchNo', input.batchNo);
+  if (!b) throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.unknown', { batchNo: input.batchNo });
+  if (b.rec.status !== 'open') throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.notOpen', { batchNo: input.batchNo });
+  const items = lib.table('items');
+  const copies = items.readRows<Item>(items.findRows('batchNo', input.batchNo)).map((r) => r.rec).filter((i) => i.batchNo === input.batchNo);
+  if (copies.length === 0) throw new LibraryError('BATCH_EMPTY', 'collection.batch.empty', { batchNo: input.batchNo });
+  const line = batchLine(copies);
+  const day = b.rec.date ?? startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+  lib.table('acquisitions').append({ batchNo: input.batchNo, addedOn: day, source: b.rec.source, titles: line.titles, copies: line.copies, amount: line.amount });
+  batches.writeRow(b.row, { status: 'closed', closedOn: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz) }, b.raw);
+  cacheRemove([BATCH_CACHE(input.batchNo)]);
+  lib.remember();
+  const invoice = b.rec.invoiceAmount;
+  const mismatch = invoice !== null && invoice !== undefined && Math.round(invoice * 100) !== Math.round(line.amount * 100);
+  return {
+    batchNo: input.batchNo, ...line,
+    message: t(ctx.locale, mismatch ? 'collection.batch.closedMismatch' : 'collection.batch.closed', {
+      batchNo: input.batchNo, titles: line.titles, copies: line.copies, amount: line.amount.toFixed(2), invoice: (invoice ?? 0).toFixed(2),
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- 新书通报
+
+/** The titles shelved in the week of `day` (its Monday to Sunday), for the weekly bulletin and the monthly plan. */
+export function newBooksShelved(ctx: Ctx, day?: DayStr): { weekStart: DayStr; titles: NewTitle[] } {
+  const monday = weekStart(day ?? dayOf(ctx.now, ctx.tz));
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const items = lib.table('items');
+  const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], 'barcode');
+  const end = startOfDay(monday, ctx.tz).getTime() + 7 * 86400_000;
+  const start = startOfDay(monday, ctx.tz).getTime();
+  const rows = added.filter((r) => r.rec.addedOn && r.rec.addedOn.getTime() >= start && r.rec.addedOn.getTime() < end).map((r) => r.row);
+  const recs = items.readRows<Item>(rows).map((r) => r.rec);
+  lib.remember();
+  return { weekStart: monday, titles: newBooksOfWeek(recs, monday, ctx.tz) };
+}

@@ -1,0 +1,173 @@
+// 盘点 (stocktake). Its state lives in the workbook (盘点, 盘点扫描), so it survives the sidebar closing and
+// goes on the next day. A batch of scans is one call: the catalogue's 登记号 and 分类号 columns are read once,
+// the accepted scans appended in one write. Finishing marks the not-found copies 遗失 (never a copy on loan)
+// only with the token of the list the librarian confirmed, one 注销登记 line each (盘亏).
+import {
+  compareStocktake, csv, listToken, parseClassRanges, type Scan, scopeFromText, scopeToText, type StockItem, type StocktakeReport,
+} from '../../domain/collection/stocktake';
+import { mainClass } from '../../domain/collection/clc';
+import { dayOf, startOfDay } from '../../domain/dates';
+import { enumLabel } from '../../domain/schema';
+import { t } from '../../i18n/catalog';
+import { cacheRemove } from '../../platform/services';
+import { rawColumn, readColumns, writeColumnCells } from '../../sheets/columncells';
+import { type Library, openLibrary } from '../../sheets/library';
+import type { Ctx } from '../context';
+import { LibraryError } from '../errors';
+import { findOne } from './common';
+
+const RUNNING = 'stocktake.running.v1';
+interface StocktakeRow { stocktakeId: string; startedAt: Date | null; scope: string; status: string; finishedAt: Date | null; staff: string }
+
+function running(lib: Library): StocktakeRow | null {
+  const all = lib.table('stocktakes').readAll<StocktakeRow>();
+  return all.map((r) => r.rec).find((r) => r.status === 'running') ?? null;
+}
+
+export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?: string[] }) {
+  const classes = parseClassRanges(input.classes ?? []);
+  if (!classes) throw new LibraryError('INVALID_INPUT', 'collection.stocktake.badRange', { ranges: (input.classes ?? []).join(', ') });
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const open = running(lib);
+  if (open) throw new LibraryError('STOCKTAKE_RUNNING', 'collection.stocktake.running', { id: open.stocktakeId });
+  const table = lib.table('stocktakes');
+  const ids = new Set(table.columnValues('stocktakeId'));
+  const base = `PD${dayOf(ctx.now, ctx.tz).replace(/-/g, '')}`;
+  let n = 1;
+  while (ids.has(`${base}-${n}`)) n++;
+  const stocktakeId = `${base}-${n}`;
+  const scope = { locations: (input.locations ?? []).map((l) => l.trim()).filter(Boolean), classes };
+  table.append({ stocktakeId, startedAt: ctx.now, scope: scopeToText(scope), status: 'running', finishedAt: null, staff: ctx.staff });
+  lib.remember({ [RUNNING]: stocktakeId });
+  return { stocktakeId, scope, message: t(ctx.locale, 'collection.stocktake.started', { id: stocktakeId }) };
+}
+
+function requireRunning(ctx: Ctx, lib: Library, id: string): StocktakeRow {
+  const r = findOne<StocktakeRow>(lib.table('stocktakes'), 'stocktakeId', id);
+  if (!r) throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.unknown', { id });
+  if (r.rec.status !== 'running') throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.finished', { id });
+  return r.rec;
+}
+
+/** One batch of queued scans: known 登记号 recorded in one write, unknown ones answered (not recorded). */
+export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: string[]; location?: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [RUNNING] });
+  if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(ctx, lib, input.stocktakeId);
+  const items = lib.table('items');
+  const codes = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
+  const classes = rawColumn(items, 'classNo');
+  const index = new Map<string, number>();
+  codes.forEach((c, i) => { if (c) index.set(c, i); });
+  const accepted: string[] = [];
+  const unknown: { barcode: string; message: string }[] = [];
+  const perClass: Record<string, number> = {};
+  const classOf: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const raw of input.barcodes) {
+    const b = raw.trim();
+    const i = index.get(b);
+    if (i === undefined) {
+      unknown.push({ barcode: b, message: t(ctx.locale, 'error.ITEM_NOT_FOUND', { barcode: b }) });
+      continue;
+    }
+    accepted.push(b);
+    if (seen.has(b)) continue;
+    seen.add(b);
+    const main = mainClass(String(classes[i] ?? '')) || '?';
+    perClass[main] = (perClass[main] ?? 0) + 1;
+    classOf[b] = main;
+  }
+  const location = (input.location ?? '').trim();
+  lib.table('stocktakeScans').appendMany(accepted.map((barcode) => ({ stocktakeId: input.stocktakeId, barcode, scannedAt: ctx.now, location, staff: ctx.staff })));
+  lib.remember(lib.extra[RUNNING] === input.stocktakeId ? {} : { [RUNNING]: input.stocktakeId });
+  return {
+    accepted: accepted.length, unknown, perClass, classOf,
+    message: t(ctx.locale, unknown.length ? 'collection.stocktake.scannedUnknown' : 'collection.stocktake.scanned', { n: accepted.length, unknown: unknown.length }),
+  };
+}
+
+function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number> } {
+  const items = lib.table('items');
+  const read = readColumns<StockItem>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location'], 'barcode');
+  const scansTab = lib.table('stocktakeScans');
+  const ids = rawColumn(scansTab, 'stocktakeId');
+  const codes = rawColumn(scansTab, 'barcode');
+  const locs = scansTab.has('location') ? rawColumn(scansTab, 'location') : [];
+  const scans: Scan[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (String(ids[i]).trim() === st.stocktakeId) scans.push({ barcode: String(codes[i]).trim(), location: String(locs[i] ?? '').trim() });
+  }
+  const rows = new Map(read.map((r) => [r.rec.barcode, r.row]));
+  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), statusCells: [], rows };
+}
+
+export function stocktakeStatus(ctx: Ctx) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const st = running(lib);
+  if (!st) {
+    lib.remember();
+    return { stocktake: null };
+  }
+  const { report } = compare(ctx, lib, st);
+  lib.remember({ [RUNNING]: st.stocktakeId });
+  return {
+    stocktake: {
+      stocktakeId: st.stocktakeId, startedAt: st.startedAt ? st.startedAt.toISOString() : '', scope: scopeFromText(st.scope),
+      expected: report.expected, found: report.found, progress: report.progress,
+    },
+  };
+}
+
+export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const st = requireRunning(ctx, lib, input.stocktakeId);
+  const { report } = compare(ctx, lib, st);
+  lib.remember();
+  const status = (s: StockItem['status']) => (s ? enumLabel('itemStatus', s, ctx.lang) : '');
+  const kind = (k: 'notFound' | 'recorded' | 'wrongLocation') => t(ctx.locale, `collection.stocktake.kind.${k}`);
+  const header = ['kind', 'barcode', 'title', 'callNo', 'status', 'location', 'scannedAt'].map((k) => t(ctx.locale, `collection.stocktake.col.${k}` as never));
+  const lines: unknown[][] = [header];
+  for (const i of report.notFound) lines.push([kind('notFound'), i.barcode, i.title, i.callNo, status(i.status), i.location, '']);
+  for (const i of report.recorded) lines.push([kind('recorded'), i.barcode, i.title, i.callNo, status(i.status), i.location, '']);
+  for (const i of report.wrongLocation) lines.push([kind('wrongLocation'), i.barcode, i.title, i.callNo, status(i.status), i.location, i.scannedLocation]);
+  const view = (i: StockItem) => ({ barcode: i.barcode, title: i.title, callNo: i.callNo, status: status(i.status), location: i.location });
+  return {
+    stocktakeId: st.stocktakeId,
+    expected: report.expected, found: report.found, progress: report.progress,
+    notFound: report.notFound.map(view), recorded: report.recorded.map(view),
+    wrongLocation: report.wrongLocation.map((i) => ({ ...view(i), scannedLocation: i.scannedLocation })),
+    token: listToken(report.notFound.map((i) => i.barcode)),
+    csv: csv(lines),
+  };
+}
+
+/** Marks the confirmed not-found copies 遗失, one 注销登记 line each (盘亏), and closes the stocktake. */
+export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: string }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const st = requireRunning(ctx, lib, input.stocktakeId);
+  const { report, rows } = compare(ctx, lib, st);
+  if (listToken(report.notFound.map((i) => i.barcode)) !== input.token) {
+    throw new LibraryError('STOCKTAKE_CHANGED', 'collection.stocktake.changed', { id: st.stocktakeId });
+  }
+  const items = lib.table('items');
+  const lost = report.notFound.filter((i) => i.status === 'available'); // never a copy on loan
+  if (lost.length) {
+    const current = rawColumn(items, 'status');
+    writeColumnCells(items, 'status', current, new Map(lost.map((i) => [rows.get(i.barcode) as number, 'lost'])), ctx.lang);
+    const prices = readColumns<{ barcode: string; price: number | null }>(items, ['barcode', 'price'], 'barcode');
+    const price = new Map(prices.map((p) => [p.rec.barcode, p.rec.price]));
+    const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+    lib.table('writeOffs').appendMany(lost.map((i) => ({
+      barcode: i.barcode, date: today, reason: 'stocktake', price: price.get(i.barcode) ?? null, compensation: null, readerId: '', staff: ctx.staff,
+    })));
+  }
+  const table = lib.table('stocktakes');
+  const r = findOne<StocktakeRow>(table, 'stocktakeId', st.stocktakeId)!;
+  table.writeRow(r.row, { status: 'finished', finishedAt: ctx.now }, r.raw);
+  cacheRemove([RUNNING]);
+  lib.remember();
+  return {
+    stocktakeId: st.stocktakeId, markedLost: lost.length, expected: report.expected, found: report.found,
+    message: t(ctx.locale, 'collection.stocktake.done', { id: st.stocktakeId, found: report.found, expected: report.expected, lost: lost.length }),
+  };
+}

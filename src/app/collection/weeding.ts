@@ -1,0 +1,69 @@
+// 剔旧: suggestions from the rules in 设置, and the write-off of the copies the librarian ticked (状态 注销,
+// one 注销登记 line each, reason 剔旧; never a deleted row). The 分类帐 and the term report read 状态.
+import { dayOf, startOfDay } from '../../domain/dates';
+import { weedingSuggestions as suggest, type WeedItem } from '../../domain/collection/weeding';
+import { enumLabel, type WriteOffReason } from '../../domain/schema';
+import { t } from '../../i18n/catalog';
+import { rawColumn, readColumns, writeColumnCells } from '../../sheets/columncells';
+import { openLibrary } from '../../sheets/library';
+import type { Ctx } from '../context';
+import { LibraryError } from '../errors';
+import { archivedLastLent } from './schoolyear';
+
+export function weedingSuggestions(ctx: Ctx) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], 'barcode').map((r) => r.rec);
+  const history = lib.table('history');
+  const codes = rawColumn(history, 'barcode');
+  const lent = rawColumn(history, 'lentAt');
+  const last = archivedLastLent(ctx, lib);
+  for (let i = 0; i < codes.length; i++) {
+    const b = String(codes[i] ?? '').trim();
+    const d = lent[i];
+    if (!b || !(d instanceof Date)) continue;
+    const seen = last.get(b);
+    if (!seen || seen < d) last.set(b, d);
+  }
+  for (const l of readColumns<{ barcode: string; lentAt: Date | null }>(lib.table('loans'), ['barcode', 'lentAt'], 'barcode')) {
+    if (l.rec.lentAt) last.set(l.rec.barcode, l.rec.lentAt);
+  }
+  const repairs = new Map<string, number>();
+  for (const v of rawColumn(lib.table('repairs'), 'barcode')) {
+    const b = String(v ?? '').trim();
+    if (b) repairs.set(b, (repairs.get(b) ?? 0) + 1);
+  }
+  const s = lib.settings;
+  const list = suggest(items, last, repairs, { weedYears: s.weedYears, weedIdleYears: s.weedIdleYears, weedMaxRepairs: s.weedMaxRepairs }, dayOf(ctx.now, ctx.tz), ctx.tz);
+  lib.remember();
+  return {
+    copies: list.map((c) => ({
+      barcode: c.barcode, title: c.title, callNo: c.callNo, pubYear: c.pubYear, itemType: c.itemType ? enumLabel('itemType', c.itemType, ctx.lang) : '',
+      lastLent: c.lastLent ?? '', repairs: c.repairs, reasons: c.reasons,
+      reasonText: c.reasons.map((r) => t(ctx.locale, `collection.weed.reason.${r}`, { years: c.pubYear ?? '', n: c.repairs })).join('；'),
+    })),
+  };
+}
+
+/** Writes off the ticked copies: each must be on the shelf or in repair, else nothing is written. */
+export function writeOffCopies(ctx: Ctx, input: { barcodes: string[]; reason: WriteOffReason }) {
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const items = lib.table('items');
+  const recs = readColumns<{ barcode: string; title: string; status: string | null; price: number | null }>(items, ['barcode', 'title', 'status', 'price'], 'barcode');
+  const byCode = new Map(recs.map((r) => [r.rec.barcode, r]));
+  const wanted = [...new Set(input.barcodes.map((b) => b.trim()))];
+  for (const b of wanted) {
+    const r = byCode.get(b);
+    if (!r) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: b });
+    if (r.rec.status !== 'available' && r.rec.status !== 'repair') {
+      throw new LibraryError('WRITE_OFF_REFUSED', 'collection.weed.refused', { barcode: b, title: r.rec.title, status: r.rec.status ? enumLabel('itemStatus', r.rec.status as never, ctx.lang) : '' });
+    }
+  }
+  const current = rawColumn(items, 'status');
+  writeColumnCells(items, 'status', current, new Map(wanted.map((b) => [byCode.get(b)!.row, 'withdrawn'])), ctx.lang);
+  const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+  lib.table('writeOffs').appendMany(wanted.map((b) => ({
+    barcode: b, date: today, reason: input.reason, price: byCode.get(b)!.rec.price, compensation: null, readerId: '', staff: ctx.staff,
+  })));
+  lib.remember();
+  return { written: wanted.length, message: t(ctx.locale, 'collection.weed.done', { n: wanted.length }) };
+}

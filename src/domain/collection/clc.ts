@@ -1,0 +1,88 @@
+// 中图法 class numbers (分类号) and call numbers (索书号 = 分类号/种次号). Pure.
+// The search over the data file (clc-data.ts) runs in the browser: the server bundle needs only the letters.
+import type { ClcEntry } from './clc-data';
+
+export type ClassNoProblem = 'empty' | 'basicClass' | 'tClass' | 'chars' | 'point' | 'tooLong';
+export type ClassNoCheck = { ok: true; classNo: string } | { ok: false; problem: ClassNoProblem; at?: string };
+
+/** The 22 basic classes, and T's second letters (the same as in clc-data.ts; a unit test keeps them equal). */
+export const BASIC_CLASSES = 'ABCDEFGHIJKNOPQRSTUVXZ';
+export const T_SECOND_LETTERS = 'BDEFGHJKLMNPQSUV';
+const BASIC = new Set(BASIC_CLASSES.split(''));
+const T_SECOND = new Set(T_SECOND_LETTERS.split('').map((l) => `T${l}`));
+
+/** Full-width letters, digits and punctuation typed on a Chinese keyboard → ASCII; spaces dropped; upper case. */
+export function normaliseClassNo(raw: string): string {
+  return raw
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[。．]/g, '.')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+}
+
+/**
+ * A 分类号 is well formed when: it starts with one of the 22 basic classes (T with its second letter, e.g.
+ * TP); then digits with a point after every third digit (I287.45, G623.2, not I2874.5 nor I287.); then
+ * optional auxiliary parts: -digits (总论复分, O1-49), =digits (时代), (digits) (国家地区), "digits" (民族).
+ */
+export function checkClassNo(raw: string): ClassNoCheck {
+  const s = normaliseClassNo(raw);
+  if (s === '') return { ok: false, problem: 'empty' };
+  if (s.length > 40) return { ok: false, problem: 'tooLong' };
+  const letters = /^[A-Z]+/.exec(s)?.[0] ?? '';
+  if (!letters) return { ok: false, problem: 'basicClass', at: s[0] };
+  const main = letters[0];
+  if (!BASIC.has(main)) return { ok: false, problem: 'basicClass', at: main };
+  if (letters.length > 2 || (letters.length === 2 && main !== 'T')) return { ok: false, problem: 'chars', at: letters };
+  if (letters.length === 2 && !T_SECOND.has(letters)) return { ok: false, problem: 'tClass', at: letters };
+  const rest = s.slice(letters.length);
+  const m = /^([\d.]*)((?:-\d+|=\d+|\(\d+\)|"\d+")*)$/.exec(rest);
+  if (!m) {
+    const bad = /[^\d.\-=()"]/.exec(rest);
+    return { ok: false, problem: 'chars', at: bad ? bad[0] : rest };
+  }
+  const num = m[1];
+  if (num !== '') {
+    // digits in groups of three, separated by single points: 287.45 ✓, 2874.5 ✗, 287. ✗, .5 ✗
+    if (!/^\d{1,3}(\.\d{1,3})*$/.test(num) || /^\d{1,2}\./.test(num) || /\.\d{1,2}\./.test(num)) {
+      return { ok: false, problem: 'point', at: num };
+    }
+  }
+  return { ok: true, classNo: s };
+}
+
+/** The main class letter(s) of a 分类号: 'I' for I287.45, 'TP' for TP312. */
+export function mainClass(classNo: string): string {
+  const s = normaliseClassNo(classNo);
+  if (/^T[A-Z]/.test(s)) return 'T';
+  return /^[A-Z]/.test(s) ? s[0] : '';
+}
+
+/** Searches the table by code prefix (i287 → I287, I287.4 …) or by words of the name, in either language. */
+export function searchClc(entries: readonly ClcEntry[], query: string, limit = 20): ClcEntry[] {
+  const q = query.trim();
+  if (!q) return entries.filter((x) => x.basic).slice(0, limit);
+  const code = normaliseClassNo(q);
+  const lower = q.toLowerCase();
+  const byCode = entries.filter((x) => x.code.startsWith(code));
+  const byName = entries.filter((x) => !byCode.includes(x) && (x.zh.includes(q) || x.en.toLowerCase().includes(lower)));
+  return [...byCode, ...byName].slice(0, limit);
+}
+
+/** 索书号 = 分类号/种次号. */
+export function callNumber(classNo: string, seq: number): string {
+  return `${classNo}/${seq}`;
+}
+
+/** The next 种次号 within a 分类号: one more than the highest already used in a 索书号 of that class. */
+export function nextSeq(classNo: string, callNos: readonly string[]): number {
+  const prefix = `${classNo}/`;
+  let max = 0;
+  for (const c of callNos) {
+    const s = String(c).trim();
+    if (!s.startsWith(prefix)) continue;
+    const m = /^(\d+)/.exec(s.slice(prefix.length));
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
