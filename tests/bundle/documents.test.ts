@@ -195,8 +195,8 @@ describe('weeklyBulletinStep (for the daily job)', () => {
 
   test('past its deadline it does not start', () => {
     const rt = school({ distDir: stepBundleDir(), now: '2026-11-23T08:00:00+08:00' });
-    const r = rt.invoke<{ done: boolean }>('bulletinStep', rt.nowMs() - 1).result;
-    expect(r.done).toBe(false);
+    const r = rt.invoke<{ done: boolean; message: string }>('bulletinStep', rt.nowMs() - 1).result;
+    expect(r).toEqual({ done: false, message: '本次运行时间不够，下次运行时再生成上周的每周公示。' });
     expect(rt.documents.docs.size).toBe(0);
   });
 });
