@@ -215,8 +215,18 @@ export function svgToPng(svg: string): Uint8Array {
   return new Uint8Array(r.render().asPng());
 }
 
+// resvg shapes every text chunk against the CJK font anew (tens of ms each), so a chart costs a few hundred
+// ms of CPU; the same chart drawn again (a document regenerated) comes from this small cache.
+const pngCache = new Map<string, Uint8Array>();
+const PNG_CACHE_MAX = 64;
 export function chartPng(c: ChartData): Uint8Array {
-  return svgToPng(chartSvg(c));
+  const svg = chartSvg(c);
+  const hit = pngCache.get(svg);
+  if (hit) return hit.slice();
+  const png = svgToPng(svg);
+  if (pngCache.size >= PNG_CACHE_MAX) pngCache.delete(pngCache.keys().next().value as string);
+  pngCache.set(svg, png);
+  return png.slice();
 }
 
 /** Width and height from a PNG's IHDR chunk (null when it is not a PNG). */

@@ -50,6 +50,9 @@ export class DataTableBuilderImpl {
 
 type ChartType = ChartData['type'];
 
+/** The chart a PNG blob was drawn from (DocumentApp records it beside the image, for tests). */
+export const chartOfBlob = new WeakMap<object, ChartData>();
+
 export class ChartBuilderImpl {
   _o: { title: string; xTitle: string; yTitle: string; width: number; height: number; colors: string[]; legend: ChartData['legend']; background: string; options: Record<string, unknown> } =
     { title: '', xTitle: '', yTitle: '', width: 600, height: 400, colors: [], legend: 'RIGHT', background: '#ffffff', options: {} };
@@ -82,7 +85,7 @@ export class ChartBuilderImpl {
       categories: t._rows.map((r) => (r[0] instanceof Date ? r[0].toISOString().slice(0, 10) : String(r[0] ?? ''))),
       series: t._columns.slice(1).map((c, j) => ({ name: c.label, values: t._rows.map((r) => Number(r[j + 1] ?? 0)) })),
     };
-    return this._inv.wrap('Chart', new ChartImpl(data));
+    return this._inv.wrap('Chart', new ChartImpl(this._inv, data));
   }
 }
 export class PieChartBuilderImpl extends ChartBuilderImpl {
@@ -92,10 +95,12 @@ export class PieChartBuilderImpl extends ChartBuilderImpl {
 }
 
 export class ChartImpl {
-  constructor(readonly _data: ChartData) {}
+  constructor(private _inv: Invocation, readonly _data: ChartData) {}
   getAs(contentType: string): Any {
     if (String(contentType) !== 'image/png') throw new Error(`Blob object must have non-null content type for this operation: ${contentType} is not supported; use image/png.`);
-    return new BlobImpl(chartPng(this._data), 'image/png', null);
+    const blob = new BlobImpl(chartPng(this._data), 'image/png', null);
+    chartOfBlob.set(blob, this._data);
+    return this._inv.wrap('Blob', blob);
   }
   getBlob(): Any { return this.getAs('image/png'); }
   getOptions(): Any { return {}; }

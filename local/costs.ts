@@ -111,7 +111,7 @@ export const COSTS: Record<string, Cost> = {
   'Body.appendTable': { roundTrip: false, ms: 10 }, 'Body.appendImage': { roundTrip: false, ms: 20 }, 'Body.appendPageBreak': { roundTrip: false, ms: 5 },
   'Body.getParagraphs': { roundTrip: false, ms: 5 },
   'Paragraph.setHeading': { roundTrip: false, ms: 2 }, 'Paragraph.setText': { roundTrip: false, ms: 2 }, 'Paragraph.getText': LOCAL,
-  'ListItem.setGlyphType': { roundTrip: false, ms: 2 }, 'Text.setBold': { roundTrip: false, ms: 2 }, 'TableRow.editAsText': LOCAL, 'Table.getRow': LOCAL,
+  'ListItem.setGlyphType': { roundTrip: false, ms: 2 }, 'InlineImage.setAltTitle': { roundTrip: false, ms: 2 }, 'Text.setBold': { roundTrip: false, ms: 2 }, 'TableRow.editAsText': LOCAL, 'Table.getRow': LOCAL,
   // --- Charts [EST]: building a chart is local; the image is drawn on Google's servers at getAs
   'Chart.getAs': RT(1200),
   // --- advanced Drive service [EST]: an upload of a few hundred KB, like creating a file

@@ -23,6 +23,7 @@ import { Invocation, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
+import { chartOfBlob } from './charts';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
@@ -184,6 +185,8 @@ export class InlineImageImpl {
   getHeight(): number { return this._el.height; }
   setWidth(w: number): Any { this._h.edit(); this._el.width = Math.round(Number(w)); return this; }
   setHeight(h: number): Any { this._h.edit(); this._el.height = Math.round(Number(h)); return this; }
+  setAltTitle(t: unknown): Any { this._h.edit(); this._el.alt = String(t); return this; }
+  getAltTitle(): string | null { return this._el.alt ?? null; }
 }
 
 // the platform's limits for an inserted image: 50 MB and 25 megapixels (Docs editor help, "Insert images")
@@ -256,6 +259,8 @@ export class BodyImpl {
     if (blob._bytes.length > IMAGE_MAX_BYTES || info.width * info.height > IMAGE_MAX_PIXELS) throw new Error('Invalid image data.');
     this._h.edit();
     const el: Extract<DocElement, { type: 'image' }> = { type: 'image', contentType: info.contentType, base64: Buffer.from(blob._bytes).toString('base64'), width: info.width, height: info.height };
+    const chart = chartOfBlob.get(blob);
+    if (chart) el.chart = { type: chart.type, title: chart.title, xTitle: chart.xTitle, yTitle: chart.yTitle, categories: [...chart.categories], series: chart.series.map((x) => ({ name: x.name, values: [...x.values] })) };
     this._els.push(el);
     return this._h.inv.wrap('InlineImage', new InlineImageImpl(this._h, el));
   }
@@ -324,7 +329,7 @@ export class DocumentImpl {
     const exp: PdfExport = { at: new Date(this._h.inv.rt.nowMs()).toISOString(), revision: rec.savedRevision, pendingEdits: rec.revision - rec.savedRevision };
     rec.exports.push(exp);
     this._h.store.writeIndex();
-    return new PdfExportBlob({ docId: rec.id, revision: exp.revision, pendingEdits: exp.pendingEdits }, `${rec.name}.pdf`);
+    return this._h.inv.wrap('Blob', new PdfExportBlob({ docId: rec.id, revision: exp.revision, pendingEdits: exp.pendingEdits }, `${rec.name}.pdf`));
   }
   getBlob(): Any { return this.getAs('application/pdf'); }
 }

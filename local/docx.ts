@@ -7,7 +7,9 @@ export type DocElement =
   | { type: 'paragraph'; text: string; heading: string; bold: boolean; italic: boolean }
   | { type: 'listItem'; text: string; heading: string; glyph: string; bold: boolean; italic: boolean; listId: string }
   | { type: 'table'; rows: { cells: string[]; bold: boolean }[] }
-  | { type: 'image'; contentType: string; base64: string; width: number; height: number }
+  | { type: 'image'; contentType: string; base64: string; width: number; height: number; alt?: string;
+      /** what local/charts.ts drew, when the image is a chart (a record for tests; not part of the .docx) */
+      chart?: { type: string; title: string; xTitle: string; yTitle: string; categories: string[]; series: { name: string; values: number[] }[] } }
   | { type: 'pageBreak' };
 
 export interface DocContent { name: string; elements: DocElement[] }
@@ -81,7 +83,7 @@ export function buildDocx(doc: DocContent): Uint8Array {
         const rid = `rIdImg${n}`;
         media.push({ name: `image${n}.${ext}`, bytes: new Uint8Array(Buffer.from(el.base64, 'base64')), rid });
         const cx = Math.round(el.width * EMU_PER_PX), cy = Math.round(el.height * EMU_PER_PX);
-        body.push(`<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="Chart ${n}"/>`
+        body.push(`<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="Chart ${n}"${el.alt ? ` title="${escXml(el.alt)}" descr="${escXml(el.alt)}"` : ''}/>`
           + `<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`
           + `<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>`
           + `<pic:nvPicPr><pic:cNvPr id="${n}" name="image${n}.${ext}"/><pic:cNvPicPr/></pic:nvPicPr>`
@@ -176,7 +178,7 @@ export function buildHtml(doc: DocContent, lang = 'zh-CN'): string {
         }).join('') + '</table>');
         break;
       case 'image':
-        out.push(`<p class="doc-image"><img alt="" width="${el.width}" height="${el.height}" src="data:${escHtml(el.contentType)};base64,${el.base64}"></p>`);
+        out.push(`<p class="doc-image"><img alt="${escHtml(el.alt ?? '')}" width="${el.width}" height="${el.height}" src="data:${escHtml(el.contentType)};base64,${el.base64}"></p>`);
         break;
       case 'pageBreak':
         out.push('<hr class="page-break">');

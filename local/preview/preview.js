@@ -138,14 +138,16 @@
 
   async function renderTabs() {
     const tabs = $('tabs');
-    clear(tabs);
+    // built aside and swapped in at the end: two refreshes running at once (a language switch during the
+    // first load) must not both append to the bar
+    const frag = document.createDocumentFragment();
     const add = (label, count, active, onClick, extraCls) => {
       const b = el('button', `tab${active ? ' active' : ''}${extraCls ? ` ${extraCls}` : ''}`);
       b.type = 'button';
       b.appendChild(el('span', null, label));
       if (count !== null && count !== undefined) b.appendChild(el('span', 'count', count));
       b.addEventListener('click', onClick);
-      tabs.appendChild(b);
+      frag.appendChild(b);
     };
     for (const s of sheets) {
       if (s.hidden) continue;
@@ -160,6 +162,8 @@
     let docCount = 0;
     try { docCount = (await getJson('/api/documents')).documents.length; } catch (e) { /* shown on open */ }
     add(t('documents'), docCount, view.kind === 'documents', () => { view = { kind: 'documents', id: '' }; refresh(); }, 'special');
+    clear(tabs);
+    tabs.appendChild(frag);
   }
 
   function pager(total, offset) {

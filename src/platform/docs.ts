@@ -135,14 +135,16 @@ function writeBlocks(body: Body, blocks: Block[], images: (GoogleAppsScript.Base
         if (b.caption) para(b.caption).setHeading(DocumentApp.ParagraphHeading.NORMAL);
         const width = Math.max(b.header.length, ...b.rows.map((r) => r.length), 1);
         const pad = (r: string[]): string[] => (r.length < width ? [...r, ...Array<string>(width - r.length).fill('')] : r);
-        const cells = [pad(b.header.map(cellText)), ...b.rows.map((r) => pad(r.map(cellText)))];
+        const cells = [...(b.header.length ? [pad(b.header.map(cellText))] : []), ...b.rows.map((r) => pad(r.map(cellText)))];
+        if (cells.length === 0) break; // nothing to show: no empty table
         const t = body.appendTable(cells);
         if (b.header.length) t.getRow(0).editAsText().setBold(true);
         break;
       }
       case 'chart': {
         const png = images[i];
-        if (png) body.appendImage(png);
+        // the chart's title as the image's alt text (screen readers, and the .docx of a download)
+        if (png) body.appendImage(png).setAltTitle(b.spec.title);
         break;
       }
       case 'pageBreak':

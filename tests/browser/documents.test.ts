@@ -60,13 +60,12 @@ describe.each([['zh-CN', '文档', '查看者'], ['en', 'Documents', 'Viewers']]
     const doc = report(lang);
     const written = (await server.invoke('writeDocument', doc, { existingId: null, viewers: ['principal@school.example'] })) as WrittenDoc;
     expect(written.created).toBe(true);
-    const switched = await fetch(new URL('/api/locale', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: lang }) });
-    expect(switched.status).toBe(200);
-
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: lang });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(server.url);
+    // the preview's language switch, as a user would use it (the preview starts in Chinese)
+    await page.selectOption('#lang', lang);
     await page.locator('#tabs button', { hasText: tabLabel }).click();
     const item = page.locator(`.doc-list li[data-doc-id="${written.id}"]`);
     await item.waitFor();
@@ -97,12 +96,15 @@ describe.each([['zh-CN', '文档', '查看者'], ['en', 'Documents', 'Viewers']]
     expect(await docPage.locator('script').count()).toBe(0);
     await docPage.screenshot({ path: join(OUT, `document-report-${lang}.png`), fullPage: true });
 
-    // the .docx download
-    const r = await fetch(new URL(`/documents/${written.id}.docx`, server.url));
-    expect(r.status).toBe(200);
-    expect(r.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`);
-    const bytes = new Uint8Array(await r.arrayBuffer());
+    // the .docx download (through the browser's own request context: no pooled node socket to go stale)
+    const r = await page.request.get(new URL(`/documents/${written.id}.docx`, server.url).href);
+    expect(r.status()).toBe(200);
+    expect(r.headers()['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`${doc.title}.docx`)}`);
+    const bytes = await r.body();
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip
+    // only documents the runtime made are served
+    expect((await page.request.get(new URL('/documents/no-such-doc.html', server.url).href)).status()).toBe(404);
+    expect((await page.request.get(new URL('/documents/index.json', server.url).href)).status()).toBe(404);
     expect(errors).toEqual([]);
     await page.close();
     await docPage.close();

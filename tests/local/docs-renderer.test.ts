@@ -43,6 +43,14 @@ describe('writeDocument', () => {
     expect(rec.elements[6]).toEqual({ type: 'table', rows: [{ cells: ['班级', '借阅册数'], bold: true }, { cells: ['三年级一班', '12'], bold: false }, { cells: ['三年级二班', '7'], bold: false }] });
     expect(rec.elements[7]).toMatchObject({ type: 'image', contentType: 'image/png', width: 600, height: 360 });
     expect(rec.elements[9]).toMatchObject({ type: 'image', contentType: 'image/png', width: 480, height: 320 });
+    // what the Charts service was asked to draw: the target is one more series, flat at its value
+    expect(rec.elements[7]).toMatchObject({
+      alt: '各班生均借阅',
+      chart: { type: 'column', title: '各班生均借阅', xTitle: '', yTitle: '册', categories: ['三年级一班', '三年级二班'], series: [{ name: '生均', values: [2.4, 1.4] }, { name: '目标', values: [2, 2] }] },
+    });
+    expect(documentXml(rt.documents.docxPath(result.id))).toContain('<wp:docPr id="1" name="Chart 1" title="各班生均借阅" descr="各班生均借阅"/>');
+    expect(readFileSync(rt.documents.htmlPath(result.id), 'utf8')).toContain('<img alt="各班生均借阅" width="600" height="360"');
+    expect(rec.elements[9]).toMatchObject({ alt: '藏书分类', chart: { type: 'pie', categories: ['A', 'B', 'C–K', 'N–X', 'Z'], series: [{ name: '册', values: [15, 15, 640, 280, 50] }] } });
     // the PDF: exported after saveAndClose (nothing pending), stored once with the advanced Drive service
     expect(rec.exports).toHaveLength(1);
     expect(rec.exports[0].pendingEdits).toBe(0);
@@ -98,8 +106,13 @@ describe('writeDocument', () => {
     const rt = docsRuntime();
     const title = '=HYPERLINK("http://x")<b>&' + '书'.repeat(474);
     expect(title).toHaveLength(500);
-    const r = rt.invoke<WrittenDoc>('writeDocument', { title, blocks: [{ kind: 'title', text: title }, { kind: 'table', header: ['=1+1', '<i>'], rows: [['@a', '-2']] }] }, { existingId: null, viewers: [] }).result;
+    const r = rt.invoke<WrittenDoc>('writeDocument', { title, blocks: [
+      { kind: 'title', text: title }, { kind: 'table', header: ['=1+1', '<i>'], rows: [['@a', '-2']] },
+      { kind: 'table', header: [], rows: [['no header', 1, 2]] }, { kind: 'table', header: [], rows: [] },
+    ] }, { existingId: null, viewers: [] }).result;
     expect(rt.documents.docs.get(r.id)!.name).toBe(title);
+    // a table without a header has no blank first row; one with nothing at all is left out
+    expect(rt.documents.docs.get(r.id)!.elements.slice(2)).toEqual([{ type: 'table', rows: [{ cells: ['no header', '1', '2'], bold: false }] }]);
     const xml = documentXml(rt.documents.docxPath(r.id));
     expect(xml).toContain('<w:t xml:space="preserve">=HYPERLINK(&quot;http://x&quot;)&lt;b&gt;&amp;' + '书'.repeat(474) + '</w:t>');
     expect(xml).toContain('<w:t xml:space="preserve">=1+1</w:t>');
@@ -144,5 +157,18 @@ describe('writeDocument', () => {
     const c = rt.invoke<WrittenDoc>('writeKeptDocument', sample('四月计划'), { key: 'doc.plan.2026-04', viewers: [] });
     expect(c.result.id).not.toBe(a.result.id);
     expect(rt.documents.docs.size).toBe(2);
+  });
+
+  it('a bar chart puts its values across (x) and its categories up (y); extra series of a pie are left out', () => {
+    const rt = docsRuntime();
+    const r = rt.invoke<WrittenDoc>('writeDocument', { title: 'charts', blocks: [
+      { kind: 'chart', spec: { type: 'bar', title: '各年级', categories: ['三年级', '四年级'], series: [{ name: '借阅', values: [3, 5] }], xLabel: '年级', yLabel: '册', width: 2000, height: 50 } },
+      { kind: 'chart', spec: { type: 'pie', title: '饼', categories: ['a', 'b'], series: [{ name: 's1', values: [1, 2] }, { name: 's2', values: [3, 4] }], target: { label: 't', value: 9 } } },
+    ] }, { existingId: null, viewers: [], pdf: false }).result;
+    const els = rt.documents.docs.get(r.id)!.elements;
+    // sizes are clamped to the page: at most 600 wide, at least 150 high
+    expect(els[1]).toMatchObject({ width: 600, height: 150, chart: { type: 'bar', xTitle: '册', yTitle: '年级', series: [{ name: '借阅', values: [3, 5] }] } });
+    expect(els[2]).toMatchObject({ chart: { type: 'pie', series: [{ name: 's1', values: [1, 2] }] } });
+    expect((els[2] as { chart: { series: unknown[] } }).chart.series).toHaveLength(1);
   });
 });
