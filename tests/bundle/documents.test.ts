@@ -217,3 +217,25 @@ describe('the document lock', () => {
     expect(rows(rt, '每周公示')).toHaveLength(2);
   });
 });
+
+describe('an English workbook', () => {
+  test('the documents speak the workbook\'s language', () => {
+    const rt = library({ locale: 'en' });
+    expect(rt.workbook.sheetNames()).toContain('Weekly board');
+    const plan = call<DocAnswer>(rt, 'generateMonthlyPlan', { month: '2026-11' });
+    expect(plan.ok).toBe(true);
+    expect(plan.name).toBe('示例小学 library work plan, November 2026'); // the school's name is the 设置 value
+    expect(plan.message).toBe('示例小学 library work plan, November 2026 is ready');
+    const d = docById(rt, plan.id);
+    expect(docTexts(d)).toContain('1. Guiding idea');
+    expect(docTable(d, 'Week')[0]).toEqual(['Week', 'Date', 'Day', 'Borrowing (time)', 'Students at noon']);
+    // November 2026 in the default calendar: no holiday, 21 weekdays
+    expect(docTable(d, 'Week')).toHaveLength(22);
+    expect(docTable(d, 'Week')[1]).toEqual(['Week 1', 'Nov 2', 'Mon', 'Grade 1 12:10-13:00; Grade 3 13:30-16:00', '12:10-13:00']);
+    const report = call<DocAnswer>(rt, 'generateTermReport', {});
+    expect(report.ok).toBe(true);
+    expect(docTexts(docById(rt, report.id))).toContain('5. Findings and suggestions');
+    const bad = call(rt, 'generateTermReport', { term: 'Spring 2099' });
+    expect(bad.error?.message).toBe('There is no term "Spring 2099": the term in Settings is "2026学年第一学期".');
+  });
+});
