@@ -146,7 +146,7 @@ export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): { done: boolea
   const lastWeek = addDays(monday, -7);
   const props = docProps();
   if (props.getProperty(PROP_BULLETIN_STEP) === lastWeek) return { done: true, message: t(ctx.locale, 'docs.weekly.already') };
-  if (Date.now() >= deadlineMs) return { done: false, message: t(ctx.locale, 'docs.working') };
+  if (Date.now() >= deadlineMs) return { done: false, message: t(ctx.locale, 'docs.weekly.later') };
   const out = generateWeeklyBulletin(ctx, lastWeek);
   props.setProperty(PROP_BULLETIN_STEP, lastWeek);
   return { done: true, message: t(ctx.locale, 'docs.weekly.done', { name: out.name }) };

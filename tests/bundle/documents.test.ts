@@ -195,8 +195,8 @@ describe('weeklyBulletinStep (for the daily job)', () => {
 
   test('past its deadline it does not start', () => {
     const rt = school({ distDir: stepBundleDir(), now: '2026-11-23T08:00:00+08:00' });
-    const r = rt.invoke<{ done: boolean }>('bulletinStep', rt.nowMs() - 1).result;
-    expect(r.done).toBe(false);
+    const r = rt.invoke<{ done: boolean; message: string }>('bulletinStep', rt.nowMs() - 1).result;
+    expect(r).toEqual({ done: false, message: '本次运行时间不够，下次运行时再生成上周的每周公示。' });
     expect(rt.documents.docs.size).toBe(0);
   });
 });
@@ -215,5 +215,27 @@ describe('the document lock', () => {
     rt.locks.delete(`document:${rt.workbook.id}`);
     expect(call(rt, 'generateWeeklyBulletin', {}).ok).toBe(true);
     expect(rows(rt, '每周公示')).toHaveLength(2);
+  });
+});
+
+describe('an English workbook', () => {
+  test('the documents speak the workbook\'s language', () => {
+    const rt = library({ locale: 'en' });
+    expect(rt.workbook.sheetNames()).toContain('Weekly board');
+    const plan = call<DocAnswer>(rt, 'generateMonthlyPlan', { month: '2026-11' });
+    expect(plan.ok).toBe(true);
+    expect(plan.name).toBe('示例小学 library work plan, November 2026'); // the school's name is the 设置 value
+    expect(plan.message).toBe('示例小学 library work plan, November 2026 is ready');
+    const d = docById(rt, plan.id);
+    expect(docTexts(d)).toContain('1. Guiding idea');
+    expect(docTable(d, 'Week')[0]).toEqual(['Week', 'Date', 'Day', 'Borrowing (time)', 'Students at noon']);
+    // November 2026 in the default calendar: no holiday, 21 weekdays
+    expect(docTable(d, 'Week')).toHaveLength(22);
+    expect(docTable(d, 'Week')[1]).toEqual(['Week 1', 'Nov 2', 'Mon', 'Grade 1 12:10-13:00; Grade 3 13:30-16:00', '12:10-13:00']);
+    const report = call<DocAnswer>(rt, 'generateTermReport', {});
+    expect(report.ok).toBe(true);
+    expect(docTexts(docById(rt, report.id))).toContain('5. Findings and suggestions');
+    const bad = call(rt, 'generateTermReport', { term: 'Spring 2099' });
+    expect(bad.error?.message).toBe('There is no term "Spring 2099": the term in Settings is "2026学年第一学期".');
   });
 });

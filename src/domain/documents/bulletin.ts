@@ -7,7 +7,7 @@ import { addDays, type DayStr } from '../dates';
 import type { LibrarySettings } from '../settings';
 import {
   classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
-  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, titleKey, translator, type Window, zhCompare,
+  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, punct, titleKey, translator, type Window, zhCompare,
 } from './common';
 
 export interface BulletinInput {
@@ -81,7 +81,7 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
       className: c, grade: gradeOf.get(c) ?? null, students: n, weekLoans: weekByClass.get(c) ?? 0, termLoans: termByClass.get(c) ?? 0,
       perStudent: n > 0 ? Math.round(((termByClass.get(c) ?? 0) / n) * 100) / 100 : 0,
       weekPer: n > 0 ? (weekByClass.get(c) ?? 0) / n : 0,
-      stars: stars.filter((x) => x.className === c).map((x) => x.name).join('、'),
+      stars: stars.filter((x) => x.className === c).map((x) => x.name).join(punct(locale).list),
     };
   }).sort((a, b) => b.weekPer - a.weekPer || b.perStudent - a.perStudent || zhCompare(a.className, b.className));
   const board: BoardRow[] = [];

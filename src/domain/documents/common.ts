@@ -165,6 +165,11 @@ export function pct(n: number, d: number): string {
 
 export const money = (n: number): string => n.toFixed(2);
 
+/** Punctuation of the document's language: list separators and a note in brackets. */
+export const punct = (locale: Locale) => (locale === 'zh-CN'
+  ? { list: '、', items: '；', note: (a: string, b: string) => `${a}（${b}）` }
+  : { list: ', ', items: '; ', note: (a: string, b: string) => `${a} (${b})` });
+
 /** 'yyyy-MM-dd' → '3月2日' / 'Mar 2'. */
 export function shortDay(day: DayStr, locale: Locale): string {
   const m = Number(day.slice(5, 7));

@@ -8,7 +8,7 @@ import { addDays, type DayStr, formatClock, isoWeekday } from '../dates';
 import { type LibrarySettings, parseWeekday, type Slot, weekdayLabel } from '../settings';
 import {
   classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeLabel, gradeOfClass,
-  inWindow, isHeld, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, translator, type Tr, type Window, zhCompare,
+  inWindow, isHeld, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
 
 export interface PlanInput {
@@ -110,6 +110,8 @@ const change = (a: number, b: number) => (a - b > 0 ? `+${a - b}` : String(a - b
 export function monthlyPlan(input: PlanInput): Doc {
   const { locale, settings: s, month, classes, readers, items } = input;
   const tr = translator(locale);
+  const p = punct(locale);
+  const lang = locale === 'zh-CN' ? 'zh' : 'en';
   const [year] = month.split('-').map(Number);
   const blocks: Block[] = [title(planTitle(locale, s.schoolName, month))];
   const readerById = new Map(readers.map((r) => [r.readerId, r]));
@@ -179,17 +181,17 @@ export function monthlyPlan(input: PlanInput): Doc {
     [tr('doc.col.week'), tr('doc.col.date'), tr('doc.col.weekday'), tr('doc.col.rota'), tr('doc.col.noon')],
     rota.map((r) => [
       tr('doc.plan.weekN', { n: r.week }), shortDay(r.day, locale),
-      r.makeUp ? `${weekdayLabel(r.weekday, locale === 'zh-CN' ? 'zh' : 'en')}（${tr('doc.plan.makeUp')}）` : weekdayLabel(r.weekday, locale === 'zh-CN' ? 'zh' : 'en'),
-      r.who.length ? r.who.join('；') : '—', noon,
+      r.makeUp ? p.note(weekdayLabel(r.weekday, lang), tr('doc.plan.makeUp')) : weekdayLabel(r.weekday, lang),
+      r.who.length ? r.who.join(p.items) : '—', noon,
     ]),
     tr('doc.plan.rotaCaption', { days: rota.length }),
   ));
   const off = s.calendar.filter((e) => e.kind === 'holiday' && inWindow(e.day, monthW) && isoWeekday(e.day) <= 5);
   const makeUps = s.calendar.filter((e) => e.kind === 'workday' && inWindow(e.day, monthW));
-  const dayNote = (e: { day: DayStr; note: string }) => (e.note ? `${shortDay(e.day, locale)}（${e.note}）` : shortDay(e.day, locale));
+  const dayNote = (e: { day: DayStr; note: string }) => (e.note ? p.note(shortDay(e.day, locale), e.note) : shortDay(e.day, locale));
   blocks.push(paragraph([
-    off.length ? tr('doc.plan.holidays', { days: off.map(dayNote).join('、') }) : tr('doc.plan.noHolidays'),
-    makeUps.length ? tr('doc.plan.makeUps', { days: makeUps.map(dayNote).join('、') }) : '',
+    off.length ? tr('doc.plan.holidays', { days: off.map(dayNote).join(p.list) }) : tr('doc.plan.noHolidays'),
+    makeUps.length ? tr('doc.plan.makeUps', { days: makeUps.map(dayNote).join(p.list) }) : '',
   ].filter(Boolean).join(' ')));
 
   blocks.push(heading(tr('doc.plan.h.activities'), 2));

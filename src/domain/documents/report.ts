@@ -10,7 +10,7 @@ import {
   BASIC_CLASSES, basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, inWindow, isActiveStudent, isHeld, MAIN_GROUPS,
   type MainGroup, mainGroupOf, money, monthWindow, pct, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, sum,
-  titleKey, translator, type Window, zhCompare,
+  punct, titleKey, translator, type Window, zhCompare,
 } from './common';
 
 export interface TermRef { name: string; from: DayStr; to: DayStr }
@@ -303,11 +303,11 @@ export function findings(input: ReportInput, f: ReportFigures): string[] {
   if (under.length) {
     out.push(tr('doc.report.find.underMin', {
       n: under.length, min: s.minLoansPerTerm,
-      classes: under.map((c) => `${c.className}（${ratio(c.loans, c.students)}）`).join('、'),
+      classes: under.map((c) => punct(input.locale).note(c.className, ratio(c.loans, c.students))).join(punct(input.locale).list),
     }));
   }
   const noSlot = f.perClass.filter((c) => c.students > 0 && !c.hasSlot);
-  if (noSlot.length) out.push(tr('doc.report.find.noSlot', { n: noSlot.length, classes: noSlot.map((c) => c.className).join('、') }));
+  if (noSlot.length) out.push(tr('doc.report.find.noSlot', { n: noSlot.length, classes: noSlot.map((c) => c.className).join(punct(input.locale).list) }));
   if (f.overdueTrend.length === 2) {
     const [a, b] = f.overdueTrend;
     if (a.loans > 0 && b.loans > 0 && b.overdue / b.loans > a.overdue / a.loans) {

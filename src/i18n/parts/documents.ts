@@ -211,6 +211,7 @@ export const zh = {
   "docs.weekly.notFirstDay": "今天不是本周第一个上课日，不生成每周公示。",
   "docs.weekly.done": "已生成上周的每周公示：{name}",
   "docs.weekly.already": "上周的每周公示已生成。",
+  "docs.weekly.later": "本次运行时间不够，下次运行时再生成上周的每周公示。",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -425,4 +426,5 @@ export const en: Record<keyof typeof zh, string> = {
   "docs.weekly.notFirstDay": "Today is not the week's first school day: no bulletin.",
   "docs.weekly.done": "Last week's bulletin is ready: {name}",
   "docs.weekly.already": "Last week's bulletin was already made.",
+  "docs.weekly.later": "Not enough time left in this run: last week's bulletin is made on the next one.",
 };
