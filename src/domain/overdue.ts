@@ -155,7 +155,7 @@ export interface PlanInput extends GroupInput {
   deferredBefore: readonly string[];
   /** groups already handled today (a resumed run skips them) */
   handledToday: readonly string[];
-  /** MailApp.getRemainingDailyQuota() */
+  /** what the mail service says is left for today (read by the shell before planning) */
   quota: number;
   librarianEmail: string;
 }
