@@ -68,7 +68,6 @@ const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefin
 
 /** The wanted columns of the rows in `window` (see RowWindow). A key the tab lacks reads as blank. */
 export function readColumnData(t: Table, keys: readonly string[], window?: RowWindow, chunkCells = CHUNK_CELLS): ColumnData {
-  const empty = (): ColumnData => ({ length: 0, row: [], col: Object.fromEntries(keys.map((k) => [k, []])) });
   let from = 0;
   let count: number | undefined;
   let rowsForGaps: number;
@@ -82,9 +81,12 @@ export function readColumnData(t: Table, keys: readonly string[], window?: RowWi
     count = window.count;
     rowsForGaps = count;
   }
-  if (count === 0) return empty();
-  const spans = spansOf(t, keys, rowsForGaps);
-  if (spans.length === 0) return empty();
+  return readSpans(t, keys, spansOf(t, keys, rowsForGaps), from, count, chunkCells);
+}
+
+/** The reading itself, over spans already decided: `count` undefined reads the open-ended ranges. */
+function readSpans(t: Table, keys: readonly string[], spans: Span[], from: number, count: number | undefined, chunkCells: number): ColumnData {
+  if (spans.length === 0 || count === 0) return { length: 0, row: [], col: Object.fromEntries(keys.map((k) => [k, []])) };
   const blocks: Cell[][][] = spans.map((s) => {
     if (count === undefined) {
       return t.openRange(s.first, s.width).getValues() as Cell[][];
@@ -151,13 +153,14 @@ export function readColumnsFromBottom<T extends object = Rec>(
 ): T[] {
   const total = dataRows(t);
   if (total === 0) return [];
-  const width = spansOf(t, keys, total).reduce((w, s) => w + s.width, 0);
+  // the spans are decided once, for the whole tab, so every window holds the same columns
+  const spans = spansOf(t, keys, total);
+  const width = spans.reduce((w, s) => w + s.width, 0);
   const rows = Math.max(1, Math.floor(chunkCells / Math.max(1, width)));
   const out: T[] = [];
   for (let end = total; end > 0; end -= rows) {
     const from = Math.max(0, end - rows);
-    // the window's own rows decide the gaps: the same spans as above whenever a window is ≥ 1 row
-    const chunk = readColumns<T>(t, keys, { from, count: end - from }, chunkCells).map((r) => r.rec);
+    const chunk = recordsOf<T>(readSpans(t, keys, spans, from, end - from, chunkCells), keys).map((r) => r.rec);
     out.push(...chunk);
     if (enough(chunk)) break;
   }
