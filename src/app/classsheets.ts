@@ -15,7 +15,7 @@ import { digest, docProps } from '../platform/services';
 import {
   addViewer, type Book, bookAccess, bookTab, createBook, idFromUrl, openBook, removeEditor, removeViewer, writeTab,
 } from '../sheets/classbook';
-import { readColumnRecords, readColumnsFromBottom, writeColumnSpan } from '../sheets/columns';
+import { readColumns, readColumnsFromBottom, writeColumnSpan } from '../sheets/columns';
 import { openLibrary, StaleShape } from '../sheets/library';
 import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
@@ -65,13 +65,13 @@ function readSchool(ctx: Ctx) {
   lib.remember();
   const has = (tb: Table, keys: string[]) => keys.filter((k) => tb.has(k));
 
-  const classes: ClassLine[] = readColumnRecords<{ className: string; teacherEmail?: string; sheetLink?: string }>(
+  const classes: ClassLine[] = readColumns<{ className: string; teacherEmail?: string; sheetLink?: string }>(
     classesT, has(classesT, ['className', 'teacherEmail', 'sheetLink']),
   ).map(({ row, rec }) => ({ row, className: rec.className, teacherEmail: rec.teacherEmail ?? '', sheetLink: rec.sheetLink ?? '' }));
   const readers = readersT.has('className')
-    ? readColumnRecords<ReaderRow>(readersT, ['readerId', 'name', 'readerType', 'className', 'status']).map((r) => r.rec)
+    ? readColumns<ReaderRow>(readersT, ['readerId', 'name', 'readerType', 'className', 'status']).map((r) => r.rec)
     : [];
-  const loans = readColumnRecords<OpenLoanRow>(loansT, has(loansT, ['readerId', 'title', 'lentAt', 'dueDate']))
+  const loans = readColumns<OpenLoanRow>(loansT, has(loansT, ['readerId', 'title', 'lentAt', 'dueDate']))
     .map(({ rec }) => ({ readerId: rec.readerId, title: rec.title ?? '', lentAt: rec.lentAt, dueDate: rec.dueDate }));
   // 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole
   // chunk was lent and returned before the term began; nothing above it can belong to this term.

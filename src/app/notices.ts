@@ -16,7 +16,6 @@
 // sent and leaves the rest for the next run of the same day.
 import { isSchoolDay } from '../domain/calendar';
 import { dayOf, type DayStr } from '../domain/dates';
-import { enumKeyOf } from '../domain/schema';
 import {
   type Announced, type ClassContact, groupLabel, groupMail, groupOverdue, libraryName, type MailContext, type NoticeGroup,
   type OpenLoan, planNotices, type ReaderContact, slipsFor, type SummaryEntry, summaryMail, type Slip,
@@ -28,7 +27,6 @@ import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platfo
 import { flushWrites } from '../sheets/book';
 import { readColumns } from '../sheets/columns';
 import { type Library, openLibrary } from '../sheets/library';
-import { isDate, type Cell } from '../sheets/table';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 
@@ -90,35 +88,24 @@ function errorText(e: unknown): string {
   return m.slice(0, 200);
 }
 
-const text = (v: Cell): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : String(v).trim());
-
-function dueDayOf(v: Cell, tz: string): DayStr | null {
-  if (isDate(v)) return dayOf(v, tz);
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text(v));
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
-}
-
 export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
 
 /** 在借, 读者 and 班级: only the columns the notices use, in chunks. */
 export function readOverdueData(lib: Library, tz: string): OverdueData {
-  const loanRows = readColumns(lib.table('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'], 'loanId');
+  type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null };
   const loans: OpenLoan[] = [];
-  for (const r of loanRows) {
-    const dueDay = dueDayOf(r.get('dueDate'), tz);
-    if (!dueDay) continue;
-    loans.push({
-      loanId: text(r.get('loanId')), readerId: text(r.get('readerId')), readerName: text(r.get('readerName')),
-      className: text(r.get('className')), title: text(r.get('title')), barcode: text(r.get('barcode')), dueDay,
-    });
+  for (const { rec: r } of readColumns<LoanCols>(lib.table('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'])) {
+    const dueDay = r.dueDate ? dayOf(r.dueDate, tz) : null;
+    if (!r.loanId || !dueDay) continue;
+    loans.push({ loanId: r.loanId, readerId: r.readerId, readerName: r.readerName, className: r.className, title: r.title, barcode: r.barcode, dueDay });
   }
-  const readers: ReaderContact[] = readColumns(lib.table('readers'), ['readerId', 'name', 'readerType', 'className', 'email'], 'readerId')
-    .map((r) => ({
-      readerId: text(r.get('readerId')), name: text(r.get('name')), className: text(r.get('className')), email: text(r.get('email')),
-      readerType: enumKeyOf('readerType', r.get('readerType')) ?? 'student',
-    }));
-  const classes: ClassContact[] = readColumns(lib.table('classes'), ['className', 'teacher', 'teacherEmail'], 'className')
-    .map((r) => ({ className: text(r.get('className')), teacher: text(r.get('teacher')), teacherEmail: text(r.get('teacherEmail')) }));
+  type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string };
+  const readers: ReaderContact[] = readColumns<ReaderCols>(lib.table('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
+    .filter(({ rec }) => rec.readerId !== '')
+    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
+  const classes: ClassContact[] = readColumns<ClassContact>(lib.table('classes'), ['className', 'teacher', 'teacherEmail'])
+    .filter(({ rec }) => rec.className !== '')
+    .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail }));
   return { loans, readers, classes };
 }
 

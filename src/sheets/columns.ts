@@ -1,144 +1,249 @@
-// Reading only some columns of a table, in row chunks: used columns close together are read as one span,
-// far ones separately. A span absorbs a gap of unused columns when reading those cells costs less than
-// another call (local/costs.ts: a read is ~30 ms fixed + 0.005 ms a cell, so ~6,000 cells ≈ one call).
-import type { ColumnDef } from '../domain/schema';
-import { type Cell, type Rec, type Table, fromCell } from './table';
+// Reading and writing only some columns of a table: the one column reader every use case goes through
+// (overdue notices, class sheets, documents, collection work), plus the few column operations that are
+// genuinely different (read from the bottom until enough, write one column's span, find any of several
+// values, the 设置 cell a writer keeps current).
+//
+// The one way to read wanted columns:
+// - grouping: the wanted columns, sorted, become spans; a span absorbs a gap of unused columns when reading
+//   those cells costs less than another call (local/costs.ts: a read is ~30 ms fixed + 0.005 ms a cell, so
+//   ~6,000 cells ≈ one call), i.e. a gap of at most CELLS_PER_CALL / rows columns;
+// - rows: a known window ({ from, count }), the open-ended range ('C2:C', no row count needed: small tabs),
+//   or, by default, every data row (one getLastRow first);
+// - chunking: each getValues holds at most CHUNK_CELLS cells (a span w columns wide is read
+//   CHUNK_CELLS / w rows at a time), so a 200,000-row history never comes back as one oversized answer;
+// - conversion: every cell through table.ts's fromCell, as readAll converts it;
+// - blank rows: a row whose wanted cells are all blank is left out (callers that need a key drop rows
+//   whose key is '' themselves).
+import type { ColumnDef, Lang } from '../domain/schema';
+import { type Cell, type Rec, type Table, fromCell, toCell } from './table';
 
-const CELLS_PER_CALL = 6000;
-/** cells per getValues: keeps each call's payload modest on large tabs */
-export const CHUNK_CELLS = 50_000;
+/** Cells that cost about as much to read as one more call: the gap rule's unit. */
+export const CELLS_PER_CALL = 6000;
+/** At most this many cells per getValues. */
+export const CHUNK_CELLS = 500_000;
+/** The rows a small tab (读者, 班级, 采购批次 …) is expected to hold, for the gap rule of open-ended reads. */
+export const SMALL_TAB_ROWS = 2000;
+/** Cells per chunk when reading from the bottom until enough: small, since reading stops early. */
+export const BOTTOM_CHUNK_CELLS = 30_000;
 
-export interface ColumnRow { row: number; get(key: string): Cell }
+/**
+ * Which rows to read. `{ from, count }`: data rows [from, from + count), counted from 0 below the header.
+ * `{ openEnded: true, rows }`: the open-ended range of each span (no row count asked first); `rows` is how
+ * many rows the tab is expected to hold (for the gap rule; unknown means adjacent columns only).
+ * Undefined: every data row, after one getLastRow.
+ */
+export type RowWindow = { from: number; count: number } | { openEnded: true; rows?: number };
+/** Open-ended read of a small tab. */
+export const SMALL_TAB: RowWindow = { openEnded: true, rows: SMALL_TAB_ROWS };
+/** Open-ended read of a tab of unknown (possibly large) size: only adjacent columns are read together. */
+export const WHOLE_COLUMNS: RowWindow = { openEnded: true };
 
-/** Column spans [first, last] (0-based, inclusive) covering the given column indices. */
-export function spansOf(indices: readonly number[], maxGap: number): [number, number][] {
-  const sorted = [...new Set(indices)].sort((a, b) => a - b);
-  const spans: [number, number][] = [];
-  for (const i of sorted) {
+export interface Span { first: number; width: number; keys: { key: string; offset: number }[] }
+
+/** The wanted columns the table has, as spans (0-based first column), for reads of about `rows` rows. */
+export function spansOf(t: Table, keys: readonly string[], rows: number): Span[] {
+  const maxGap = rows > 0 && Number.isFinite(rows) ? Math.floor(CELLS_PER_CALL / rows) : 0;
+  const cols = [...new Set(keys)].filter((k) => t.has(k)).map((k) => ({ key: k, i: t.col(k) })).sort((a, b) => a.i - b.i);
+  const spans: Span[] = [];
+  for (const c of cols) {
     const last = spans[spans.length - 1];
-    if (last && i - last[1] - 1 <= maxGap) last[1] = i;
-    else spans.push([i, i]);
+    if (last && c.i - (last.first + last.width) <= maxGap) {
+      last.width = Math.max(last.width, c.i - last.first + 1);
+      last.keys.push({ key: c.key, offset: c.i - last.first });
+    } else spans.push({ first: c.i, width: 1, keys: [{ key: c.key, offset: 0 }] });
   }
   return spans;
 }
 
-/**
- * Every data row's cells of the given columns (keys the table has; others read as ''), skipping rows whose
- * `keyCol` is blank. One getLastRow, then per chunk of rows one getValues per span.
- */
-export function readColumns(table: Table, keys: readonly string[], keyCol: string, chunkCells = CHUNK_CELLS): ColumnRow[] {
-  const present = keys.filter((k) => table.has(k));
-  if (!present.includes(keyCol)) return [];
-  const last = table.sheet.getLastRow();
-  if (last < 2) return [];
-  const maxGap = Math.floor(CELLS_PER_CALL / (last - 1));
-  const spans = spansOf(present.map((k) => table.col(k)), maxGap);
-  const width = spans.reduce((n, [a, b]) => n + b - a + 1, 0);
-  const chunkRows = Math.max(1, Math.floor(chunkCells / Math.max(1, width)));
-  const out: ColumnRow[] = [];
-  for (let start = 2; start <= last; start += chunkRows) {
-    const n = Math.min(chunkRows, last - start + 1);
-    const blocks = spans.map(([a, b]) => ({ a, values: table.sheet.getRange(start, a + 1, n, b - a + 1).getValues() as Cell[][] }));
-    const colAt = (key: string): { block: number; offset: number } | null => {
-      if (!table.has(key)) return null;
-      const c = table.col(key);
-      const i = spans.findIndex(([a, b]) => c >= a && c <= b);
-      return { block: i, offset: c - spans[i][0] };
-    };
-    const where = new Map(keys.map((k) => [k, colAt(k)]));
-    const keyAt = where.get(keyCol)!;
-    for (let r = 0; r < n; r++) {
-      const keyCell = blocks[keyAt.block].values[r][keyAt.offset];
-      if (keyCell === '' || keyCell === null || keyCell === undefined) continue;
-      out.push({
-        row: start + r,
-        get: (key: string): Cell => {
-          const w = where.get(key);
-          return w ? blocks[w.block].values[r][w.offset] : '';
-        },
-      });
-    }
-  }
-  return out;
+/** The data rows' count (one call). */
+export function dataRows(t: Table): number {
+  return Math.max(0, t.sheet.getLastRow() - 1);
 }
 
-// ---- records of the wanted columns (class sheets)
+/** Columns read from a table: one array per wanted key, converted; `row[i]` is the sheet row of entry i.
+ *  Arrays, not a record per row: a 200,000-row history makes 200,000 fewer objects. */
+export interface ColumnData { length: number; row: number[]; col: Record<string, unknown[]> }
 
-/** Rows per getValues; a few columns × 10,000 rows stays far below what one call should carry. */
-export const CHUNK_ROWS = 10_000;
+const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined;
 
-interface Run { first: number; width: number; keys: { key: string; offset: number; def: ColumnDef }[] }
-
-function runsOf(table: Table, keys: readonly string[]): Run[] {
-  const cols = keys.map((key) => ({ key, i: table.col(key), def: table.def.columns.find((c) => c.key === key)! }))
-    .sort((a, b) => a.i - b.i);
-  const runs: Run[] = [];
-  for (const c of cols) {
-    const last = runs[runs.length - 1];
-    if (last && c.i <= last.first + last.width) {
-      if (c.i === last.first + last.width) last.width++;
-      last.keys.push({ key: c.key, offset: c.i - last.first, def: c.def });
-    } else {
-      runs.push({ first: c.i, width: 1, keys: [{ key: c.key, offset: 0, def: c.def }] });
-    }
+/** The wanted columns of the rows in `window` (see RowWindow). A key the tab lacks reads as blank. */
+export function readColumnData(t: Table, keys: readonly string[], window?: RowWindow, chunkCells = CHUNK_CELLS): ColumnData {
+  let from = 0;
+  let count: number | undefined;
+  let rowsForGaps: number;
+  if (window === undefined) {
+    count = dataRows(t);
+    rowsForGaps = count;
+  } else if ('openEnded' in window) {
+    rowsForGaps = window.rows ?? Infinity;
+  } else {
+    from = window.from;
+    count = window.count;
+    rowsForGaps = count;
   }
-  return runs;
+  return readSpans(t, keys, spansOf(t, keys, rowsForGaps), from, count, chunkCells);
 }
 
-/** Rows [from, to] (1-based sheet rows) of the wanted columns, as records holding only those keys;
- *  rows whose wanted cells are all blank are left out. */
-function readBlock(table: Table, runs: Run[], from: number, to: number): { row: number; rec: Rec }[] {
-  const n = to - from + 1;
-  const blocks = runs.map((r) => table.sheet.getRange(from, r.first + 1, n, r.width).getValues() as Cell[][]);
-  const out: { row: number; rec: Rec }[] = [];
+/** The reading itself, over spans already decided: `count` undefined reads the open-ended ranges. */
+function readSpans(t: Table, keys: readonly string[], spans: Span[], from: number, count: number | undefined, chunkCells: number): ColumnData {
+  if (spans.length === 0 || count === 0) return { length: 0, row: [], col: Object.fromEntries(keys.map((k) => [k, []])) };
+  const blocks: Cell[][][] = spans.map((s) => {
+    if (count === undefined) {
+      return t.openRange(s.first, s.width).getValues() as Cell[][];
+    }
+    const rowsPerChunk = Math.max(1, Math.floor(chunkCells / s.width));
+    if (count <= rowsPerChunk) return t.sheet.getRange(from + 2, s.first + 1, count, s.width).getValues() as Cell[][];
+    const out: Cell[][] = [];
+    for (let r = 0; r < count; r += rowsPerChunk) {
+      const n = Math.min(rowsPerChunk, count - r);
+      for (const v of t.sheet.getRange(from + r + 2, s.first + 1, n, s.width).getValues() as Cell[][]) out.push(v);
+    }
+    return out;
+  });
+  const n = Math.min(...blocks.map((b) => b.length));
+  const keep: number[] = [];
   for (let i = 0; i < n; i++) {
-    const rec: Rec = {};
     let blank = true;
-    runs.forEach((r, b) => {
-      for (const k of r.keys) {
-        const v = blocks[b][i][k.offset];
-        if (v !== '' && v !== null && v !== undefined) blank = false;
-        rec[k.key] = fromCell(k.def, v);
-      }
-    });
-    if (!blank) out.push({ row: from + i, rec });
+    for (let k = 0; k < spans.length && blank; k++) {
+      const raw = blocks[k][i];
+      for (const { offset } of spans[k].keys) if (!isBlank(raw[offset])) { blank = false; break; }
+    }
+    if (!blank) keep.push(i);
   }
-  return out;
+  const defs = new Map(t.def.columns.map((c) => [c.key, c]));
+  const col: Record<string, unknown[]> = {};
+  spans.forEach((s, k) => {
+    const block = blocks[k];
+    for (const { key, offset } of s.keys) {
+      const convert = converter(defs.get(key)!);
+      col[key] = keep.map((i) => convert(block[i][offset]));
+    }
+  });
+  for (const key of keys) {
+    if (col[key]) continue;
+    const def = defs.get(key);
+    const blank = def ? fromCell(def, '') : '';
+    col[key] = keep.map(() => blank);
+  }
+  return { length: keep.length, row: keep.map((i) => from + i + 2), col };
 }
 
-/** Every data row's wanted columns, top to bottom, in chunks, with its sheet row. */
-export function readColumnRecords<T extends object = Rec>(table: Table, keys: readonly string[], chunkRows = CHUNK_ROWS): { row: number; rec: T }[] {
-  const last = table.sheet.getLastRow();
-  if (last < 2) return [];
-  const runs = runsOf(table, keys);
-  const out: { row: number; rec: T }[] = [];
-  for (let from = 2; from <= last; from += chunkRows) {
-    for (const r of readBlock(table, runs, from, Math.min(last, from + chunkRows - 1))) out.push({ row: r.row, rec: r.rec as T });
+/** The same as records holding the wanted keys, each with its sheet row. */
+export function readColumns<T extends object = Rec>(t: Table, keys: readonly string[], window?: RowWindow, chunkCells = CHUNK_CELLS): { row: number; rec: T }[] {
+  return recordsOf<T>(readColumnData(t, keys, window, chunkCells), keys);
+}
+
+function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
+  const out: { row: number; rec: T }[] = new Array(d.length);
+  for (let i = 0; i < d.length; i++) {
+    const rec: Rec = {};
+    for (const k of keys) rec[k] = d.col[k][i];
+    out[i] = { row: d.row[i], rec: rec as T };
   }
   return out;
 }
 
 /**
- * The wanted columns read from the bottom up, chunk by chunk, until `enough(chunk)` says the rows above
- * cannot matter (an append-only log read back to a date). Returns the rows read, bottom chunk first.
+ * The wanted columns read from the bottom up, window by window (BOTTOM_CHUNK_CELLS cells each), until
+ * `enough(window)` says the rows above cannot matter (an append-only log read back to a date). Returns the
+ * rows read, bottom window first.
  */
 export function readColumnsFromBottom<T extends object = Rec>(
-  table: Table, keys: readonly string[], enough: (chunk: T[]) => boolean, chunkRows = CHUNK_ROWS,
+  t: Table, keys: readonly string[], enough: (chunk: T[]) => boolean, chunkCells = BOTTOM_CHUNK_CELLS,
 ): T[] {
-  const last = table.sheet.getLastRow();
-  if (last < 2) return [];
-  const runs = runsOf(table, keys);
+  const total = dataRows(t);
+  if (total === 0) return [];
+  // the spans are decided once, for the whole tab, so every window holds the same columns
+  const spans = spansOf(t, keys, total);
+  const width = spans.reduce((w, s) => w + s.width, 0);
+  const rows = Math.max(1, Math.floor(chunkCells / Math.max(1, width)));
   const out: T[] = [];
-  for (let to = last; to >= 2; to -= chunkRows) {
-    const chunk = readBlock(table, runs, Math.max(2, to - chunkRows + 1), to).map((r) => r.rec as T);
+  for (let end = total; end > 0; end -= rows) {
+    const from = Math.max(0, end - rows);
+    const chunk = recordsOf<T>(readSpans(t, keys, spans, from, end - from, chunkCells), keys).map((r) => r.rec);
     out.push(...chunk);
     if (enough(chunk)) break;
   }
   return out;
 }
 
+/** fromCell, made cheap for long columns: an enum label is looked up once per distinct text, and a date
+ *  cell (an object with getTime) is passed through without the full type check. */
+function converter(col: ColumnDef): (v: unknown) => unknown {
+  if (col.kind === 'enum') {
+    const memo = new Map<string, unknown>();
+    return (v) => {
+      const k = typeof v === 'string' ? v : String(v ?? '');
+      let out = memo.get(k);
+      if (out === undefined && !memo.has(k)) {
+        out = fromCell(col, v);
+        memo.set(k, out);
+      }
+      return out;
+    };
+  }
+  if (col.kind === 'date' || col.kind === 'datetime') {
+    return (v) => (typeof v === 'object' && v !== null && typeof (v as Date).getTime === 'function' && !Number.isNaN((v as Date).getTime()) ? v : fromCell(col, v));
+  }
+  return (v) => fromCell(col, v);
+}
+
+// ---- raw cells and writes of one column
+
+/** Raw cells of one column through its open-ended range, index i = sheet row i + 2 (trailing blanks
+ *  included): for matching exact cell texts and for writing a column back. */
+export function rawColumn(t: Table, colKey: string): Cell[] {
+  return t.columnRange(colKey).getValues().map((r) => r[0] as Cell);
+}
+
 /** Writes one column's cells for rows first..first+values.length-1 with one setValues (text cells). */
-export function writeColumnSpan(table: Table, key: string, first: number, values: readonly string[]): void {
+export function writeColumnSpan(t: Table, key: string, first: number, values: readonly string[]): void {
   if (values.length === 0) return;
-  table.sheet.getRange(first, table.col(key) + 1, values.length, 1).setValues(values.map((v) => [v]));
+  t.sheet.getRange(first, t.col(key) + 1, values.length, 1).setValues(values.map((v) => [v]));
+}
+
+/**
+ * Writes changed values of one column: one setValues over the rows from the first to the last change,
+ * the cells in between rewritten with what `current` (the column as read under the same lock) holds.
+ */
+export function writeColumnCells(t: Table, colKey: string, current: readonly Cell[], changes: ReadonlyMap<number, unknown>, lang: Lang): void {
+  if (changes.size === 0) return;
+  const rows = [...changes.keys()].sort((a, b) => a - b);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const def = t.def.columns.find((c) => c.key === colKey) as ColumnDef;
+  const block: Cell[][] = [];
+  for (let r = first; r <= last; r++) {
+    block.push([changes.has(r) ? toCell(def, changes.get(r), lang) : (current[r - 2] ?? '')]);
+  }
+  t.sheet.getRange(first, t.col(colKey) + 1, block.length, 1).setValues(block);
+}
+
+// ---- finding
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Rows (1-based) whose `colKey` cell is exactly one of `values` (one TextFinder with a regular expression). */
+export function findAnyOf(t: Table, colKey: string, values: readonly string[]): number[] {
+  if (values.length === 0) return [];
+  const re = `^(?:${values.map(escapeRe).join('|')})$`;
+  return t.columnRange(colKey).createTextFinder(re).useRegularExpression(true).matchCase(true).findAll().map((r) => r.getRow());
+}
+
+// ---- the 设置 row a writer keeps current (the next 登记号)
+
+/** A 设置 row found by its label in either language: its row and the value cell (two calls). */
+export function settingCell(settings: Table, zh: string, en: string): { row: number; value: Cell } | null {
+  const hit = settings.columnRange('item').createTextFinder(`^\\s*(?:${escapeRe(zh)}|${escapeRe(en)})\\s*$`)
+    .useRegularExpression(true).findNext();
+  if (!hit) return null;
+  const row = hit.getRow();
+  const value = settings.sheet.getRange(row, settings.col('value') + 1).getValue() as Cell;
+  return { row, value };
+}
+
+export function writeSettingCell(settings: Table, row: number, value: Cell): void {
+  settings.sheet.getRange(row, settings.col('value') + 1).setValue(value);
 }

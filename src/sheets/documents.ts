@@ -7,7 +7,11 @@ import { overdueDays } from '../domain/calendar';
 import { type DayStr, dayOf } from '../domain/dates';
 import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
 import type { Library } from './library';
-import { type ColumnData, dataRows, readColumnData, readColumns } from './columndata';
+import type { Rec, Table } from './table';
+import { type ColumnData, dataRows, readColumnData, readColumns as readColumnRows, SMALL_TAB } from './columns';
+
+/** A small tab's wanted columns as records (open-ended ranges: no row count asked first). */
+const readColumns = (t: Table, keys: readonly string[]): Rec[] => readColumnRows(t, keys, SMALL_TAB).map((r) => r.rec);
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -47,7 +51,7 @@ export type ItemKey = 'barcode' | 'isbn' | 'title' | 'author' | 'classNo' | 'cal
 /** Every copy, with only the columns asked for (the others blank). */
 export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
   const t = lib.table('items');
-  return itemsOf(readColumnData(t, keys, 0, dataRows(t)), tz);
+  return itemsOf(readColumnData(t, keys), tz);
 }
 
 /** Copies added in the window: the 入藏日期 column first, then the other columns only for the rows from
@@ -58,7 +62,7 @@ export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: rea
   if (!t.has('addedOn')) return [];
   let first = -1;
   let last = -1;
-  const added = readColumnData(t, ['addedOn'], 0, total);
+  const added = readColumnData(t, ['addedOn'], { from: 0, count: total });
   for (let k = 0; k < added.length; k++) {
     const d = day(added.col.addedOn[k], tz);
     if (d && d >= w.from && d <= w.to) {
@@ -67,7 +71,7 @@ export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: rea
     }
   }
   if (first < 0) return [];
-  return itemsOf(readColumnData(t, [...keys, 'addedOn'], first, last - first + 1), tz)
+  return itemsOf(readColumnData(t, [...keys, 'addedOn'], { from: first, count: last - first + 1 }), tz)
     .filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
 }
 
@@ -108,7 +112,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   }
   const h = lib.table('history');
   const total = dataRows(h);
-  const lent = readColumnData(h, ['lentAt'], 0, total);
+  const lent = readColumnData(h, ['lentAt'], { from: 0, count: total });
   let first = -1;
   let last = -1;
   const lentDays: (DayStr | null)[] = new Array(total).fill(null);
@@ -126,7 +130,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
     ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
-  ], first, last - first + 1);
+  ], { from: first, count: last - first + 1 });
   const none: unknown[] = [];
   const [result, overdue, barcode, readerId, className] = ['result', 'overdueDays', 'barcode', 'readerId', 'className'].map((k) => rest.col[k] ?? none);
   for (let k = 0; k < rest.length; k++) {

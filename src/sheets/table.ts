@@ -252,12 +252,17 @@ export class Table {
 
   /** The open-ended data range of one column ('C2:C'): no row count needed, so no extra call. */
   columnRange(colKey: string): GoogleAppsScript.Spreadsheet.Range {
-    const letter = columnLetter(this.col(colKey) + 1);
-    if (this._sheet) return this._sheet.getRange(`${letter}2:${letter}`);
+    return this.openRange(this.col(colKey), 1);
+  }
+
+  /** The open-ended data range of `width` columns from the 0-based column `first` ('C2:E'). */
+  openRange(first: number, width: number): GoogleAppsScript.Spreadsheet.Range {
+    const a1 = `${columnLetter(first + 1)}2:${columnLetter(first + width)}`;
+    if (this._sheet) return this._sheet.getRange(a1);
     // Through the spreadsheet with the tab's name: one call, no sheet lookup. A tab renamed since the
     // shape was cached is not found ("Range not found"): a stale shape, retried fresh.
     try {
-      return this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!${letter}2:${letter}`);
+      return this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!${a1}`);
     } catch {
       throw new StaleShape();
     }

@@ -1,6 +1,6 @@
 // What the label and card pages print: copies by batch or by a range of 登记号, readers by class.
 import type { Reader } from '../../domain/types';
-import { readColumns } from '../../sheets/columncells';
+import { readColumns, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -10,7 +10,7 @@ const MAX = 2000;
 export function labelItems(ctx: Ctx, input: { batchNo?: string; from?: string; to?: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const all = readColumns<{ barcode: string; callNo: string; title: string; batchNo: string; status: string | null }>(
-    lib.table('items'), ['barcode', 'callNo', 'title', 'batchNo', 'status'], 'barcode');
+    lib.table('items'), ['barcode', 'callNo', 'title', 'batchNo', 'status'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const from = input.from ?? '';
   const to = input.to ?? from;
   // A range compares 登记号 of the same length (B000041 … B000060), as printed on the labels.

@@ -13,7 +13,7 @@ import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cachePutAll, cacheRemove } from '../../platform/services';
-import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell } from '../../sheets/columncells';
+import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -202,7 +202,7 @@ export function newBooksShelved(ctx: Ctx, day?: DayStr): { weekStart: DayStr; ti
   const monday = weekStart(day ?? dayOf(ctx.now, ctx.tz));
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
-  const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], 'barcode');
+  const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const end = startOfDay(monday, ctx.tz).getTime() + 7 * 86400_000;
   const start = startOfDay(monday, ctx.tz).getTime();
   const rows = added.filter((r) => r.rec.addedOn && r.rec.addedOn.getTime() >= start && r.rec.addedOn.getTime() < end).map((r) => r.row);

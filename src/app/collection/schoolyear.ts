@@ -12,7 +12,7 @@ import { enumLabel } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
 import { docProps } from '../../platform/services';
 import { appendArchive, createArchive, openArchive, readArchive } from '../../sheets/archive';
-import { rawColumn, readColumns, writeColumnCells } from '../../sheets/columncells';
+import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
 import { type Library, openLibrary } from '../../sheets/library';
 import { type Cell, isDate, numberFormatFor } from '../../sheets/table';
 import type { Ctx } from '../context';
@@ -25,9 +25,9 @@ const PROMOTED = 'schoolYear.promoted';
 function plan(ctx: Ctx, lib: Library): { plan: PromotionPlan; year: number } {
   const readersT = lib.table('readers');
   const classesT = lib.table('classes');
-  const readers = readColumns<PReader>(readersT, ['readerId', 'name', 'readerType', 'grade', 'className', 'status'], 'readerId').map((r) => ({ ...r.rec, row: r.row }));
-  const classes = readColumns<PClass>(classesT, ['className', 'grade'], 'className').map((r) => ({ ...r.rec, row: r.row }));
-  const loans = readColumns<{ readerId: string; barcode: string; title: string; dueDate: Date | null }>(lib.table('loans'), ['readerId', 'barcode', 'title', 'dueDate'], 'barcode')
+  const readers = readColumns<PReader>(readersT, ['readerId', 'name', 'readerType', 'grade', 'className', 'status'], WHOLE_COLUMNS).filter((r) => r.rec.readerId !== '').map((r) => ({ ...r.rec, row: r.row }));
+  const classes = readColumns<PClass>(classesT, ['className', 'grade'], WHOLE_COLUMNS).filter((r) => r.rec.className !== '').map((r) => ({ ...r.rec, row: r.row }));
+  const loans = readColumns<{ readerId: string; barcode: string; title: string; dueDate: Date | null }>(lib.table('loans'), ['readerId', 'barcode', 'title', 'dueDate'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '')
     .map((l): PLoan => ({ readerId: l.rec.readerId, barcode: l.rec.barcode, title: l.rec.title, due: l.rec.dueDate ? dayOf(l.rec.dueDate, ctx.tz) : '' }));
   const today = dayOf(ctx.now, ctx.tz);
   // Promotion happens at the end of a school year: the graduates are the class of the year it ends in.

@@ -10,7 +10,7 @@ import { dayOf, startOfDay } from '../../domain/dates';
 import { enumLabel } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
 import { cacheRemove } from '../../platform/services';
-import { rawColumn, readColumns, writeColumnCells } from '../../sheets/columncells';
+import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
 import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -88,7 +88,7 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
 
 function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number> } {
   const items = lib.table('items');
-  const read = readColumns<StockItem>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location'], 'barcode');
+  const read = readColumns<StockItem>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const scansTab = lib.table('stocktakeScans');
   const ids = rawColumn(scansTab, 'stocktakeId');
   const codes = rawColumn(scansTab, 'barcode');
@@ -154,7 +154,7 @@ export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: s
   if (lost.length) {
     const current = rawColumn(items, 'status');
     writeColumnCells(items, 'status', current, new Map(lost.map((i) => [rows.get(i.barcode) as number, 'lost'])), ctx.lang);
-    const prices = readColumns<{ barcode: string; price: number | null }>(items, ['barcode', 'price'], 'barcode');
+    const prices = readColumns<{ barcode: string; price: number | null }>(items, ['barcode', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
     const price = new Map(prices.map((p) => [p.rec.barcode, p.rec.price]));
     const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
     lib.table('writeOffs').appendMany(lost.map((i) => ({

@@ -4,7 +4,7 @@ import { dayOf, startOfDay } from '../../domain/dates';
 import { weedingSuggestions as suggest, type WeedItem } from '../../domain/collection/weeding';
 import { enumLabel, type WriteOffReason } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
-import { rawColumn, readColumns, writeColumnCells } from '../../sheets/columncells';
+import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -12,7 +12,7 @@ import { archivedLastLent } from './schoolyear';
 
 export function weedingSuggestions(ctx: Ctx) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], 'barcode').map((r) => r.rec);
+  const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '').map((r) => r.rec);
   const history = lib.table('history');
   const codes = rawColumn(history, 'barcode');
   const lent = rawColumn(history, 'lentAt');
@@ -24,7 +24,7 @@ export function weedingSuggestions(ctx: Ctx) {
     const seen = last.get(b);
     if (!seen || seen < d) last.set(b, d);
   }
-  for (const l of readColumns<{ barcode: string; lentAt: Date | null }>(lib.table('loans'), ['barcode', 'lentAt'], 'barcode')) {
+  for (const l of readColumns<{ barcode: string; lentAt: Date | null }>(lib.table('loans'), ['barcode', 'lentAt'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '')) {
     if (l.rec.lentAt) last.set(l.rec.barcode, l.rec.lentAt);
   }
   const repairs = new Map<string, number>();
@@ -48,7 +48,7 @@ export function weedingSuggestions(ctx: Ctx) {
 export function writeOffCopies(ctx: Ctx, input: { barcodes: string[]; reason: WriteOffReason }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
-  const recs = readColumns<{ barcode: string; title: string; status: string | null; price: number | null }>(items, ['barcode', 'title', 'status', 'price'], 'barcode');
+  const recs = readColumns<{ barcode: string; title: string; status: string | null; price: number | null }>(items, ['barcode', 'title', 'status', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const byCode = new Map(recs.map((r) => [r.rec.barcode, r]));
   const wanted = [...new Set(input.barcodes.map((b) => b.trim()))];
   for (const b of wanted) {
