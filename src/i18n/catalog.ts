@@ -7,6 +7,7 @@ import * as notices from './parts/notices';
 import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
 import * as collection from './parts/collection';
+import * as input from './parts/input';
 
 const zh = {
   // --- app ---
@@ -273,6 +274,7 @@ const zh = {
   ...classSheets.zh,
   ...documents.zh,
   ...collection.zh,
+  ...input.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -542,6 +544,7 @@ const en: Record<MessageKey, string> = {
   ...classSheets.en,
   ...documents.en,
   ...collection.en,
+  ...input.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
