@@ -1,7 +1,7 @@
 // 借还书台 — the lending desk sidebar. Scanner first: one input always has the focus, Enter submits,
 // every scan is one google.script.run round trip. Everything that comes from the workbook or the server
 // goes into the page with textContent (never innerHTML), so a title like <img onerror> stays text.
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
 import { clear, el, $ } from './dom';
 import { pageLocale, run } from './gas';
