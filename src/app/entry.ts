@@ -17,7 +17,7 @@ export function fail(locale: Locale, code: ErrorCode, key: MessageKey, params: R
 
 /** zod/mini carries no locale (its default message is only 'Invalid input'): this error map says what
  *  was refused in the user's language. A schema's own message ('YYYY-MM') still wins over it. */
-export function zodIssueMessage(issue: z.core.$ZodRawIssue, locale: Locale): string {
+function zodIssueMessage(issue: z.core.$ZodRawIssue, locale: Locale): string {
   const n = (v: unknown) => String(v);
   switch (issue.code) {
     case 'invalid_type':

@@ -4,7 +4,8 @@
 // zh-CN is the reference; `en` must have exactly the same keys (the type checker enforces it).
 // Placeholders are {name}; fill them with t(locale, key, { name }).
 // A feature with many strings keeps them in its own part (src/i18n/parts/*.ts: a `zh` object and an `en`
-// of the same keys); they are spread in here, so there is still one catalogue, one key type, one t().
+// of the same keys); they are spread in here, so there is still one catalogue, one key type, one t() per
+// side. A string only a page shows goes to the pages' side (./pages.ts, parts/*-pages.ts) instead.
 import * as notices from './parts/notices';
 import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
