@@ -309,4 +309,6 @@ function csvCell(v: unknown): string {
 }
 
 rmSync(dataDir, { recursive: true, force: true });
-if (!json) console.log(`\nbundle: ${(bundleBytes / 1024).toFixed(1)} KB of 300 KB`);
+// The server bundle every google.script.run call re-parses (DESIGN §6: ≤ 300 KB).
+if (json) console.log(JSON.stringify({ op: 'bundle', bytes: bundleBytes, budgetBytes: 300 * 1024 }));
+else console.log(`\nbundle: ${(bundleBytes / 1024).toFixed(1)} KB of 300 KB`);

@@ -92,7 +92,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const server = await buildServer();
   const pages = serverOnly ? [] : await buildPages();
   const tools = serverOnly ? [] : await buildTools();
-  console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.exports.length} entry points: ${server.exports.join(', ')}`);
+  // DESIGN §6: the whole server bundle ≤ 300 KB (tests/bundle/foundation.test.ts asserts it).
+  const budget = 300 * 1024;
+  console.log(`dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB (${server.bytes} bytes) of the ${budget / 1024} KB budget${server.bytes > budget ? ' (OVER BUDGET)' : ''}, ${server.exports.length} entry points: ${server.exports.join(', ')}`);
   if (pages.length) console.log(`pages: ${pages.join(', ')}`);
   if (tools.length) console.log(`tools: ${tools.join(', ')}`);
 }

@@ -6,7 +6,7 @@
 import type { BookFormView, CollectionInfo, Failure, StocktakeReportAnswer } from '../src/api';
 import { CLC_ENTRIES } from '../src/domain/collection/clc-data';
 import { searchClc } from '../src/domain/collection/clc';
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import { $, clear, el } from './dom';
 import { pageLocale, run } from './gas';
 

@@ -1,7 +1,7 @@
 // 借还书台 — the lending desk sidebar. Scanner first: one input always has the focus, Enter submits,
 // every scan is one google.script.run round trip. Everything that comes from the workbook or the server
 // goes into the page with textContent (never innerHTML), so a title like <img onerror> stays text.
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
 import { clear, el, $ } from './dom';
 import { pageLocale, run } from './gas';
@@ -535,7 +535,7 @@ async function doRenew(barcode: string): Promise<void> {
 // Scans run one after another, in the order they were read: a card scanned just before a book must
 // be known before that book is lent.
 let queue: Promise<void> = Promise.resolve();
-let lastScan = { code: '', at: 0, pending: false, repeats: 0 };
+let lastScan = { code: '', mode: 'lend' as Mode, at: 0, pending: false, repeats: 0 };
 
 function noteDuplicate(code: string): void {
   $('status').appendChild(el('div', 'status-sub status-note', tr('desk.duplicate', { code })));
@@ -552,15 +552,16 @@ function submit(raw: string): void {
     status('refuse', [tr('desk.loading')]);
     return;
   }
-  // A scanner's double read: the same code again while the first is still in flight or just done.
+  // A scanner's double read: the same code again, in the same mode, while the first is still in flight or
+  // just done. A code scanned again after switching mode (lent, then returned) is a new request.
   const now = Date.now();
-  if (code === lastScan.code && (lastScan.pending || now - lastScan.at < 1200) && classify(code) !== 'reader') {
+  if (code === lastScan.code && lastScan.mode === mode && (lastScan.pending || now - lastScan.at < 1200) && classify(code) !== 'reader') {
     // Keep what the first read answers on screen; only say the second was ignored.
     if (lastScan.pending) lastScan.repeats++;
     else noteDuplicate(code);
     return;
   }
-  lastScan = { code, at: now, pending: true, repeats: 0 };
+  lastScan = { code, mode, at: now, pending: true, repeats: 0 };
   const mine = lastScan;
   enqueue(async () => {
     try {

@@ -1,7 +1,7 @@
 // The documents dialog (menu: 月工作计划 / 学期工作报告 / 每周公示): a month, term or week picker that
 // defaults to the current one, then the generated document's link. Server text goes in with textContent;
 // links are set only when they are http(s).
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { DocumentAnswer } from '../src/api';
 import { $ } from './dom';
 import { closeHost, pageLocale, run } from './gas';

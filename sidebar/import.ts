@@ -3,7 +3,7 @@
 // sends the same source with the preview's token and repeats while the server answers done: false (it
 // stops before the 6-minute limit and resumes where it stopped). Everything from the file, the workbook or
 // the server goes into the page with textContent (never innerHTML), so a key like <img onerror> stays text.
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type {
   ConfirmImportAnswer, ConfirmImportInput, ImportKind, ImportRowReport, PreviewImportAnswer, PreviewImportInput,
 } from '../src/api';

@@ -2,7 +2,7 @@
 // JsBarcode (bundled into this page at build time, pinned in package.json; no CDN).
 import JsBarcode from 'jsbarcode';
 import type { Failure } from '../src/api';
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import { $, clear, el } from './dom';
 import { pageLocale, run } from './gas';
 

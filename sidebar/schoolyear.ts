@@ -2,7 +2,7 @@
 // graduates who still owe (printable, one class a page), and the archive of a past year's loan history
 // (called again until done: each call stays within the time limit).
 import type { Failure, PromotionPreviewAnswer } from '../src/api';
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import { $, clear, el } from './dom';
 import { pageLocale, run } from './gas';
 

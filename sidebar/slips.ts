@@ -1,6 +1,6 @@
 // 催还单 — printable overdue slips: one per class, one A4 page each, for classes without e-mail or teachers
 // who rarely read it. Everything from the workbook goes in with textContent (never innerHTML).
-import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/catalog';
+import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { OverdueSlipsAnswer } from '../src/api';
 import { $, clear, el } from './dom';
 import { pageLocale, run } from './gas';

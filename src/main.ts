@@ -1,6 +1,6 @@
 // Entry points only: what menus, triggers and google.script.run call. Each parses its input with zod,
 // takes the document lock where it writes, calls src/app, and answers a plain object.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer, SyncClassSheetsAnswer,
@@ -30,8 +30,8 @@ import { userLocale } from './platform/services';
 import * as documents from './app/documents';
 import { parseDay } from './domain/dates';
 
-const id = z.string().trim().min(1).max(MAX_KEY_LENGTH);
-const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
+const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_KEY_LENGTH));
+const requestId = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^[\w.:-]+$/)));
 
 /** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -77,23 +77,23 @@ export function menuLoadSampleData(): void {
 }
 
 export function setupLibrary(input?: unknown): SetupAnswer {
-  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
+  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
 }
 
 export function loadSampleData(input?: unknown): SampleAnswer {
-  const schema = z.object({
-    size: z.enum(['small', 'medium', 'large']).default('small'),
-    seed: z.number().int().min(0).max(2 ** 31).default(1),
-  }).strict();
+  const schema = z.strictObject({
+    size: z._default(z.enum(['small', 'medium', 'large']), 'small'),
+    seed: z._default(z.int().check(z.gte(0), z.lte(2 ** 31)), 1),
+  });
   return run(schema, input ?? {}, { lock: true }, (i, ctx) => loadSample(ctx, i.size, i.seed));
 }
 
 export function getDeskInfo(input?: unknown): DeskInfoAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => desk.deskInfo(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => desk.deskInfo(ctx));
 }
 
 export function findReaders(input: unknown): FindReadersAnswer {
-  return run(z.object({ query: z.string().trim().min(1).max(64) }), input, {}, (i, ctx) => desk.findReaders(ctx, i.query));
+  return run(z.object({ query: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)) }), input, {}, (i, ctx) => desk.findReaders(ctx, i.query));
 }
 
 export function lend(input: unknown): LendAnswer {
@@ -104,7 +104,7 @@ export function returnItem(input: unknown): ReturnAnswer {
   const schema = z.object({
     barcode: id,
     requestId,
-    condition: z.enum(['good', 'damaged', 'lost', '完好', '损坏', '遗失', 'Good', 'Damaged', 'Lost']).optional(),
+    condition: z.optional(z.enum(['good', 'damaged', 'lost', '完好', '损坏', '遗失', 'Good', 'Damaged', 'Lost'])),
   });
   return run(schema, input, { lock: true }, (i, ctx) => desk.returnItem(ctx, i));
 }
@@ -114,18 +114,18 @@ export function renew(input: unknown): RenewAnswer {
 }
 
 export function classRoster(input: unknown): ClassRosterAnswer {
-  return run(z.object({ className: z.string().trim().min(1).max(40) }), input, {}, (i, ctx) => desk.classRoster(ctx, i.className));
+  return run(z.object({ className: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, {}, (i, ctx) => desk.classRoster(ctx, i.className));
 }
 
 const importInput = z.object({
   kind: z.enum(['readers', 'items']),
-  csv: z.string().max(20_000_000).optional(),
-  sheetName: z.string().trim().min(1).max(100).optional(),
-  source: z.string().trim().max(100).optional(),
-}).refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' });
+  csv: z.optional(z.string().check(z.maxLength(20_000_000))),
+  sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  source: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+}).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' }));
 
 export function importSources(input?: unknown): ImportSourcesAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
 }
 
 export function previewImport(input: unknown): PreviewImportAnswer {
@@ -133,7 +133,7 @@ export function previewImport(input: unknown): PreviewImportAnswer {
 }
 
 export function confirmImport(input: unknown): ConfirmImportAnswer {
-  const schema = z.intersection(importInput, z.object({ token: z.string().min(8).max(100) }));
+  const schema = z.intersection(importInput, z.object({ token: z.string().check(z.minLength(8), z.maxLength(100)) }));
   return run(schema, input, { lock: true }, (i, ctx) => importing.confirm(ctx, i));
 }
 
@@ -141,22 +141,22 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 
 /** The day's overdue notices (also the daily job's first step). Not a school day: sends nothing, says so. */
 export function sendOverdueNotices(input?: unknown): SendNoticesAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => runNotices(ctx, ctx.now.getTime() + JOB_BUDGET_MS));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => runNotices(ctx, ctx.now.getTime() + JOB_BUDGET_MS));
 }
 
 /** What the time-driven trigger runs (hourly; the work happens once a day after the 设置 hour). Run by
  *  hand (no trigger event) it runs now. */
 export function dailyJob(e?: unknown): DailyJobAnswer {
-  const schema = z.looseObject({ triggerUid: z.string().optional() });
+  const schema = z.looseObject({ triggerUid: z.optional(z.string()) });
   return run(schema, e ?? {}, {}, (i, ctx) => runDailyJob(ctx, { startedMs: ctx.now.getTime(), fromTrigger: Boolean(i.triggerUid) }));
 }
 
 export function enableDailyJob(input?: unknown): DailyJobSwitchAnswer {
-  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => jobs.enableDailyJob(ctx));
+  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => jobs.enableDailyJob(ctx));
 }
 
 export function disableDailyJob(input?: unknown): DailyJobSwitchAnswer {
-  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => jobs.disableDailyJob(ctx));
+  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => jobs.disableDailyJob(ctx));
 }
 
 /** Menu: turn the daily job on, say so, and show its new state in the menu. */
@@ -182,7 +182,7 @@ export function showOverdueSlips(): void {
 
 /** Every class's overdue list as of today, for the printable slips (reads only). */
 export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => {
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => {
     const v = overdueSlips(ctx);
     return {
       date: v.date, schoolName: v.schoolName,
@@ -199,7 +199,7 @@ export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
 /** One spreadsheet per class, view-only for its homeroom teacher; made once, refreshed afterwards.
  *  Stops after 4.5 minutes with done: false and resumes where it stopped on the next call. */
 export function syncClassSheets(input?: unknown): SyncClassSheetsAnswer {
-  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
+  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
 }
 
 /** Menu: refresh the class sheets now and say how it went. */
@@ -209,28 +209,30 @@ export function menuSyncClassSheets(): void {
 
 // ---------------------------------------------------------------- documents (issue 8)
 
-const monthInput = z.string().regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM');
-const weekInput = z.string().regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'YYYY-MM-DD')
-  .refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'not a date' });
+const monthInput = z.string().check(z.regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM'));
+const weekInput = z.string().check(
+  z.regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'YYYY-MM-DD'),
+  z.refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'not a date' }),
+);
 
 // No document lock around the whole generation (src/app/documents.ts): it writes no table but the bulletin's
 // tab, which takes the lock for that write alone.
 export function generateMonthlyPlan(input: unknown): DocumentAnswer {
-  return run(z.object({ month: monthInput }).strict(), input, {}, (i, ctx) => documents.generateMonthlyPlan(ctx, i.month));
+  return run(z.strictObject({ month: monthInput }), input, {}, (i, ctx) => documents.generateMonthlyPlan(ctx, i.month));
 }
 
 export function generateTermReport(input?: unknown): DocumentAnswer {
-  const schema = z.object({ term: z.string().trim().min(1).max(60).optional() }).strict();
+  const schema = z.strictObject({ term: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))) });
   return run(schema, input ?? {}, {}, (i, ctx) => documents.generateTermReport(ctx, i.term));
 }
 
 export function generateWeeklyBulletin(input?: unknown): DocumentAnswer {
-  return run(z.object({ week: weekInput.optional() }).strict(), input ?? {}, {}, (i, ctx) => documents.generateWeeklyBulletin(ctx, i.week));
+  return run(z.strictObject({ week: z.optional(weekInput) }), input ?? {}, {}, (i, ctx) => documents.generateWeeklyBulletin(ctx, i.week));
 }
 
 /** The documents dialog's defaults: this month, this term, this week. */
 export function documentDefaults(input?: unknown): DocumentDefaultsAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => documents.defaults(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => documents.defaults(ctx));
 }
 
 export function showMonthlyPlan(): void {
@@ -255,13 +257,13 @@ export function showCollection(): void {
   showSidebar('collection', 'collection.title');
 }
 
-const isbnInput = z.string().trim().min(10).max(20).regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only');
-const classNoInput = z.string().trim().min(1).max(40);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd');
+const isbnInput = z.string().check(z.trim(), z.minLength(10), z.maxLength(20), z.regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only'));
+const classNoInput = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd'));
 const itemTypeInput = z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']);
 
 export function collectionInfo(input?: unknown): CollectionInfoAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.info(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.info(ctx));
 }
 
 export function lookupIsbn(input: unknown): LookupIsbnAnswer {
@@ -269,94 +271,94 @@ export function lookupIsbn(input: unknown): LookupIsbnAnswer {
 }
 
 export function previewCallNo(input: unknown): PreviewCallNoAnswer {
-  return run(z.object({ classNo: classNoInput, isbn: isbnInput.optional() }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
+  return run(z.object({ classNo: classNoInput, isbn: z.optional(isbnInput) }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
 }
 
 export function registerCopies(input: unknown): RegisterCopiesAnswer {
-  const schema = z.object({
-    isbn: isbnInput.optional(),
-    title: z.string().trim().min(1).max(300),
-    author: z.string().trim().max(200).optional(),
-    publisher: z.string().trim().max(200).optional(),
-    pubYear: z.number().int().min(1800).max(2100).optional(),
+  const schema = z.strictObject({
+    isbn: z.optional(isbnInput),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+    author: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    publisher: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    pubYear: z.optional(z.int().check(z.gte(1800), z.lte(2100))),
     classNo: classNoInput,
-    price: z.number().min(0).max(100000).optional(),
+    price: z.optional(z.number().check(z.gte(0), z.lte(100000))),
     itemType: itemTypeInput,
-    location: z.string().trim().max(100).optional(),
-    copies: z.number().int().min(1).max(50),
-    batchNo: z.string().trim().min(1).max(40).optional(),
-  }).strict();
+    location: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+    copies: z.int().check(z.gte(1), z.lte(50)),
+    batchNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+  });
   return run(schema, input, { lock: true }, (i, ctx) => collection.registerCopies(ctx, i));
 }
 
 export function openBatch(input: unknown): OpenBatchAnswer {
-  const schema = z.object({ source: z.string().trim().min(1).max(100), date: day.optional(), invoiceAmount: z.number().min(0).max(1e7).optional() }).strict();
+  const schema = z.strictObject({ source: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), date: z.optional(day), invoiceAmount: z.optional(z.number().check(z.gte(0), z.lte(1e7))) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.openBatch(ctx, i));
 }
 
 export function listBatches(input?: unknown): ListBatchesAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
 }
 
 export function closeBatch(input: unknown): CloseBatchAnswer {
-  return run(z.object({ batchNo: z.string().trim().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
+  return run(z.strictObject({ batchNo: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
 }
 
 /** 新书通报: the titles shelved in the week of `week` (any day of it; default this week). */
 export function newBooks(input?: unknown): NewBooksAnswer {
-  return run(z.object({ week: day.optional() }).strict(), input ?? {}, {}, (i, ctx) => collection.newBooksView(ctx, i.week));
+  return run(z.strictObject({ week: z.optional(day) }), input ?? {}, {}, (i, ctx) => collection.newBooksView(ctx, i.week));
 }
 
 
 
 export function listRepairs(input?: unknown): ListRepairsAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
 }
 
 /** A copy in repair: repaired (back to 在架) or beyond repair (written off, 破损). */
 export function finishRepair(input: unknown): FinishRepairAnswer {
-  return run(z.object({ barcode: id, outcome: z.enum(['repaired', 'beyond']) }).strict(), input, { lock: true }, (i, ctx) => collection.finishRepair(ctx, i));
+  return run(z.strictObject({ barcode: id, outcome: z.enum(['repaired', 'beyond']) }), input, { lock: true }, (i, ctx) => collection.finishRepair(ctx, i));
 }
 
 /** A copy recorded 遗失 turned up: back on the shelf, its write-off line marked 找回. */
 export function restoreLost(input: unknown): RestoreLostAnswer {
-  return run(z.object({ barcode: id }).strict(), input, { lock: true }, (i, ctx) => collection.restoreLost(ctx, i));
+  return run(z.strictObject({ barcode: id }), input, { lock: true }, (i, ctx) => collection.restoreLost(ctx, i));
 }
 
 export function startStocktake(input?: unknown): StartStocktakeAnswer {
-  const schema = z.object({
-    locations: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-    classes: z.array(z.string().trim().min(1).max(20)).max(50).optional(),
-  }).strict();
+  const schema = z.strictObject({
+    locations: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(60))).check(z.maxLength(50))),
+    classes: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))).check(z.maxLength(50))),
+  });
   return run(schema, input ?? {}, { lock: true }, (i, ctx) => collection.startStocktake(ctx, i));
 }
 
 /** One batch of scans queued in the sidebar: one round trip whatever its size (≤ 500). */
 export function stocktakeScan(input: unknown): StocktakeScanAnswer {
-  const schema = z.object({ stocktakeId: id, barcodes: z.array(id).min(1).max(500), location: z.string().trim().max(60).optional() }).strict();
+  const schema = z.strictObject({ stocktakeId: id, barcodes: z.array(id).check(z.minLength(1), z.maxLength(500)), location: z.optional(z.string().check(z.trim(), z.maxLength(60))) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.stocktakeScan(ctx, i));
 }
 
 export function stocktakeStatus(input?: unknown): StocktakeStatusAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
 }
 
 export function stocktakeReport(input: unknown): StocktakeReportAnswer {
-  return run(z.object({ stocktakeId: id }).strict(), input, {}, (i, ctx) => collection.stocktakeReport(ctx, i));
+  return run(z.strictObject({ stocktakeId: id }), input, {}, (i, ctx) => collection.stocktakeReport(ctx, i));
 }
 
 /** Finishing needs the token of the report the librarian confirmed. */
 export function finishStocktake(input: unknown): FinishStocktakeAnswer {
-  return run(z.object({ stocktakeId: id, token: z.string().min(1).max(40) }).strict(), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
+  return run(z.strictObject({ stocktakeId: id, token: z.string().check(z.minLength(1), z.maxLength(40)) }), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
 }
 
 export function weedingSuggestions(input?: unknown): WeedingSuggestionsAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
 }
 
 /** Writes off the ticked copies (剔旧 by default): 状态 注销 and one 注销登记 line each; never deletes a row. */
 export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
-  const schema = z.object({ barcodes: z.array(id).min(1).max(500), reason: z.enum(['weeded', 'damaged']).default('weeded') }).strict();
+  const schema = z.strictObject({ barcodes: z.array(id).check(z.minLength(1), z.maxLength(500)), reason: z._default(z.enum(['weeded', 'damaged']), 'weeded') });
   return run(schema, input, { lock: true }, (i, ctx) => collection.writeOffCopies(ctx, i));
 }
 
@@ -366,17 +368,17 @@ export function showSchoolYear(): void {
 
 /** Every change the promotion would make, and who still owes books; writes nothing. */
 export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
 }
 
 export function promoteYear(input: unknown): PromoteYearAnswer {
-  const schema = z.object({ token: z.string().min(1).max(40), allowOwing: z.boolean().optional() }).strict();
+  const schema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(40)), allowOwing: z.optional(z.boolean()) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
 }
 
 /** Moves a past school year's 借阅记录 to its archive spreadsheet; call again while done is false. */
 export function archiveYear(input: unknown): ArchiveYearAnswer {
-  return run(z.object({ schoolYear: z.number().int().min(2000).max(2100) }).strict(), input, { lock: true }, (i, ctx) => collection.archiveYear(ctx, i));
+  return run(z.strictObject({ schoolYear: z.int().check(z.gte(2000), z.lte(2100)) }), input, { lock: true }, (i, ctx) => collection.archiveYear(ctx, i));
 }
 
 export function showLabels(): void {
@@ -384,18 +386,18 @@ export function showLabels(): void {
 }
 
 export function labelChoices(input?: unknown): LabelChoicesAnswer {
-  return run(z.object({}).strict(), input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
+  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
 }
 
 /** Copies to label: a batch, or a range of 登记号 (from … to). */
 export function labelItems(input: unknown): LabelItemsAnswer {
-  const schema = z.object({ batchNo: z.string().trim().min(1).max(40).optional(), from: id.optional(), to: id.optional() }).strict()
-    .refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' });
+  const schema = z.strictObject({ batchNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))), from: z.optional(id), to: z.optional(id) })
+    .check(z.refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' }));
   return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
 }
 
 export function readerCards(input: unknown): ReaderCardsAnswer {
-  return run(z.object({ className: z.string().trim().min(1).max(40) }).strict(), input, {}, (i, ctx) => collection.readerCards(ctx, i));
+  return run(z.strictObject({ className: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, {}, (i, ctx) => collection.readerCards(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

@@ -1,7 +1,7 @@
 // The return desk's offer for a copy recorded 遗失 that turned up (issue 11): one button under the refusal
 // that puts it back on the shelf. Kept apart from desk.ts so the desk's own code stays as it is.
 import type { Failure } from '../../src/api';
-import { t, type Locale } from '../../src/i18n/catalog';
+import { t, type Locale } from '../../src/i18n/pages';
 import { el } from '../dom';
 import { run } from '../gas';
 

@@ -1,6 +1,6 @@
 // The one way an entry point runs: validate input with zod, open the context, optionally take the
 // document lock, run, and answer { ok: true, … } or { ok: false, error } in the user's language.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorCode, Failure } from '../api';
 import { t, type Locale, type MessageKey } from '../i18n/catalog';
 import { LockBusy, userLocale, withDocumentLock } from '../platform/services';
@@ -15,8 +15,30 @@ export function fail(locale: Locale, code: ErrorCode, key: MessageKey, params: R
   return { ok: false, error: { code, message: t(locale, key, params) } };
 }
 
+/** zod/mini carries no locale (its default message is only 'Invalid input'): this error map says what
+ *  was refused in the user's language. A schema's own message ('YYYY-MM') still wins over it. */
+function zodIssueMessage(issue: z.core.$ZodRawIssue, locale: Locale): string {
+  const n = (v: unknown) => String(v);
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? t(locale, 'input.required') : t(locale, 'input.type', { expected: issue.expected });
+    case 'too_small':
+      return t(locale, issue.origin === 'string' ? 'input.tooShort' : issue.origin === 'array' ? 'input.tooFewItems' : 'input.tooSmall', { min: n(issue.minimum) });
+    case 'too_big':
+      return t(locale, issue.origin === 'string' ? 'input.tooLong' : issue.origin === 'array' ? 'input.tooManyItems' : 'input.tooBig', { max: n(issue.maximum) });
+    case 'invalid_format':
+      return t(locale, 'input.format');
+    case 'invalid_value':
+      return t(locale, 'input.oneOf', { values: issue.values.map(n).join(', ') });
+    case 'unrecognized_keys':
+      return t(locale, 'input.unknownKeys', { keys: issue.keys.join(', ') });
+    default:
+      return t(locale, 'input.invalid');
+  }
+}
+
 /** Short, readable description of what zod refused (field path + problem), for INVALID_INPUT. */
-export function describeZod(error: z.ZodError, locale: Locale): string {
+export function describeZod(error: z.core.$ZodError, locale: Locale): string {
   return error.issues.slice(0, 3).map((i) => {
     const path = i.path.join('.') || (locale === 'zh-CN' ? '输入' : 'input');
     return `${path}: ${i.message}`;
@@ -25,16 +47,16 @@ export function describeZod(error: z.ZodError, locale: Locale): string {
 
 export interface RunOptions { lock?: boolean }
 
-export function run<S extends z.ZodType, R extends object>(
+export function run<S extends z.ZodMiniType, R extends object>(
   schema: S,
   raw: unknown,
   opts: RunOptions,
-  body: (input: z.infer<S>, ctx: Ctx) => R,
+  body: (input: z.output<S>, ctx: Ctx) => R,
 ): ({ ok: true } & R) | Failure {
   let locale: Locale = 'zh-CN';
   try {
     locale = userLocale();
-    const parsed = schema.safeParse(raw === undefined ? {} : raw);
+    const parsed = schema.safeParse(raw === undefined ? {} : raw, { error: (issue) => zodIssueMessage(issue, locale) });
     if (!parsed.success) return fail(locale, 'INVALID_INPUT', 'error.INVALID_INPUT', { detail: describeZod(parsed.error, locale) });
     const attempt = (): R => {
       const ctx = openContext(locale);

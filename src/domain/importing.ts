@@ -1,7 +1,7 @@
 // Validating an imported roster (读者) or catalogue (图书) before anything is written: headers by
 // label (either language, plus the names librarians' Excel registers use), every row checked, a
 // per-row report, the classes a roster brings, and one 总括登记 line for a batch of new copies.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { MessageKey } from '../i18n/catalog';
 import { type ColumnDef, enumKeyOf, type EnumName, TABS } from './schema';
 import type { Acquisition, ClassInfo, Item, Reader } from './types';

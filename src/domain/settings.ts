@@ -1,7 +1,7 @@
 // The library's settings: the 设置 tab (项目/值/说明 rows), the 借阅规则 matrix (reader type × item
 // type) and the 校历 (holidays, make-up workdays). Defaults come from the school's work plans
 // (seeds, DESIGN §1). Pure: cell values in, a typed LibrarySettings or a list of problems naming rows out.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { MessageKey } from '../i18n/catalog';
 import { ENUMS, enumKeyOf, type ItemType, type Lang, type ReaderType, TABS } from './schema';
 import {
@@ -234,7 +234,7 @@ export interface SettingDef {
   emptyIsDefault: boolean;
   /** the problem's message when the value does not parse */
   messageKey: MessageKey;
-  schema: (ctx: ParseContext) => z.ZodType<unknown>;
+  schema: (ctx: ParseContext) => z.ZodMiniType<unknown>;
 }
 
 const text = () => cell((v) => (isDateValue(v) ? undefined : cellText(v)));
@@ -267,7 +267,7 @@ const slots = () => (ctx: ParseContext) => cell((v) => parseSlots(cellText(v), c
 
 function def(
   key: string, zh: string, en: string, dflt: string, noteZh: string, noteEn: string,
-  messageKey: MessageKey, schema: (ctx: ParseContext) => z.ZodType<unknown>, emptyIsDefault = true,
+  messageKey: MessageKey, schema: (ctx: ParseContext) => z.ZodMiniType<unknown>, emptyIsDefault = true,
 ): SettingDef {
   return { key, zh, en, defaultText: dflt, noteZh, noteEn, emptyIsDefault, messageKey, schema };
 }
@@ -603,16 +603,16 @@ export function defaultSettings(): LibrarySettings {
 // ---------------------------------------------------------------- cache
 
 const CACHE_VERSION = 1;
-const slotSchema = z.object({ weekday: z.int().min(1).max(7), start: z.number(), end: z.number() });
+const slotSchema = z.object({ weekday: z.int().check(z.gte(1), z.lte(7)), start: z.number(), end: z.number() });
 const rangeSchema = z.object({ start: z.number(), end: z.number() });
-const daySchema = z.string().refine((s) => parseDay(s) !== null);
+const daySchema = z.string().check(z.refine((s) => parseDay(s) !== null));
 const cachedSchema = z.object({
   v: z.literal(CACHE_VERSION),
   s: z.object({
     schoolName: z.string(), librarianEmail: z.string(), termName: z.string(),
     termStart: daySchema, termEnd: daySchema, openingHours: z.string(), weeklyOpenHours: z.number(),
     noonOpening: rangeSchema, afternoonHours: rangeSchema,
-    rota: z.object(Object.fromEntries(ROTA_KEYS.map((rk) => [rk, z.array(slotSchema)])) as Record<RotaKey, z.ZodArray<typeof slotSchema>>),
+    rota: z.object(Object.fromEntries(ROTA_KEYS.map((rk) => [rk, z.array(slotSchema)])) as Record<RotaKey, z.ZodMiniArray<typeof slotSchema>>),
     maxOpenLoans: z.object({ student: z.number(), teacher: z.number() }),
     overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),

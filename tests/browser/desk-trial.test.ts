@@ -5,7 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { PreviewServer } from '../../local/server';
 import { type Harness, OUT, type Row, startHarness } from './harness';
-import { catalog, type Locale } from '../../src/i18n/catalog';
+import { catalog, type Locale } from '../../src/i18n/pages';
 
 const zh = catalog['zh-CN'];
 const en = catalog.en;

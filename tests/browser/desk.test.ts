@@ -6,7 +6,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { PreviewServer } from '../../local/server';
 import { type Harness, OUT, type Row, startHarness } from './harness';
-import { catalog, type Locale, type MessageKey } from '../../src/i18n/catalog';
+import { catalog, type Locale, type MessageKey } from '../../src/i18n/pages';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)>';
 const XSS_BARCODE = '9990001';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { catalog, type Locale } from '../../src/i18n/catalog';
+import { catalog, type Locale } from '../../src/i18n/pages';
 import { type Harness, OUT, startHarness } from './harness';
 
 let harness: Harness;

@@ -7,7 +7,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { join } from 'node:path';
 import type { PreviewServer } from '../../local/server';
 import { type Harness, OUT, type Row, startHarness } from './harness';
-import { catalog, t, type Locale } from '../../src/i18n/catalog';
+import { catalog, t, type Locale } from '../../src/i18n/pages';
 
 /** showImport opens the dialog at this size (src/main.ts). */
 const DIALOG = { width: 760, height: 600 };

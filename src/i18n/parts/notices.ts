@@ -70,14 +70,6 @@ export const zh = {
   'job.stepPaused': '「{step}」尚未完成，下次运行时继续。',
   'job.finished': '每日任务完成。',
   // --- slips ---
-  'slips.heading': '{className} 催还单',
-  'slips.teacher': '班主任：{teacher}',
-  'slips.asOf': '截至 {date}，以下图书已逾期，请督促学生尽快归还：',
-  'slips.print': '打印',
-  'slips.none': '目前没有逾期未还的图书。',
-  'slips.loading': '正在读取逾期图书…',
-  'slips.count': '共 {classes} 个班级，{count} 本逾期图书。每个班级单独一页（A4）。',
-  'slips.sign': '班主任签收：__________  日期：__________',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -146,12 +138,4 @@ export const en: Record<keyof typeof zh, string> = {
   'job.authRequiredAgain': 'Authorization is required (the link was already mailed).',
   'job.stepPaused': '"{step}" is not finished; the next run continues.',
   'job.finished': 'Daily job finished.',
-  'slips.heading': '{className}: overdue slip',
-  'slips.teacher': 'Homeroom teacher: {teacher}',
-  'slips.asOf': 'As of {date}, these books are overdue; please remind the students to return them:',
-  'slips.print': 'Print',
-  'slips.none': 'No overdue books right now.',
-  'slips.loading': 'Reading the overdue books…',
-  'slips.count': '{classes} classes, {count} overdue books. One class per page (A4).',
-  'slips.sign': 'Received by the homeroom teacher: __________  Date: __________',
 };
