@@ -9,6 +9,7 @@ export const zh = {
   "docs.pdf": "PDF",
   "docs.failed": "没有生成：{detail}",
   "docs.close": "关闭",
+  "docs.working": "正在生成，请稍候…",
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -20,4 +21,5 @@ export const en: Record<keyof typeof zh, string> = {
   "docs.pdf": "PDF",
   "docs.failed": "Not generated: {detail}",
   "docs.close": "Close",
+  "docs.working": "Generating, please wait…",
 };
