@@ -60,6 +60,9 @@ function allowedInNone(cls: string, method: string): boolean {
   return false;
 }
 
+/** The error fault injection throws (LocalRuntime.failAtCall). */
+export class InjectedFault extends Error {}
+
 let invSeq = 0;
 const rawOf = new WeakMap<object, object>();
 /** The implementation object behind a service proxy (or the value itself). */
@@ -76,6 +79,10 @@ export class Invocation {
   authMode: AuthMode;
   locale: string;
   userEmail: string;
+  /** Round trips made so far (what fault injection counts). */
+  roundTrips = 0;
+  /** Fault injection: the round trip with this 1-based number throws before it has any effect. */
+  failAt: number | null = null;
   constructor(readonly rt: RuntimeCore, opts: { authMode: AuthMode; locale: string; userEmail: string }) {
     this.authMode = opts.authMode;
     this.locale = opts.locale;
@@ -89,6 +96,13 @@ export class Invocation {
       throw new Error(`You do not have permission to call ${name}`);
     }
     this.meter.record(name);
+    if (costOf(name).roundTrip) {
+      this.roundTrips++;
+      if (this.failAt !== null && this.roundTrips === this.failAt) {
+        // A transient service failure (timeout, backend error, quota): nothing of this call happened.
+        throw new InjectedFault(`local/: injected failure at round trip ${this.failAt} (${name})`);
+      }
+    }
     // Optionally let time pass with each round trip, so time guards (the 6-minute limit) can be tested.
     if (this.rt.clock.tickPerCall > 0 && costOf(name).roundTrip) this.rt.clock.advance(this.rt.clock.tickPerCall);
     const result = fn();

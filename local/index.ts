@@ -17,7 +17,7 @@ export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
 export { formatMeter, addMeters } from './meter';
 export { COSTS, costOf } from './costs';
-export { unwrap } from './core';
+export { unwrap, InjectedFault } from './core';
 
 const HostDate = Date;
 const require = createRequire(import.meta.url);
@@ -65,6 +65,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number };
   private _now: number;
   private _seq = 0;
+  private _failAt: number | null = null;
   private _depth = 0;
 
   constructor(opts: LocalOptions = {}) {
@@ -152,8 +153,16 @@ export class LocalRuntime implements RuntimeCore {
     return this.invokeAs<T>({}, fn, ...args);
   }
 
+  /** Fault injection: in the next invocation, the k-th round trip (1-based; see costs.ts) throws before it
+   *  has any effect, as a timeout or backend error would. Everything before it has happened. */
+  failAtCall(k: number): void {
+    if (!Number.isInteger(k) || k < 1) throw new Error('local/: failAtCall wants a positive integer');
+    this._failAt = k;
+  }
+
   invokeAs<T = unknown>(opts: { authMode?: AuthMode; locale?: string; userEmail?: string }, fn: string, ...args: unknown[]): InvokeResult<T> {
     const inv = new Invocation(this, { authMode: opts.authMode ?? 'FULL', locale: opts.locale ?? this.locale, userEmail: opts.userEmail ?? this.userEmail });
+    if (this._depth === 0) { inv.failAt = this._failAt; this._failAt = null; }
     this._depth++;
     // Apps Script runs V8 in the script's time zone: new Date(y, m, d), getHours()… are local to it.
     const prevTz = process.env.TZ;

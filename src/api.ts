@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL';
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL';
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;

@@ -82,6 +82,28 @@ function refuse(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<st
   throw new LibraryError(code, key, params);
 }
 
+/** The request ids a loan row carries: its lend's and its renewals' (space-separated in 请求号). */
+export function requestIdsOf(loan: { requestId?: string | null }): string[] {
+  return String(loan.requestId ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** One cell holds at most 50,000 characters (Sheets); the oldest ids give way to the newest. */
+function withRequestId(loan: { requestId?: string | null }, id: string | undefined): string {
+  const ids = [...requestIdsOf(loan), ...(id ? [id] : [])];
+  while (ids.join(' ').length > 2000) ids.shift();
+  return ids.join(' ');
+}
+
+function badCellNote(ctx: Ctx, cells: string[]): string {
+  return cells.length ? ` ${t(ctx.locale, 'app.badCells', { cells: cells.join(', ') })}` : '';
+}
+
+/**
+ * Lends one copy. Two writes, in this order: the copy's 状态 becomes 借出, then the 在借 row is appended.
+ * Every prefix is recognisable: a copy marked 借出 that no 在借 row holds is a lend that stopped half-way
+ * (it is lent now, to whoever has the copy in hand); a retry with the same request id finds its own row
+ * in 在借 (请求号) and answers "already lent" without writing twice.
+ */
 export function lend(ctx: Ctx, input: LendInput) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const readers = lib.table('readers');
@@ -98,21 +120,28 @@ export function lend(ctx: Ctx, input: LendInput) {
   const openLoans = open.map((o) => o.rec);
 
   // The same request twice (a scanner double-read, a retried call) lends once and answers the same.
-  const loanId = input.requestId ? input.requestId : newLoanId(ctx.now, ctx.tz, uuid().slice(0, 4));
-  const repeated = openLoans.find((l) => l.barcode === item.barcode && l.loanId === loanId);
-  if (repeated) {
+  const mine = input.requestId ? open.find((o) => o.rec.barcode === item.barcode && requestIdsOf(o.rec).includes(input.requestId!)) : undefined;
+  if (mine) {
+    // The row is there; a copy not yet marked 借出 is marked now (the lend's first write failed, or a hand edit).
+    if (item.status !== 'on_loan') items.writeCell(it.row, 'status', 'on_loan');
     lib.remember();
     return {
-      loan: loanView(ctx, repeated), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
+      loan: loanView(ctx, mine.rec), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
       message: t(ctx.locale, 'app.lentAgain'), repeated: true,
     };
   }
 
-  const d = decideLend({ reader, item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz });
+  // 借出 but held by no 在借 row: a lend that stopped after its first write. The copy is here: lend it.
+  let halfLent = false;
+  if (item.status === 'on_loan' && !openLoans.some((l) => l.barcode === item.barcode)) {
+    halfLent = loans.findRows('barcode', item.barcode).length === 0;
+  }
+  const d = decideLend({ reader, item: halfLent ? { ...item, status: 'available' } : item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz });
   if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
 
+  const suffix = input.requestId ? `${input.requestId}|${item.barcode}` : uuid();
   const loan: Loan = {
-    loanId,
+    loanId: newLoanId(ctx.now, ctx.tz, suffix),
     barcode: item.barcode,
     readerId: reader.readerId,
     readerName: reader.name,
@@ -124,9 +153,10 @@ export function lend(ctx: Ctx, input: LendInput) {
     dueDate: startOfDay(d.loan.dueDay, ctx.tz),
     renewals: 0,
     staff: ctx.staff,
+    requestId: input.requestId ?? '',
   };
+  if (!halfLent) items.writeCell(it.row, 'status', 'on_loan');
   loans.append({ ...loan });
-  items.writeCell(it.row, 'status', 'on_loan');
   lib.remember();
 
   const all = [...openLoans, loan];
@@ -158,24 +188,36 @@ function refusalParams(ctx: Ctx, params: Record<string, string | number> | undef
   };
 }
 
+type HistoryRow = { loanId: string; barcode: string; readerId: string; result: string | null; requestId: string };
+
+/**
+ * Returns a copy by the copy alone. Writes, in this order: the 借阅记录 line, the 注销登记 / 修补记录 line
+ * (lost / damaged), the copy's 状态, and last the removal of the 在借 row, which commits the return. A return
+ * that stopped half-way leaves its 在借 row, and its 借阅记录 line (found by 流水号) tells the next call
+ * — the retry, another scan, or the consistency check — what is already written, so nothing is written twice.
+ */
 export function returnItem(ctx: Ctx, input: ReturnInput) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
   const loans = lib.table('loans');
+  const history = lib.table('history');
   const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
 
   const itemRow = items.findRow('barcode', input.barcode);
   if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
   const l = findOne<Loan>(loans, 'barcode', input.barcode);
   if (!l) {
-    const history = lib.table('history');
     if (input.requestId) {
-      const done = findOne<{ requestId: string; barcode: string; readerId: string }>(history, 'requestId', input.requestId);
+      const done = findOne<HistoryRow>(history, 'requestId', input.requestId);
       if (done && done.rec.barcode === input.barcode) {
+        // A retry of a return that removed its 在借 row: the copy's 状态 is set if that write was lost.
+        const item = items.readRow<Item>(itemRow).rec;
+        const status = statusAfter(done.rec.result);
+        if (item.status === 'on_loan') items.writeCell(itemRow, 'status', status);
         lib.remember();
         return {
-          barcode: input.barcode, title: '', readerId: done.rec.readerId, readerName: '', className: '',
-          overdueDays: 0, result: 'returned' as const, compensation: null,
+          barcode: input.barcode, title: item.title, readerId: done.rec.readerId, readerName: '', className: '',
+          overdueDays: 0, result: (done.rec.result ?? 'returned') as 'returned' | 'damaged' | 'lost', compensation: null,
           message: t(ctx.locale, 'app.returnedAgain'), repeated: true,
         };
       }
@@ -184,31 +226,35 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
+  // A cell the sheet cannot read (a hand-typed 应还日期) does not stop the return: the book comes back,
+  // overdue days are not counted, the cell is named, and the text is kept as typed in 借阅记录.
+  const bad = loans.badCells(l, ['loanId', 'readerId', 'lentAt', 'dueDate', 'renewals', 'price']);
+  const rawDue = l.raw[loans.col('dueDate')];
   // The loan row carries what a return needs (title, reader, the price a lost copy costs); the item's own
   // row is read only for loans written before 在借 had a 价格 column.
   const item = condition === 'lost' && (loan.price === null || loan.price === undefined) ? items.readRow<Item>(itemRow).rec : null;
-  const d = decideReturn({ loan, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings });
-
-  lib.table('history').append({
-    loanId: loan.loanId, barcode: loan.barcode, readerId: loan.readerId, className: loan.className,
-    itemType: loan.itemType, lentAt: loan.lentAt, dueDate: loan.dueDate, returnedAt: ctx.now,
-    renewals: loan.renewals, overdueDays: d.overdueDays, result: d.result, staff: ctx.staff,
-    requestId: input.requestId ?? '',
+  const d = decideReturn({
+    loan: { ...loan, renewals: loan.renewals ?? 0 }, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings,
+    staff: ctx.staff, requestId: input.requestId,
   });
-  loans.deleteRow(l.row);
+
+  // Written before? (a return that stopped before removing the 在借 row): then only what is missing.
+  const before = loan.loanId ? history.findRow('loanId', loan.loanId) : null;
+  if (before === null) {
+    history.append({ ...d.history, dueDate: loan.dueDate ?? (rawDue === '' ? null : String(rawDue)) });
+    if (d.writeOff) lib.table('writeOffs').append({ ...d.writeOff });
+    if (d.repair) lib.table('repairs').append({ ...d.repair });
+  } else {
+    const sideTab = d.writeOff ? 'writeOffs' : d.repair ? 'repairs' : null;
+    if (sideTab) {
+      const side = lib.table(sideTab);
+      const written = side.readRows<{ readerId: string; date: Date | null }>(side.findRows('barcode', loan.barcode))
+        .some((x) => x.rec.readerId === loan.readerId && x.rec.date !== null && dayOf(x.rec.date, ctx.tz) === dayOf(ctx.now, ctx.tz));
+      if (!written) side.append({ ...(d.writeOff ?? d.repair) });
+    }
+  }
   items.writeCell(itemRow, 'status', d.newItemStatus);
-  if (d.writeOff) {
-    lib.table('writeOffs').append({
-      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), reason: d.writeOff.reason,
-      price: d.writeOff.price, compensation: d.writeOff.compensation, readerId: loan.readerId, staff: ctx.staff,
-    });
-  }
-  if (d.repair) {
-    lib.table('repairs').append({
-      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), readerId: loan.readerId,
-      note: '', doneOn: null, staff: ctx.staff,
-    });
-  }
+  loans.deleteRow(l.row);
   lib.remember();
   const params = { title: loan.title, name: loan.readerName, days: d.overdueDays, amount: (d.compensation ?? 0).toFixed(2) };
   const key: MessageKey = d.result === 'lost' ? 'app.returnedLost'
@@ -217,12 +263,19 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
   return {
     barcode: loan.barcode, title: loan.title, readerId: loan.readerId, readerName: loan.readerName,
     className: loan.className, overdueDays: d.overdueDays, result: d.result, compensation: d.compensation,
-    message: t(ctx.locale, key, params), repeated: false,
+    message: t(ctx.locale, key, params) + badCellNote(ctx, bad), repeated: false,
   };
 }
 
+/** The copy's 状态 after a return with this 结果 (as the history line records it). */
+export function statusAfter(result: string | null): 'available' | 'repair' | 'lost' {
+  return result === 'lost' ? 'lost' : result === 'damaged' ? 'repair' : 'available';
+}
+
+/** Renews an open loan: one write (应还日期, 续借次数 and the request id together), so it is all or nothing;
+ *  a retry with the same request id finds its id in the row and does not renew twice. */
 export function renew(ctx: Ctx, input: RenewInput) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: input.requestId ? [`renew:${input.requestId}`] : [] });
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const loans = lib.table('loans');
   const l = findOne<Loan>(loans, 'barcode', input.barcode);
   if (!l) {
@@ -233,18 +286,22 @@ export function renew(ctx: Ctx, input: RenewInput) {
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
-  if (input.requestId && lib.extra[`renew:${input.requestId}`] === loan.loanId) {
+  if (input.requestId && requestIdsOf(loan).includes(input.requestId)) {
+    lib.remember();
     return { loan: loanView(ctx, loan), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
   }
+  const bad = loans.badCells(l, ['dueDate', 'renewals']);
+  if (bad.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: bad.join(', '), title: loan.title });
   const readers = lib.table('readers');
   const r = findOne<Reader>(readers, 'readerId', loan.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: loan.readerId });
   const d = decideRenew({ loan, reader: r.rec, settings: lib.settings, now: ctx.now, tz: ctx.tz });
   if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}) });
   const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
-  loans.writeRow(l.row, { dueDate: renewed.dueDate, renewals: renewed.renewals }, l.raw);
-  // A repeated renew (same request id) must not renew twice: remember it beside the cached shapes.
-  lib.remember(input.requestId ? { [`renew:${input.requestId}`]: loan.loanId } : {});
+  const write: Record<string, unknown> = { dueDate: renewed.dueDate, renewals: renewed.renewals };
+  if (loans.has('requestId')) write.requestId = withRequestId(loan, input.requestId);
+  loans.writeRow(l.row, write, l.raw);
+  lib.remember();
   const view = loanView(ctx, renewed);
   return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
 }

@@ -26,6 +26,7 @@ const zh = {
   'error.MISSING_COLUMN': '工作表「{tab}」缺少必需的列：{column}。',
   'error.NOT_SET_UP': '缺少工作表「{tab}」，请先在菜单中运行「初始化图书馆工作簿」。',
   'error.IMPORT_EXPIRED': '导入预览已过期，请重新预览后再确认。',
+  'error.BAD_CELL': '《{title}》的记录中 {cells} 的内容无法识别（例如不是日期），请先在工作表里改正。',
   // --- domain ---
   'domain.settings.empty': '第 {row} 行「{item}」不能为空',
   'domain.settings.notDate': '第 {row} 行「{item}」不是日期：{value}',
@@ -80,6 +81,7 @@ const zh = {
   'app.returnedDamaged': '已还并送修：《{title}》（{name}）。',
   'app.returnedLost': '已登记遗失：《{title}》，应赔偿 {amount} 元（{name}）。',
   'app.returnedAgain': '这本书刚才已经还过（重复扫描）。',
+  'app.badCells': '请核对工作表中无法识别的单元格：{cells}。',
   'app.renewed': '已续借：《{title}》，新的应还日期 {due}。',
   'app.setupDone': '图书馆工作簿已就绪：新建工作表 {tabs} 个，新增列 {columns} 个。',
   'app.setupNothing': '图书馆工作簿已就绪，无需改动。',
@@ -258,6 +260,7 @@ const en: Record<MessageKey, string> = {
   'error.MISSING_COLUMN': 'Tab “{tab}” is missing the required column: {column}.',
   'error.NOT_SET_UP': 'Tab “{tab}” is missing: run “Set up the library workbook” from the menu first.',
   'error.IMPORT_EXPIRED': 'This import preview has expired; preview it again, then confirm.',
+  'error.BAD_CELL': 'The record of “{title}” has a cell that cannot be read ({cells}, e.g. not a date): correct it in the sheet first.',
   // --- domain ---
   'domain.settings.empty': 'Row {row} "{item}" must not be empty',
   'domain.settings.notDate': 'Row {row} "{item}" is not a date: {value}',
@@ -312,6 +315,7 @@ const en: Record<MessageKey, string> = {
   'app.returnedDamaged': 'Returned and sent to repair: “{title}” ({name}).',
   'app.returnedLost': 'Recorded as lost: “{title}”, {amount} yuan to pay ({name}).',
   'app.returnedAgain': 'This book was just returned (repeated scan).',
+  'app.badCells': 'Please check these cells in the sheet, they could not be read: {cells}.',
   'app.renewed': 'Renewed: “{title}”, now due {due}.',
   'app.setupDone': 'The library workbook is ready: {tabs} tabs and {columns} columns added.',
   'app.setupNothing': 'The library workbook is ready; nothing to change.',

@@ -5,7 +5,7 @@
 // whole invocation retry with fresh headers (StaleShape) before anything is written.
 import type { Lang, TabKey } from '../domain/schema';
 import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache } from '../domain/settings';
-import { LibraryError } from '../app/errors';
+import { LibraryError } from '../domain/errors';
 import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { type Cell, Table, type TableShape, findSheet } from './table';
 

@@ -5,7 +5,7 @@
 import {
   type ColumnDef, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
 } from '../domain/schema';
-import { LibraryError } from '../app/errors';
+import { LibraryError } from '../domain/errors';
 
 export type Cell = string | number | boolean | Date;
 export type Rec = Record<string, unknown>;
@@ -189,6 +189,23 @@ export class Table {
       return sorted.map((r) => ({ row: r, rec: this.toRecord(block[r - first]) as T, raw: block[r - first] }));
     }
     return sorted.map((r) => this.readRow<T>(r));
+  }
+
+  /** The cells of a row the code cannot read, as 'Tab!E12': a date, number or list column holding something
+   *  else (a hand-typed '下周一' in 应还日期), or a required column left blank. Only the columns in `keys`
+   *  (default: all known ones). */
+  badCells(found: { row: number; raw: readonly Cell[] }, keys?: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const col of this.def.columns) {
+      if (keys && !keys.includes(col.key)) continue;
+      const i = this.map[col.key];
+      if (i === undefined) continue;
+      const v = found.raw[i];
+      const blank = v === '' || v === null || v === undefined;
+      const bad = blank ? col.required === true && ['text', 'date', 'datetime'].includes(col.kind) : fromCell(col, v) === null;
+      if (bad) out.push(`${this.sheet.getName()}!${columnLetter(i + 1)}${found.row}`);
+    }
+    return out;
   }
 
   toRecord(raw: readonly Cell[]): Rec {
