@@ -92,8 +92,10 @@ export function confirm(ctx: Ctx, input: Source & { token: string }) {
   if (tokenOf(input, cells) !== input.token) throw new LibraryError('IMPORT_EXPIRED', 'error.IMPORT_EXPIRED');
   const props = docProps();
   let cursor: Cursor = { token: input.token, lastSourceRow: 0, written: 0 };
+  // A failing service call must not pass for "no cursor": read it outside the try.
+  const savedText = props.getProperty(CURSOR_KEY);
   try {
-    const saved = JSON.parse(props.getProperty(CURSOR_KEY) ?? 'null') as Cursor | null;
+    const saved = JSON.parse(savedText ?? 'null') as Cursor | null;
     if (saved && saved.token === input.token) cursor = saved;
   } catch {
     // a damaged cursor means a fresh start; rows already written show up as existing and are skipped
@@ -102,14 +104,25 @@ export function confirm(ctx: Ctx, input: Source & { token: string }) {
   const todo = result.rows.filter((r) => r.ok && r.record && r.row > cursor.lastSourceRow);
   const total = cursor.written + todo.length;
 
-  if (cursor.written === 0 && todo.length > 0) {
-    // Once per import: the classes a roster brings, the 总括登记 line of a catalogue batch.
-    if (input.kind === 'readers' && result.newClasses.length) {
-      lib.table('classes').appendMany(result.newClasses as unknown as Record<string, unknown>[]);
-    }
-    if (input.kind === 'items' && result.batch) {
-      lib.table('acquisitions').append(result.batch as unknown as Record<string, unknown>);
+  // Once per import: the classes a roster brings (a retry finds them existing and adds none), and the
+  // 总括登记 line of a catalogue batch. Its number goes into the cursor before the line is written, so a
+  // confirm that stopped anywhere after finds its own batch again: one line, and its copies under it.
+  if (input.kind === 'readers' && todo.length > 0 && result.newClasses.length) {
+    lib.table('classes').appendMany(result.newClasses as unknown as Record<string, unknown>[]);
+  }
+  if (input.kind === 'items' && result.batch && todo.length > 0) {
+    if (!cursor.batchNo) {
       cursor.batchNo = result.batch.batchNo;
+      props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
+    }
+    const batchNo = cursor.batchNo;
+    for (const r of todo) {
+      const rec = r.record as unknown as Record<string, unknown>;
+      if (rec.batchNo === result.batch.batchNo) rec.batchNo = batchNo;
+    }
+    const acquisitions = lib.table('acquisitions');
+    if (acquisitions.findRow('batchNo', batchNo) === null) {
+      acquisitions.append({ ...result.batch, batchNo } as unknown as Record<string, unknown>);
     }
   }
   const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
