@@ -103,3 +103,5 @@ export type SampleAnswer = Answer<{ readers: number; items: number; loans: numbe
 // ---------------------------------------------------------------- collection work (issue 11)
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
+/** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
+export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;

@@ -2,7 +2,7 @@
 // takes the document lock where it writes, calls src/app, and answers a plain object.
 import * as z from 'zod';
 import type {
-  ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
+  ClassRosterAnswer, ConsistencyAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer,
 } from './api';
 import { loadSample, setup } from './app/admin';
@@ -10,7 +10,8 @@ import * as desk from './app/desk';
 import { run } from './app/entry';
 import * as importing from './app/import';
 import { invalidateLibraryCache } from './sheets/library';
-import { addMenu, showDialog, showSidebar, tell } from './sheets/ui';
+import { addMenu, showDialog, showSidebar, tell, tellLines } from './sheets/ui';
+import { runConsistency } from './app/consistency';
 import { userLocale } from './platform/services';
 
 const id = z.string().trim().min(1).max(64);
@@ -128,3 +129,17 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 // ---------------------------------------------------------------- collection work (issue 11)
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
+
+/** The consistency check: repairs what a write that stopped half-way left (each repair logged), lists
+ *  the rest and every unreadable cell. Holds the document lock while it runs. */
+export function checkConsistency(input?: unknown): ConsistencyAnswer {
+  return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => {
+    const r = runConsistency(ctx, Date.now() + 4.5 * 60 * 1000);
+    return { done: r.done, message: r.message, details: r.details ?? [], repaired: r.repaired, problems: r.problems };
+  });
+}
+
+/** Menu: the consistency check, with its lines in an alert. */
+export function menuCheckConsistency(): void {
+  tellLines(checkConsistency());
+}

@@ -16,6 +16,18 @@ export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
   return fn();
 }
 
+/** Runs fn holding the document lock and releases it right after (for a step of a longer job, so desks
+ *  get in between steps); fn flushes its writes last. Not reentrant: never call it while this execution holds the lock already. */
+export function withDocumentLockReleased<T>(timeoutMs: number, fn: () => T): T {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 export function userLocale(): Locale {
   return pickLocale(Session.getActiveUserLocale());
 }

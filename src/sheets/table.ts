@@ -200,12 +200,36 @@ export class Table {
       if (keys && !keys.includes(col.key)) continue;
       const i = this.map[col.key];
       if (i === undefined) continue;
-      const v = found.raw[i];
-      const blank = v === '' || v === null || v === undefined;
-      const bad = blank ? col.required === true && ['text', 'date', 'datetime'].includes(col.kind) : fromCell(col, v) === null;
-      if (bad) out.push(`${this.sheet.getName()}!${columnLetter(i + 1)}${found.row}`);
+      const bad = this.cellProblem(col.key, found.row, found.raw[i]);
+      if (bad) out.push(bad);
     }
     return out;
+  }
+
+  /** 'Tab!E12' when the cell of column `colKey` in `row` cannot be read as its column's kind, else null. */
+  cellProblem(colKey: string, row: number, v: unknown): string | null {
+    const col = this.def.columns.find((c) => c.key === colKey);
+    const i = this.map[colKey];
+    if (!col || i === undefined) return null;
+    const blank = v === '' || v === null || v === undefined;
+    const bad = blank ? col.required === true && ['text', 'date', 'datetime'].includes(col.kind) : fromCell(col, v) === null;
+    return bad ? this.address(colKey, row) : null;
+  }
+
+  /** A cell's address as the librarian reads it: '在借!E12'. */
+  address(colKey: string, row: number): string {
+    return `${this.sheet.getName()}!${columnLetter(this.col(colKey) + 1)}${row}`;
+  }
+
+  /** Chosen columns of every data row: one getValues per column, only those cells. Row i is sheet row i + 2. */
+  readColumns(keys: readonly string[]): { count: number; cols: Record<string, Cell[]> } {
+    const last = this.sheet.getLastRow();
+    const cols: Record<string, Cell[]> = {};
+    if (last < 2) return { count: 0, cols: Object.fromEntries(keys.map((k) => [k, []])) };
+    for (const k of keys) {
+      cols[k] = this.has(k) ? this.sheet.getRange(2, this.col(k) + 1, last - 1, 1).getValues().map((r) => r[0] as Cell) : new Array<Cell>(last - 1).fill('');
+    }
+    return { count: last - 1, cols };
   }
 
   toRecord(raw: readonly Cell[]): Rec {

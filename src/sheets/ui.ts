@@ -17,6 +17,7 @@ export function addMenu(locale: Locale): void {
     // -- documents (issue 8)
     // -- collection work (issue 11)
     // -- consistency (issue 9)
+    .addItem(t(locale, 'menu.consistency'), 'menuCheckConsistency')
     .addToUi();
 }
 
@@ -43,4 +44,12 @@ export function tell(answer: ({ ok: true; message: string }) | Failure): void {
   const title = t(userLocale(), 'app.name');
   if (answer.ok) SpreadsheetApp.getActiveSpreadsheet().toast(answer.message, title, 10);
   else SpreadsheetApp.getUi().alert(title, answer.error.message, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** A menu action's answer with its lines (what was repaired, what to check), in one alert. */
+export function tellLines(answer: ({ ok: true; message: string; details: string[] }) | Failure): void {
+  if (!answer.ok || answer.details.length === 0) { tell(answer); return; }
+  const title = t(userLocale(), 'app.name');
+  const lines = answer.details.slice(0, 30).map((l) => `• ${l}`).join('\n');
+  SpreadsheetApp.getUi().alert(title, `${answer.message}\n\n${lines}`, SpreadsheetApp.getUi().ButtonSet.OK);
 }
