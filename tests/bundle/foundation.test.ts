@@ -46,7 +46,7 @@ describe('onOpen', () => {
     const { meter } = rt.invokeAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
     expect(rt.ui.menus).toHaveLength(1);
     const items = rt.ui.menus[0].items.map((i) => i.fn);
-    expect(items).toEqual(['showDesk', 'menuSetupLibrary', 'showImport', 'menuLoadSampleData']);
+    expect(items).toEqual(['showDesk', 'menuSetupLibrary', 'showImport', 'menuLoadSampleData', 'menuCheckConsistency']);
     expect(rt.ui.menus[0].items[0].caption).toBe('打开借还书台');
     const touched = Object.keys(meter.byMethod);
     expect(touched.some((m) => /^(Spreadsheet\.|Sheet\.|Range\.|Properties|Cache|Lock)/.test(m))).toBe(false);
