@@ -43,7 +43,8 @@ export interface RuntimeCore {
   properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
   ui: UiState;
   logs: string[];
-  locks: Map<string, number>;
+  /** lock key → the Lock object holding it ('<invocation id>:<object no.>') */
+  locks: Map<string, string>;
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   mailSent: { day: string; count: number };
   hooks: { method: string; fn: () => void }[];

@@ -26,7 +26,11 @@ const gasLocal = require('gas-local') as { require: (dir: string, globals: objec
 export interface LocalOptions {
   workbook?: Workbook;
   locale?: string;
+  /** The script's time zone (appsscript.json): V8's local time, Session.getScriptTimeZone. */
   timeZone?: string;
+  /** The spreadsheet's own time zone (File → Settings), in which its date cells are read and shown;
+   *  on Google it may differ from the script's. Default: the script's. */
+  spreadsheetTimeZone?: string;
   now?: Date | string;
   userEmail?: string;
   dataDir?: string;
@@ -47,7 +51,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly properties = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
   ui: UiState = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], nextAlertButtons: [], nextPrompts: [] };
   readonly logs: string[] = [];
-  readonly locks = new Map<string, number>();
+  readonly locks = new Map<string, string>();
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
   readonly hooks: { method: string; fn: () => void }[] = [];
@@ -77,7 +81,7 @@ export class LocalRuntime implements RuntimeCore {
     this.mailQuota = opts.mailQuota ?? 100;
     this._now = new Date(opts.now ?? '2026-11-24T09:00:00+08:00').getTime();
     if (Number.isNaN(this._now)) throw new Error(`local/: bad 'now': ${String(opts.now)}`);
-    this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: this.timeZone, owner: this.userEmail });
+    this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: opts.spreadsheetTimeZone ?? this.timeZone, owner: this.userEmail });
     this.workbooks.set(this.workbook.id, this.workbook);
     const self = this;
     this.clock = {
@@ -153,6 +157,11 @@ export class LocalRuntime implements RuntimeCore {
     return this.invokeAs<T>({}, fn, ...args);
   }
 
+  /** CacheService is best-effort: Google may evict any item at any time. This drops every cached item now. */
+  evictCaches(): void {
+    for (const m of this.caches.values()) m.clear();
+  }
+
   /** Fault injection: in the next invocation, the k-th round trip (1-based; see costs.ts) throws before it
    *  has any effect, as a timeout or backend error would. Everything before it has happened. */
   failAtCall(k: number): void {
@@ -182,7 +191,7 @@ export class LocalRuntime implements RuntimeCore {
       throw e;
     } finally {
       // the platform releases an execution's locks when it ends
-      for (const [k, holder] of [...this.locks]) if (holder === inv.id) this.locks.delete(k);
+      for (const [k, holder] of [...this.locks]) if (holder.startsWith(`${inv.id}:`)) this.locks.delete(k);
       inv.ended = true;
       if (process.env.TZ !== prevTz) { if (prevTz === undefined) delete process.env.TZ; else process.env.TZ = prevTz; }
       this._depth--;

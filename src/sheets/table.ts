@@ -155,9 +155,16 @@ export class Table {
     return this.sheet.getLastRow() < 2;
   }
 
-  /** Removes one row (the open-loans tab is the only table whose rows leave). */
+  /** Removes one row (the open-loans tab is the only table whose rows leave). Sheets refuses to delete the
+   *  last row that is not frozen (a return emptying 在借 when the tab has no spare rows): that row is
+   *  emptied instead, which the tables read as no row at all. */
   deleteRow(row: number): void {
-    this.sheet.deleteRow(row);
+    try {
+      this.sheet.deleteRow(row);
+    } catch (e) {
+      if (this.sheet.getMaxRows() - this.sheet.getFrozenRows() > 1) throw e;
+      this.sheet.getRange(row, 1, 1, Math.max(this.width, 1)).clearContent();
+    }
   }
 
   findRow(colKey: string, value: string): number | null {
