@@ -63,8 +63,8 @@ for (const size of sizes) {
   emit('setupLibrary', size, setup.meter, setup.cpuMs, { note: 'empty spreadsheet' });
   const again = timed<Ok>(rt, 'setupLibrary');
   emit('setupLibrary(again)', size, again.meter, again.cpuMs, { note: 'idempotent re-run' });
-  const sample = timed<Ok>(rt, 'loadSampleData', { size, seed: 7 });
-  must('loadSampleData', sample.result);
+  const sample = timed<Ok>(rt, 'loadSampleData_', { size, seed: 7 });
+  must('loadSampleData_', sample.result);
   emit('loadSampleData', size, sample.meter, sample.cpuMs);
 
   // A student with no open loan, and an available ordinary book.

@@ -13,6 +13,7 @@ import { invalidateLibraryCache } from './sheets/library';
 import { addMenu, showDialog, showSidebar, tell, tellLines } from './sheets/ui';
 import { runConsistency } from './app/consistency';
 import { userLocale } from './platform/services';
+import { isProjectTrigger } from './platform/triggers';
 
 const id = z.string().trim().min(1).max(64);
 const requestId = z.string().trim().min(1).max(80).regex(/^[\w.:-]+$/).optional();
@@ -37,7 +38,10 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Installable onChange (created by setupLibrary): columns inserted, removed or moved, tabs renamed.
  *  Plain cell edits are onEdit's business (header row and settings tabs only). */
 export function onLibraryChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
-  if (e && e.changeType === 'EDIT') return;
+  // A trigger door: only the trigger's own event opens it (a page calling it gets nothing done).
+  const uid = (e as { triggerUid?: unknown } | undefined)?.triggerUid;
+  if (!e || typeof uid !== 'string' || !isProjectTrigger(uid)) return;
+  if (e.changeType === 'EDIT') return;
   invalidateLibraryCache();
 }
 
@@ -56,14 +60,16 @@ export function menuSetupLibrary(): void {
 
 /** Menu: the small sample school, into an empty library. */
 export function menuLoadSampleData(): void {
-  tell(loadSampleData());
+  tell(loadSampleData_());
 }
 
 export function setupLibrary(input?: unknown): SetupAnswer {
   return run(z.object({}).strict(), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
 }
 
-export function loadSampleData(input?: unknown): SampleAnswer {
+/** Private (Apps Script: the trailing '_'): the menu item, the preview and tests load the sample school;
+ *  no page can. */
+export function loadSampleData_(input?: unknown): SampleAnswer {
   const schema = z.object({
     size: z.enum(['small', 'medium', 'large']).default('small'),
     seed: z.number().int().min(0).max(2 ** 31).default(1),

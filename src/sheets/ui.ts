@@ -22,10 +22,19 @@ export function addMenu(locale: Locale): void {
 }
 
 /** A built page with the user's language set before its own script runs (the value is one of two
- *  fixed locale codes, never user text). */
+ *  fixed locale codes, never user text). The setting goes inside <head>, after the doctype: anything
+ *  before <!DOCTYPE html> puts the page in quirks mode. */
+function withLocale(content: string, locale: Locale): string {
+  const set = `<script>window.__LIB_LOCALE=${JSON.stringify(locale)};</script>`;
+  const head = /<head[^>]*>/i.exec(content);
+  if (head) return content.slice(0, head.index + head[0].length) + set + content.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(content);
+  return doctype ? doctype[0] + set + content.slice(doctype[0].length) : set + content;
+}
+
 function page(name: string, locale: Locale): GoogleAppsScript.HTML.HtmlOutput {
   const content = HtmlService.createHtmlOutputFromFile(name).getContent();
-  return HtmlService.createHtmlOutput(`<script>window.__LIB_LOCALE=${JSON.stringify(locale)};</script>${content}`);
+  return HtmlService.createHtmlOutput(withLocale(content, locale));
 }
 
 export function showSidebar(name: string, titleKey: MessageKey): void {

@@ -29,12 +29,11 @@ describe('dist/Code.js', () => {
     expect(statSync('dist/Code.js').size).toBeLessThan(300 * 1024);
   });
 
-  it('ships a V8 manifest with Asia/Shanghai, STACKDRIVER, explicit scopes and MailApp (not GmailApp)', () => {
+  it('ships a V8 manifest with Asia/Shanghai, STACKDRIVER, explicit scopes, never GmailApp', () => {
     const m = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
     expect(m.runtimeVersion).toBe('V8');
     expect(m.timeZone).toBe('Asia/Shanghai');
     expect(m.exceptionLogging).toBe('STACKDRIVER');
-    expect(m.oauthScopes).toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(m.oauthScopes.some((s: string) => /gmail|auth\/drive$/.test(s))).toBe(false);
     expect(code).not.toMatch(/GmailApp/);
   });
