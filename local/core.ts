@@ -4,6 +4,7 @@
 import { costOf } from './costs';
 import { Meter } from './meter';
 import type { Workbook } from './workbook';
+import type { SharedWorkbook } from './shared';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
@@ -49,6 +50,8 @@ export interface RuntimeCore {
   mailSent: { day: string; count: number };
   hooks: { method: string; fn: () => void }[];
   loadTouches: string[];
+  /** The workbook shared with other threads (real document lock), or null. */
+  shared: SharedWorkbook | null;
   nextId(prefix: string): string;
 }
 

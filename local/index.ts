@@ -8,16 +8,18 @@ import type { MeterReport } from './meter';
 import { SpreadsheetAppImpl } from './spreadsheet';
 import {
   CacheServiceImpl, HtmlServiceImpl, LockServiceImpl, LoggerImpl, MailAppImpl, PropertiesServiceImpl, ScriptAppImpl, SessionImpl,
-  UtilitiesImpl, makeConsole, nextClockRun,
+  UtilitiesImpl, makeConsole, nextClockRun, releaseShared,
 } from './services';
 import { Workbook, SheetModel, type CellValue } from './workbook';
 import { wallParts } from './dates';
+import { SharedWorkbook, type SharedHandle } from './shared';
 
 export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
 export { formatMeter, addMeters } from './meter';
 export { COSTS, costOf } from './costs';
 export { unwrap, InjectedFault } from './core';
+export { SharedWorkbook, type SharedHandle } from './shared';
 
 const HostDate = Date;
 const require = createRequire(import.meta.url);
@@ -36,6 +38,8 @@ export interface LocalOptions {
   dataDir?: string;
   distDir?: string;
   mailQuota?: number;
+  /** Join a workbook shared with other threads (SharedWorkbook.handle, passed through workerData). */
+  shared?: SharedHandle;
 }
 
 export interface InvokeResult<T> { result: T; meter: MeterReport }
@@ -55,6 +59,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
   readonly hooks: { method: string; fn: () => void }[] = [];
+  readonly shared: SharedWorkbook | null;
   /** Service members touched while the bundle was being evaluated (should stay empty). */
   readonly loadTouches: string[] = [];
   /** Every finished invocation, oldest first. */
@@ -83,6 +88,7 @@ export class LocalRuntime implements RuntimeCore {
     if (Number.isNaN(this._now)) throw new Error(`local/: bad 'now': ${String(opts.now)}`);
     this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: opts.spreadsheetTimeZone ?? this.timeZone, owner: this.userEmail });
     this.workbooks.set(this.workbook.id, this.workbook);
+    this.shared = opts.shared ? new SharedWorkbook(opts.shared) : null;
     const self = this;
     this.clock = {
       now: () => new Date(self._now),
@@ -172,6 +178,8 @@ export class LocalRuntime implements RuntimeCore {
   invokeAs<T = unknown>(opts: { authMode?: AuthMode; locale?: string; userEmail?: string }, fn: string, ...args: unknown[]): InvokeResult<T> {
     const inv = new Invocation(this, { authMode: opts.authMode ?? 'FULL', locale: opts.locale ?? this.locale, userEmail: opts.userEmail ?? this.userEmail });
     if (this._depth === 0) { inv.failAt = this._failAt; this._failAt = null; }
+    // Reads need no lock: each invocation starts from what the last lock holder of another thread saved.
+    if (this.shared && this._depth === 0) this.shared.load(this.workbook);
     this._depth++;
     // Apps Script runs V8 in the script's time zone: new Date(y, m, d), getHours()… are local to it.
     const prevTz = process.env.TZ;
@@ -191,7 +199,11 @@ export class LocalRuntime implements RuntimeCore {
       throw e;
     } finally {
       // the platform releases an execution's locks when it ends
-      for (const [k, holder] of [...this.locks]) if (holder.startsWith(`${inv.id}:`)) this.locks.delete(k);
+      for (const [k, holder] of [...this.locks]) {
+        if (!holder.startsWith(`${inv.id}:`)) continue;
+        this.locks.delete(k);
+        if (this.shared && k.startsWith('document:')) releaseShared(this);
+      }
       inv.ended = true;
       if (process.env.TZ !== prevTz) { if (prevTz === undefined) delete process.env.TZ; else process.env.TZ = prevTz; }
       this._depth--;

@@ -19,10 +19,20 @@ let lockObjectSeq = 0;
 export class LockImpl {
   private _id: string;
   constructor(private _inv: Invocation, private _key: string) { this._id = `${_inv.id}:${++lockObjectSeq}`; }
+  private _shared(): boolean { return this._inv.rt.shared !== null && this._key.startsWith('document:'); }
   private _acquire(timeout: number): boolean {
-    const locks = this._inv.rt.locks;
+    const rt = this._inv.rt;
+    const locks = rt.locks;
     const holder = locks.get(this._key);
-    if (holder === undefined || holder === this._id) { locks.set(this._key, this._id); return true; }
+    if (holder === this._id) return true;
+    if (holder === undefined && this._shared()) {
+      // Other threads' desks: a real wait on the shared lock, then the state the last holder left.
+      if (!rt.shared!.lock(Math.max(0, Number(timeout) || 0))) return false;
+      rt.shared!.load(rt.workbook);
+      locks.set(this._key, this._id);
+      return true;
+    }
+    if (holder === undefined) { locks.set(this._key, this._id); return true; }
     // Invocations are synchronous: the holder cannot release while we wait, so the wait runs out.
     this._inv.rt.clock.advance(Math.max(0, Number(timeout) || 0));
     return false;
@@ -31,9 +41,20 @@ export class LockImpl {
   waitLock(timeoutInMillis: number): void {
     if (!this._acquire(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
-  releaseLock(): void { if (this._inv.rt.locks.get(this._key) === this._id) this._inv.rt.locks.delete(this._key); }
+  releaseLock(): void {
+    const rt = this._inv.rt;
+    if (rt.locks.get(this._key) !== this._id) return;
+    rt.locks.delete(this._key);
+    if (this._shared()) releaseShared(rt);
+  }
   hasLock(): boolean { return this._inv.rt.locks.get(this._key) === this._id; }
 }
+/** Hands the shared workbook on: what this holder wrote, then the lock. */
+export function releaseShared(rt: { shared: { save(wb: unknown): void; unlock(): void } | null; workbook: unknown }): void {
+  rt.shared!.save(rt.workbook);
+  rt.shared!.unlock();
+}
+
 export class LockServiceImpl {
   constructor(private _inv: Invocation) {}
   getDocumentLock(): Any { return this._inv.wrap('Lock', new LockImpl(this._inv, `document:${this._inv.rt.workbook.id}`)); }
