@@ -61,3 +61,30 @@ describe('four desks in four threads', () => {
     expect(okLends - okReturns).toBe(open.length);
   }, 120_000);
 });
+
+describe('an import does not hold the desks up', () => {
+  it('writes in chunks, each under its own lock: a desk scanning meanwhile gets in between chunks', () => {
+    const rt = library();
+    smallSchool(rt);
+    const lines = ['登记号,题名,价格,文献类型'];
+    for (let i = 0; i < 4500; i++) lines.push(`${String(500000 + i)},书${i},10,普通图书`); // 3 chunks of at most 2,000
+    const csv = lines.join('\n');
+    const p = call<{ ok: boolean; token: string }>(rt, 'previewImport', { kind: 'items', csv });
+    expect(p.ok).toBe(true);
+    const desk: { code: string; itemsSoFar: number }[] = [];
+    const scan = (barcode: string) => () => {
+      const a = rt.invoke<{ ok: boolean; error?: { code: string } }>('lend', { readerId: 'T0001', barcode }).result;
+      desk.push({ code: a.ok ? 'ok' : a.error!.code, itemsSoFar: rows(rt, '图书').length });
+    };
+    // After the first lock (validation, 总括登记 line) and after the first chunk, a desk scans a book.
+    rt.interleaveAfter('Lock.releaseLock', scan('000101'));
+    rt.interleaveAfter('Lock.releaseLock', scan('000102'));
+    const c = call<{ ok: boolean; written: number; done: boolean }>(rt, 'confirmImport', { kind: 'items', csv, token: p.token });
+    expect(c).toMatchObject({ ok: true, written: 4500, done: true });
+    expect(desk.map((d) => d.code)).toEqual(['ok', 'ok']);
+    // The scans really came in the middle: before any copy, then after the first 2,000.
+    expect(desk.map((d) => d.itemsSoFar)).toEqual([7, 2007]);
+    expect(rows(rt, '图书')).toHaveLength(4507);
+    expect(rows(rt, '在借')).toHaveLength(2);
+  });
+});
