@@ -29,7 +29,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Simple trigger: a header or a settings tab edited by hand drops the cached shapes and settings. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
+  if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|Settings|Loan rules|Calendar)$/.test(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
