@@ -136,6 +136,9 @@ export function lend(ctx: Ctx, input: LendInput) {
   if (item.status === 'on_loan' && !openLoans.some((l) => l.barcode === item.barcode)) {
     halfLent = loans.findRows('barcode', item.barcode).length === 0;
   }
+  // A copy whose 状态 cell cannot be read (typed by hand) is not guessed at: the answer names the cell.
+  const badStatus = item.status === null ? items.badCells(it, ['status']) : [];
+  if (badStatus.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: badStatus.join(', '), title: item.title });
   const d = decideLend({ reader, item: halfLent ? { ...item, status: 'available' } : item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz });
   if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
 

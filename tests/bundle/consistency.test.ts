@@ -122,6 +122,15 @@ describe('one bad cell never blocks the desk', () => {
     expect(h[0]['应还日期']).toBe('下周一');
   });
 
+  it('lending a copy whose 状态 cell cannot be read names that cell and changes nothing', () => {
+    setStatus('000107', '借走了?');
+    const before = snapshot(rt);
+    const a = call(rt, 'lend', { readerId: 'S0001', barcode: '000107' });
+    expect(a.error?.code).toBe('BAD_CELL');
+    expect(a.error?.message).toContain(`图书!${letter('图书', '状态')}8`);
+    expect(snapshot(rt)).toBe(before);
+  });
+
   it('a text price, a blank 证号 in 在借 and a duplicate reader do not stop the others', () => {
     seed(rt, '在借', [loanRow({ 流水号: 'L-blank', 登记号: '000104', 证号: '' })]);
     seed(rt, '读者', [{ 证号: 'S0002', 姓名: '又一个', 读者类型: '学生', 年级: 3, 班级: '三年级(2)班', 状态: '在读' }]);
