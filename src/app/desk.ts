@@ -11,7 +11,7 @@ import type { LibrarySettings } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
 import { expectKey, openLibrary, StaleShape } from '../sheets/library';
-import type { Found, Table } from '../sheets/table';
+import { findKeys, type Found, type Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
 import { uuid } from '../platform/services';
@@ -36,6 +36,18 @@ function findOne<T extends object>(table: Table, colKey: string, value: string):
   const r = table.readRow<T>(row);
   expectKey(table, r.raw, colKey, value);
   return r;
+}
+
+/** Of the rows a search found, the first whose key cell really holds `value` (read in one call when close);
+ *  none: check the cached header still fits before answering "not found". */
+function pickOne<T extends object>(table: Table, rows: number[], colKey: string, value: string): Found<T> | null {
+  const hit = table.readRows<T>(rows).find((f) => String(f.raw[table.col(colKey)] ?? '').trim() === value) ?? null;
+  if (hit === null) {
+    if (!table.headerIsCurrent()) throw new StaleShape();
+    // a row found but no longer holding the key: moved by a hand edit between the search and the read
+    if (rows.length > 0) throw new StaleShape();
+  }
+  return hit;
 }
 
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
@@ -110,14 +122,25 @@ export function lend(ctx: Ctx, input: LendInput) {
   const items = lib.table('items');
   const loans = lib.table('loans');
 
-  const r = findOne<Reader>(readers, 'readerId', input.readerId);
+  // The reader's row, the copy's row, the reader's 在借 rows and whoever holds the copy: one search.
+  const [readerRows, itemRows, myLoanRows, holderRows] = findKeys(ctx.ss, [
+    { table: readers, colKey: 'readerId', value: input.readerId },
+    { table: items, colKey: 'barcode', value: input.barcode },
+    { table: loans, colKey: 'readerId', value: input.readerId },
+    { table: loans, colKey: 'barcode', value: input.barcode },
+  ]);
+  const r = pickOne<Reader>(readers, readerRows, 'readerId', input.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: input.readerId });
   const reader = r.rec;
-  const it = findOne<Item>(items, 'barcode', input.barcode);
+  const it = pickOne<Item>(items, itemRows, 'barcode', input.barcode);
   if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
   const item = it.rec;
-  const open = openLoansOf(loans, reader.readerId);
+  // The reader's rows, and rows of this copy: read together (one call when they sit close), each checked.
+  const loanBlock = loans.readRows<Loan>([...new Set([...myLoanRows, ...holderRows])]);
+  const open = loanBlock.filter((o) => String(o.raw[loans.col('readerId')] ?? '').trim() === input.readerId);
   const openLoans = open.map((o) => o.rec);
+  const holders = loanBlock.filter((o) => String(o.raw[loans.col('barcode')] ?? '').trim() === input.barcode);
+  if (myLoanRows.length + holderRows.length > 0 && open.length + holders.length === 0) throw new StaleShape();
 
   // The same request twice (a scanner double-read, a retried call) lends once and answers the same.
   const mine = input.requestId ? open.find((o) => o.rec.barcode === item.barcode && requestIdsOf(o.rec).includes(input.requestId!)) : undefined;
@@ -132,10 +155,7 @@ export function lend(ctx: Ctx, input: LendInput) {
   }
 
   // 借出 but held by no 在借 row: a lend that stopped after its first write. The copy is here: lend it.
-  let halfLent = false;
-  if (item.status === 'on_loan' && !openLoans.some((l) => l.barcode === item.barcode)) {
-    halfLent = loans.findRows('barcode', item.barcode).length === 0;
-  }
+  const halfLent = item.status === 'on_loan' && holders.length === 0;
   // A copy whose 状态 cell cannot be read (typed by hand) is not guessed at: the answer names the cell.
   const badStatus = item.status === null ? items.badCells(it, ['status']) : [];
   if (badStatus.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: badStatus.join(', '), title: item.title });
@@ -206,9 +226,17 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
   const history = lib.table('history');
   const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
 
-  const itemRow = items.findRow('barcode', input.barcode);
-  if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
-  const l = findOne<Loan>(loans, 'barcode', input.barcode);
+  // The copy's row and its 在借 row in one search (the return's budget has a round trip for 借阅记录).
+  const [itemRows, loanRows] = findKeys(ctx.ss, [{ table: items, colKey: 'barcode', value: input.barcode }, { table: loans, colKey: 'barcode', value: input.barcode }]);
+  const itemRow = itemRows[0] ?? null;
+  if (itemRow === null) {
+    if (!items.headerIsCurrent()) throw new StaleShape();
+    throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+  }
+  const loanRow = loanRows[0] ?? null;
+  if (loanRow === null && !loans.headerIsCurrent()) throw new StaleShape();
+  const l = loanRow === null ? null : loans.readRow<Loan>(loanRow);
+  if (l) expectKey(loans, l.raw, 'barcode', input.barcode);
   if (!l) {
     if (input.requestId) {
       const done = findOne<HistoryRow>(history, 'requestId', input.requestId);

@@ -293,6 +293,32 @@ export class Table {
   }
 }
 
+/**
+ * One search over the whole spreadsheet (one round trip instead of one per table) for whole cells equal to
+ * any of the given keys: for each wanted (table, column, key), the rows whose cell in that column is one of
+ * the keys searched. When two keys could sit in the same column, a row may hold the other key: the caller
+ * reads the rows and keeps those holding its own (expectKey / a filter on the record).
+ */
+export function findKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wanted: readonly { table: Table; colKey: string; value: string }[]): number[][] {
+  const out = wanted.map(() => [] as number[]);
+  const values = [...new Set(wanted.map((w) => w.value).filter((v) => v !== ''))];
+  if (values.length === 0) return out;
+  const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+  const finder = values.length === 1
+    ? ss.createTextFinder(values[0]).matchEntireCell(true).matchCase(true)
+    : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true).matchCase(true);
+  for (const hit of finder.findAll()) {
+    const row = hit.getRow();
+    if (row < 2) continue;
+    const sheetId = hit.getSheet().getSheetId();
+    const col = hit.getColumn();
+    wanted.forEach((w, i) => {
+      if (w.table.sheet.getSheetId() === sheetId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) out[i].push(row);
+    });
+  }
+  return out;
+}
+
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */
 export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
   const row = sheet.getRange('1:1').getValues()[0].map((h) => String(h));

@@ -25,14 +25,30 @@ describe('mutant: SpreadsheetApp.flush removed', () => {
 });
 
 describe('mutant: the found row\'s key check (expectKey) removed', () => {
-  it('a sheet sorted by hand between the find and the read lends the scanned copy, not the one now in its row', () => {
+  it('a tab sorted by hand between the search and the read: the return takes the scanned copy\'s loan', () => {
+    const rt = library();
+    smallSchool(rt);
+    expect(call(rt, 'lend', { readerId: 'T0001', barcode: '000101' }).ok).toBe(true);
+    expect(call(rt, 'lend', { readerId: 'T0001', barcode: '000102' }).ok).toBe(true);
+    call(rt, 'getDeskInfo');
+    // Right after the desk's search found 000101's 在借 row, the librarian sorts 在借 (a hand edit takes no lock).
+    rt.interleaveAfter('TextFinder.findAll', () => {
+      const sheet = rt.workbook.sheet('在借')!;
+      const [, ...data] = sheet.values();
+      sheet.setRows(2, data.reverse());
+    });
+    const a = call<Answer & { barcode: string; title: string }>(rt, 'returnItem', { barcode: '000101' });
+    expect(a.ok).toBe(true);
+    expect(a.title).toBe('西游记');
+    expect(rows(rt, '在借').map((l) => l['登记号'])).toEqual(['000102']);
+    expect(rows(rt, '借阅记录').map((h) => h['登记号'])).toEqual(['000101']);
+  });
+
+  it('a sheet sorted by hand between the search and the read: the lend takes the scanned copy', () => {
     const rt = library();
     smallSchool(rt);
     call(rt, 'getDeskInfo');
-    // The desk finds the reader first (nothing happens), then 000102's row — and right then the librarian
-    // sorts 图书 by title (a hand edit takes no lock).
-    rt.interleaveAfter('TextFinder.findNext', () => { /* the reader's find: no edit */ });
-    rt.interleaveAfter('TextFinder.findNext', () => {
+    rt.interleaveAfter('TextFinder.findAll', () => {
       const sheet = rt.workbook.sheet('图书')!;
       const [header, ...data] = sheet.values();
       const t = header.indexOf('题名');
@@ -42,8 +58,7 @@ describe('mutant: the found row\'s key check (expectKey) removed', () => {
     const a = call<Answer & { loan: { barcode: string } }>(rt, 'lend', { readerId: 'T0001', barcode: '000102' });
     expect(a.ok).toBe(true);
     expect(a.loan.barcode).toBe('000102');
-    const lent = rows(rt, '图书').filter((r) => r['状态'] === '借出').map((r) => r['登记号']);
-    expect(lent).toEqual(['000102']);
+    expect(rows(rt, '图书').filter((r) => r['状态'] === '借出').map((r) => r['登记号'])).toEqual(['000102']);
     expect(rows(rt, '在借').map((l) => [l['登记号'], l['题名']])).toEqual([['000102', '草房子']]);
   });
 });
