@@ -16,7 +16,7 @@ const MAX = Number(arg('max', 20));
 const SEED = Number(arg('seed', 1));
 const NAMED_ONLY = process.argv.includes('--named-only');
 
-const FAST_BUNDLE = ['desk', 'consistency', 'import', 'setup', 'strict', 'mutants', 'doors', 'foundation'].map((n) => `tests/bundle/${n}.test.ts`);
+const FAST_BUNDLE = ['desk', 'consistency', 'import', 'setup', 'strict', 'mutants', 'doors', 'foundation', 'faults', 'budget'].map((n) => `tests/bundle/${n}.test.ts`);
 const NAMED = [
   { name: 'SpreadsheetApp.flush removed', file: 'src/sheets/book.ts', from: '  SpreadsheetApp.flush();\n', to: '', tests: ['tests/bundle/mutants.test.ts'] },
   { name: 'expectKey removed', file: 'src/sheets/library.ts', from: "if (String(cell ?? '').trim() !== value) throw new StaleShape();", to: 'void cell;', tests: ['tests/bundle/mutants.test.ts'] },
