@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // Finds (or installs, on Debian as root) Chromium for the browser tests: scripts/chromium.mjs.
+    globalSetup: ['tests/support/chromium-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -4,6 +4,7 @@
 import { costOf } from './costs';
 import { Meter } from './meter';
 import type { Workbook } from './workbook';
+import type { SharedWorkbook } from './shared';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
@@ -47,7 +48,8 @@ export interface RuntimeCore {
   properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
   ui: UiState;
   logs: string[];
-  locks: Map<string, number>;
+  /** lock key → the Lock object holding it ('<invocation id>:<object no.>') */
+  locks: Map<string, string>;
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   mailSent: { day: string; count: number };
   /** the script is an add-on: its triggers follow the add-on rules (one clock trigger per user and document, at most hourly) */
@@ -56,6 +58,8 @@ export interface RuntimeCore {
   grantedScopes: string[] | null;
   hooks: { method: string; fn: () => void }[];
   loadTouches: string[];
+  /** The workbook shared with other threads (real document lock), or null. */
+  shared: SharedWorkbook | null;
   nextId(prefix: string): string;
 }
 
@@ -67,6 +71,9 @@ function allowedInNone(cls: string, method: string): boolean {
   if (cls === 'Session' && method === 'getActiveUserLocale') return true;
   return false;
 }
+
+/** The error fault injection throws (LocalRuntime.failAtCall). */
+export class InjectedFault extends Error {}
 
 let invSeq = 0;
 const rawOf = new WeakMap<object, object>();
@@ -86,6 +93,10 @@ export class Invocation {
   authMode: AuthMode;
   locale: string;
   userEmail: string;
+  /** Round trips made so far (what fault injection counts). */
+  roundTrips = 0;
+  /** Fault injection: the round trip with this 1-based number throws before it has any effect. */
+  failAt: number | null = null;
   constructor(readonly rt: RuntimeCore, opts: { authMode: AuthMode; locale: string; userEmail: string }) {
     this.authMode = opts.authMode;
     this.locale = opts.locale;
@@ -99,6 +110,13 @@ export class Invocation {
       throw new Error(`You do not have permission to call ${name}`);
     }
     this.meter.record(name);
+    if (costOf(name).roundTrip) {
+      this.roundTrips++;
+      if (this.failAt !== null && this.roundTrips === this.failAt) {
+        // A transient service failure (timeout, backend error, quota): nothing of this call happened.
+        throw new InjectedFault(`local/: injected failure at round trip ${this.failAt} (${name})`);
+      }
+    }
     // Optionally let time pass with each round trip, so time guards (the 6-minute limit) can be tested.
     if (this.rt.clock.tickPerCall > 0 && costOf(name).roundTrip) this.rt.clock.advance(this.rt.clock.tickPerCall);
     // Or let each call take its modelled time (costs.ts), so a job's time budget meets the model's clock.

@@ -8,19 +8,21 @@ import type { MeterReport } from './meter';
 import { SpreadsheetAppImpl } from './spreadsheet';
 import {
   CacheServiceImpl, HtmlServiceImpl, LockServiceImpl, LoggerImpl, MailAppImpl, PropertiesServiceImpl, ScriptAppImpl, SessionImpl,
-  UtilitiesImpl, makeConsole, nextClockRun,
+  UtilitiesImpl, makeConsole, nextClockRun, releaseShared,
 } from './services';
 import { Workbook, SheetModel, type CellValue } from './workbook';
 import { wallParts } from './dates';
 import { DocStore, DocumentAppImpl, DriveImpl, driveSymbol, saveOpenDocuments } from './documents';
 import { ChartsImpl } from './charts';
 import { LocalHttp, UrlFetchAppImpl } from './urlfetch';
+import { SharedWorkbook, type SharedHandle } from './shared';
 
 export { Workbook, SheetModel };
 export type { CellValue, SentMail, TriggerRecord, MeterReport, AuthMode, UiState };
 export { formatMeter, addMeters } from './meter';
 export { COSTS, costOf } from './costs';
-export { unwrap } from './core';
+export { unwrap, InjectedFault } from './core';
+export { SharedWorkbook, type SharedHandle } from './shared';
 export { DocStore } from './documents';
 export type { DocRecord, DriveFileRecord } from './documents';
 
@@ -31,13 +33,19 @@ const gasLocal = require('gas-local') as { require: (dir: string, globals: objec
 export interface LocalOptions {
   workbook?: Workbook;
   locale?: string;
+  /** The script's time zone (appsscript.json): V8's local time, Session.getScriptTimeZone. */
   timeZone?: string;
+  /** The spreadsheet's own time zone (File → Settings), in which its date cells are read and shown;
+   *  on Google it may differ from the script's. Default: the script's. */
+  spreadsheetTimeZone?: string;
   now?: Date | string;
   userEmail?: string;
   dataDir?: string;
   distDir?: string;
   mailQuota?: number;
   addon?: boolean;
+  /** Join a workbook shared with other threads (SharedWorkbook.handle, passed through workerData). */
+  shared?: SharedHandle;
 }
 
 export interface InvokeResult<T> { result: T; meter: MeterReport }
@@ -55,7 +63,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly properties = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
   ui: UiState = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], nextAlertButtons: [], nextPrompts: [] };
   readonly logs: string[] = [];
-  readonly locks = new Map<string, number>();
+  readonly locks = new Map<string, string>();
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
   /** Apps Script add-on rules for triggers (LocalOptions.addon, default true: this project is an add-on). */
@@ -65,6 +73,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly hooks: { method: string; fn: () => void }[] = [];
   /** The fake network UrlFetchApp answers from (local/urlfetch.ts): register recorded responses here. */
   readonly http = new LocalHttp();
+  readonly shared: SharedWorkbook | null;
   /** Service members touched while the bundle was being evaluated (should stay empty). */
   readonly loadTouches: string[] = [];
   /** Every finished invocation, oldest first. */
@@ -82,6 +91,7 @@ export class LocalRuntime implements RuntimeCore {
   private _now: number;
   private _seq = 0;
   private _documents: DocStore | null = null;
+  private _failAt: number | null = null;
   private _depth = 0;
 
   constructor(opts: LocalOptions = {}) {
@@ -94,8 +104,9 @@ export class LocalRuntime implements RuntimeCore {
     this.addon = opts.addon ?? true;
     this._now = new Date(opts.now ?? '2026-11-24T09:00:00+08:00').getTime();
     if (Number.isNaN(this._now)) throw new Error(`local/: bad 'now': ${String(opts.now)}`);
-    this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: this.timeZone, owner: this.userEmail });
+    this.workbook = opts.workbook ?? new Workbook({ locale: this.locale.replace('-', '_'), timeZone: opts.spreadsheetTimeZone ?? this.timeZone, owner: this.userEmail });
     this.workbooks.set(this.workbook.id, this.workbook);
+    this.shared = opts.shared ? new SharedWorkbook(opts.shared) : null;
     const self = this;
     this.clock = {
       now: () => new Date(self._now),
@@ -181,8 +192,23 @@ export class LocalRuntime implements RuntimeCore {
     return this.invokeAs<T>({}, fn, ...args);
   }
 
+  /** CacheService is best-effort: Google may evict any item at any time. This drops every cached item now. */
+  evictCaches(): void {
+    for (const m of this.caches.values()) m.clear();
+  }
+
+  /** Fault injection: in the next invocation, the k-th round trip (1-based; see costs.ts) throws before it
+   *  has any effect, as a timeout or backend error would. Everything before it has happened. */
+  failAtCall(k: number): void {
+    if (!Number.isInteger(k) || k < 1) throw new Error('local/: failAtCall wants a positive integer');
+    this._failAt = k;
+  }
+
   invokeAs<T = unknown>(opts: { authMode?: AuthMode; locale?: string; userEmail?: string }, fn: string, ...args: unknown[]): InvokeResult<T> {
     const inv = new Invocation(this, { authMode: opts.authMode ?? 'FULL', locale: opts.locale ?? this.locale, userEmail: opts.userEmail ?? this.userEmail });
+    if (this._depth === 0) { inv.failAt = this._failAt; this._failAt = null; }
+    // Reads need no lock: each invocation starts from what the last lock holder of another thread saved.
+    if (this.shared && this._depth === 0) this.shared.load(this.workbook);
     this._depth++;
     // Apps Script runs V8 in the script's time zone: new Date(y, m, d), getHours()… are local to it.
     const prevTz = process.env.TZ;
@@ -202,7 +228,11 @@ export class LocalRuntime implements RuntimeCore {
       throw e;
     } finally {
       // the platform releases an execution's locks when it ends
-      for (const [k, holder] of [...this.locks]) if (holder === inv.id) this.locks.delete(k);
+      for (const [k, holder] of [...this.locks]) {
+        if (!holder.startsWith(`${inv.id}:`)) continue;
+        this.locks.delete(k);
+        if (this.shared && k.startsWith('document:')) releaseShared(this);
+      }
       // and saves the documents it left open
       saveOpenDocuments(inv);
       inv.ended = true;

@@ -220,8 +220,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     assertOk('setupLibrary', setup.result);
     const sample = options.sample ?? { size: 'small' as const };
     runtime.clock.set(simulatedNow());
-    const loaded = runtime.invokeAs({ locale }, 'loadSampleData', sample);
-    assertOk('loadSampleData', loaded.result);
+    const loaded = runtime.invokeAs({ locale }, 'loadSampleData_', sample);
+    assertOk('loadSampleData_', loaded.result);
     await runtime.save(workbookPath);
     log(`created a sample school (${sample.size}) in ${workbookPath}`);
   }

@@ -12,12 +12,27 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 // ---------------------------------------------------------------- LockService
+// A Lock object holds the lock; another Lock object asking for the same lock waits, even in the same
+// execution: the reference (developers.google.com/apps-script/reference/lock/lock) documents a mutual-exclusion
+// lock and no re-entry, so local/ grants none (a script that takes the document lock twice would hang on Google).
+let lockObjectSeq = 0;
 export class LockImpl {
-  constructor(private _inv: Invocation, private _key: string) {}
+  private _id: string;
+  constructor(private _inv: Invocation, private _key: string) { this._id = `${_inv.id}:${++lockObjectSeq}`; }
+  private _shared(): boolean { return this._inv.rt.shared !== null && this._key.startsWith('document:'); }
   private _acquire(timeout: number): boolean {
-    const locks = this._inv.rt.locks;
+    const rt = this._inv.rt;
+    const locks = rt.locks;
     const holder = locks.get(this._key);
-    if (holder === undefined || holder === this._inv.id) { locks.set(this._key, this._inv.id); return true; }
+    if (holder === this._id) return true;
+    if (holder === undefined && this._shared()) {
+      // Other threads' desks: a real wait on the shared lock, then the state the last holder left.
+      if (!rt.shared!.lock(Math.max(0, Number(timeout) || 0))) return false;
+      rt.shared!.load(rt.workbook);
+      locks.set(this._key, this._id);
+      return true;
+    }
+    if (holder === undefined) { locks.set(this._key, this._id); return true; }
     // Invocations are synchronous: the holder cannot release while we wait, so the wait runs out.
     this._inv.rt.clock.advance(Math.max(0, Number(timeout) || 0));
     return false;
@@ -26,9 +41,20 @@ export class LockImpl {
   waitLock(timeoutInMillis: number): void {
     if (!this._acquire(timeoutInMillis)) throw new Error('Lock timeout: another process was holding the lock for too long.');
   }
-  releaseLock(): void { if (this._inv.rt.locks.get(this._key) === this._inv.id) this._inv.rt.locks.delete(this._key); }
-  hasLock(): boolean { return this._inv.rt.locks.get(this._key) === this._inv.id; }
+  releaseLock(): void {
+    const rt = this._inv.rt;
+    if (rt.locks.get(this._key) !== this._id) return;
+    rt.locks.delete(this._key);
+    if (this._shared()) releaseShared(rt);
+  }
+  hasLock(): boolean { return this._inv.rt.locks.get(this._key) === this._id; }
 }
+/** Hands the shared workbook on: what this holder wrote, then the lock. */
+export function releaseShared(rt: { shared: { save(wb: unknown): void; unlock(): void } | null; workbook: unknown }): void {
+  rt.shared!.save(rt.workbook);
+  rt.shared!.unlock();
+}
+
 export class LockServiceImpl {
   constructor(private _inv: Invocation) {}
   getDocumentLock(): Any { return this._inv.wrap('Lock', new LockImpl(this._inv, `document:${this._inv.rt.workbook.id}`)); }
@@ -39,6 +65,7 @@ export class LockServiceImpl {
 // ---------------------------------------------------------------- CacheService
 const CACHE_MAX_VALUE = 100 * 1024;
 const CACHE_MAX_KEY = 250;
+export const CACHE_MAX_ITEMS = 1000;
 export class CacheImpl {
   constructor(private _inv: Invocation, private _name: string) {}
   private _map(): Map<string, { value: string; expires: number }> {
@@ -67,7 +94,13 @@ export class CacheImpl {
     const v = String(value);
     if (Buffer.byteLength(v, 'utf8') > CACHE_MAX_VALUE) throw new Error('Argument too large: value');
     const s = Math.min(Math.max(Number(seconds) || 600, 1), 21600);
-    this._map().set(k, { value: v, expires: this._inv.rt.nowMs() + s * 1000 });
+    const m = this._map();
+    // A cache holds at most 1,000 items (developers.google.com/apps-script/reference/cache/cache); when full,
+    // the oldest ~10 % by creation go at once (measured: justin.poehnelt.com, "Exploring Apps Script
+    // CacheService Limits": FIFO, about 100 items per eviction).
+    m.delete(k);
+    if (m.size >= CACHE_MAX_ITEMS) for (const old of [...m.keys()].slice(0, CACHE_MAX_ITEMS / 10)) m.delete(old);
+    m.set(k, { value: v, expires: this._inv.rt.nowMs() + s * 1000 });
   }
   putAll(values: Record<string, string>, seconds = 600): void { for (const [k, v] of Object.entries(values)) this.put(k, v, seconds); }
   remove(key: string): void { this._map().delete(String(key)); }

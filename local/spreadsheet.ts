@@ -16,6 +16,17 @@ export const DataValidationCriteria = Object.fromEntries(
     'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX'].map((k) => [k, k]));
 const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
+/** A cell holds at most 50,000 characters; a longer text makes the whole write fail before any cell changes
+ *  (developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object); Sheets' cell limit). */
+export const MAX_CELL_CHARS = 50000;
+function checkCellText(values: readonly unknown[]): void {
+  for (const v of values) {
+    if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
+      throw new Error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+    }
+  }
+}
+
 function checkInt(cls: string, method: string, ...nums: unknown[]): void {
   for (const n of nums) if (n !== undefined && (typeof n !== 'number' || !Number.isFinite(n))) {
     throw new Error(`The parameters (${nums.map((x) => (typeof x === 'number' ? 'number' : typeof x === 'string' ? 'String' : String(x))).join(',')}) don't match the method signature for SpreadsheetApp.${cls}.${method}.`);
@@ -222,6 +233,7 @@ export class SheetImpl {
   getMaxColumns(): number { return this._s.maxColumns; }
   appendRow(values: unknown[]): Any {
     if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    checkCellText(values);
     const row = this._s.lastRow() + 1;
     if (values.length > this._s.maxColumns) this._s.maxColumns = values.length;
     for (let j = 0; j < values.length; j++) this._s.writeValue(row, j + 1, values[j]);
@@ -234,6 +246,9 @@ export class SheetImpl {
     checkInt('Sheet', 'deleteRows', row, n);
     if (row < 1 || n < 1 || row + n - 1 > this._s.maxRows) throw new Error('Those rows are out of bounds.');
     if (n >= this._s.maxRows) throw new Error('You can\'t delete all the rows on the sheet.');
+    // Sheets keeps at least one row that is not frozen: deleting the last ones is refused
+    // (developers.google.com/apps-script/reference/spreadsheet/sheet#deleteRows(Integer,Integer)).
+    if (n >= this._s.maxRows - this._s.frozenRows) throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     this._s.deleteRows(row, n);
     return this;
   }
@@ -335,11 +350,13 @@ export class RangeImpl {
       if (!Array.isArray(row)) throw new Error("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
       if (row.length !== this._nc) throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._nc}.`);
     }
+    for (const row of values) checkCellText(row);
     for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) this._s.writeValue(this._r + i, this._c + j, values[i][j]);
     this._inv.meter.wrote(this._n());
     return this;
   }
   setValue(v: unknown): Any {
+    checkCellText([v]);
     for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) this._s.writeValue(this._r + i, this._c + j, v);
     this._inv.meter.wrote(this._n());
     return this;

@@ -53,6 +53,30 @@ export function parseA1(ref: string): A1Ref {
   return { sheet, r1, c1, r2, c2 };
 }
 
+/**
+ * Where a range reference goes when rows start..start+n-1 are deleted (n > 0) or n rows are inserted before
+ * `start` (n < 0 … given as insert=true): Sheets moves and shrinks ranges (conditional formats, validations,
+ * protected ranges) with their rows, and drops one whose rows are all gone (null).
+ */
+export function a1AfterRows(ref: string, start: number, n: number, insert = false): string | null {
+  const p = parseA1(ref);
+  const col1 = colToLetters(p.c1);
+  const col2 = p.c2 === null ? '' : colToLetters(p.c2);
+  const fmt = (r1: number, r2: number | null) =>
+    r2 === null ? `${col1}${r1}:${col2}` : r1 === r2 && p.c1 === p.c2 ? `${col1}${r1}` : `${col1}${r1}:${col2}${r2}`;
+  if (insert) {
+    const r1 = p.r1 >= start ? p.r1 + n : p.r1;
+    const r2 = p.r2 === null ? null : p.r2 >= start ? p.r2 + n : p.r2;
+    return r1 === p.r1 && r2 === p.r2 ? ref : fmt(r1, r2);
+  }
+  const end = start + n - 1;
+  if (p.r2 !== null && p.r2 < start) return ref;
+  if (p.r2 !== null && p.r1 >= start && p.r2 <= end) return null;
+  const r1 = p.r1 > end ? p.r1 - n : p.r1 >= start ? start : p.r1;
+  const r2 = p.r2 === null ? null : p.r2 > end ? p.r2 - n : start - 1;
+  return r1 === p.r1 && r2 === p.r2 ? ref : fmt(r1, r2);
+}
+
 export function isDateValue(v: unknown): v is Date {
   return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
 }
@@ -328,6 +352,7 @@ export class SheetModel {
       if (q.r2 >= beforeRow - 1) q.r2 += n; // inserted rows inherit the format of the row above
     }
     this.maxRows += n;
+    this.moveRanges(beforeRow, n, true);
     this.version++;
   }
   /** Deletes rows start..start+n-1; rows below move up (as Sheet.deleteRows does). */
@@ -352,8 +377,23 @@ export class SheetModel {
       if (q.r2 > end) q.r2 -= n; else if (q.r2 >= start) q.r2 = Math.max(start - 1, q.r1);
     }
     this.maxRows = Math.max(this.maxRows - n, 1);
+    this.moveRanges(start, n, false);
     this.lastColCache = -1;
     this.version++;
+  }
+
+  /** Conditional formats, validations and protected ranges move with their rows (see a1AfterRows). */
+  private moveRanges(start: number, n: number, insert: boolean): void {
+    const move = (ref: string) => a1AfterRows(ref, start, n, insert);
+    this.conditionalRules = this.conditionalRules
+      .map((r) => ({ ...r, a1: r.a1.map(move).filter((x): x is string => x !== null) }))
+      .filter((r) => r.a1.length > 0);
+    this.validations = this.validations.flatMap((v) => { const a = move(v.a1); return a === null ? [] : [{ ...v, a1: a }]; });
+    this.protections = this.protections.flatMap((p) => {
+      if (p.type !== 'RANGE' || !p.a1) return [p];
+      const a = move(p.a1);
+      return a === null ? [] : [{ ...p, a1: a }];
+    });
   }
 
   insertColumns(beforeCol: number, n: number): void {

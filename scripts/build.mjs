@@ -34,6 +34,7 @@ export async function buildServer() {
     minify: true, treeShaking: true, mainFields: ['module', 'main'], logLevel: 'warning',
   });
   if (result.warnings.length) throw new Error(`esbuild warnings in the server bundle: ${result.warnings.length}`);
+  checkDoors(exportsList, await loadDoors());
   const wrappers = exportsList
     .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
     .join('\n');
@@ -41,6 +42,36 @@ export async function buildServer() {
   writeFileSync(join(dist, 'Code.js'), code);
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
   return { exports: exportsList, bytes: Buffer.byteLength(code) };
+}
+
+/** src/doors.ts, evaluated (it is plain data). */
+export async function loadDoors() {
+  const out = await build({ entryPoints: [join(root, 'src/doors.ts')], bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'silent' });
+  const mod = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  return mod.DOORS;
+}
+
+/** The one list stays honest: every export has a door and every door an export; private ⇔ trailing '_';
+ *  menu doors are menu items; trigger doors are a trigger's handler. Throws naming what is wrong. */
+export function checkDoors(exportsList, doors) {
+  const problems = [];
+  const names = Object.keys(doors);
+  for (const n of exportsList) if (!(n in doors)) problems.push(`src/main.ts exports ${n}, which src/doors.ts does not list`);
+  for (const n of names) if (!exportsList.includes(n)) problems.push(`src/doors.ts lists ${n}, which src/main.ts does not export`);
+  for (const [n, door] of Object.entries(doors)) {
+    if ((door === 'private') !== n.endsWith('_')) problems.push(`${n}: private doors, and only they, end with '_' (Apps Script's private functions)`);
+  }
+  const srcText = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? srcText(p) : e.name.endsWith('.ts') && !/(^|\/)(main|doors)\.ts$/.test(p) ? [readFileSync(p, 'utf8')] : [];
+  }).join('\n');
+  const ui = readFileSync(join(root, 'src/sheets/ui.ts'), 'utf8');
+  const rest = srcText(join(root, 'src'));
+  for (const [n, door] of Object.entries(doors)) {
+    if (door === 'menu' && !ui.includes(`'${n}'`)) problems.push(`${n} is a menu door but no addMenu item names it`);
+    if (door === 'trigger' && !rest.includes(`'${n}'`)) problems.push(`${n} is a trigger door but no trigger is created for it`);
+  }
+  if (problems.length) throw new Error(`doors (src/doors.ts):\n  ${problems.join('\n  ')}`);
 }
 
 export async function buildPages() {

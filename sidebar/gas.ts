@@ -1,13 +1,14 @@
-// A typed promise over google.script.run: the sidebar can only call functions src/main.ts exports,
+// A typed promise over google.script.run: the sidebar can only call the page doors src/main.ts exports,
 // with the arguments they take, and gets back what they answer (typed from the server's own exports).
 // Type-only import: nothing of the server is bundled into the page.
 /// <reference types="google-apps-script" />
 import type * as ServerModule from '../src/main';
+import type { PageDoor } from '../src/doors';
 
 type AnyFn = (...args: never[]) => unknown;
 type Module = typeof ServerModule;
-/** Every function src/main.ts exports (what Apps Script sees as a top-level function). */
-export type Server = { [K in keyof Module as Module[K] extends AnyFn ? K : never]: Extract<Module[K], AnyFn> };
+/** The functions src/main.ts exports as page doors (src/doors.ts): all a page may call. */
+export type Server = { [K in keyof Module as K extends PageDoor ? (Module[K] extends AnyFn ? K : never) : never]: Extract<Module[K], AnyFn> };
 export type ServerName = keyof Server;
 
 /** The little of the client-side `google.script` API this page uses. */

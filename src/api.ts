@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL' | CollectionErrorCode;
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
@@ -203,3 +203,5 @@ export type ArchiveYearAnswer = Answer<{ schoolYear: number; url: string; copied
 export type LabelChoicesAnswer = Answer<{ batches: string[]; classes: string[] }>;
 export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: string; callNo: string; title: string }[] }>;
 export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;
+/** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
+export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;

@@ -2,7 +2,7 @@
 // takes the document lock where it writes, calls src/app, and answers a plain object.
 import * as z from 'zod/mini';
 import type {
-  ClassRosterAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
+  ClassRosterAnswer, ConsistencyAnswer, ConfirmImportAnswer, DeskInfoAnswer, FindReadersAnswer, ImportSourcesAnswer, LendAnswer,
   PreviewImportAnswer, RenewAnswer, ReturnAnswer, SampleAnswer, SetupAnswer, SyncClassSheetsAnswer,
   DailyJobAnswer, DailyJobSwitchAnswer, OverdueSlipsAnswer, SendNoticesAnswer,
   DocumentAnswer, DocumentDefaultsAnswer,
@@ -25,10 +25,12 @@ import { run } from './app/entry';
 import { MAX_KEY_LENGTH } from './domain/importing';
 import * as importing from './app/import';
 import { invalidateLibraryCache } from './sheets/library';
-import { addMenu, showDialog, showSidebar, tell } from './sheets/ui';
+import { addMenu, showDialog, showSidebar, tell, tellLines } from './sheets/ui';
+import { runConsistency } from './app/consistency';
 import { userLocale } from './platform/services';
 import * as documents from './app/documents';
 import { parseDay } from './domain/dates';
+import { isProjectTrigger } from './platform/triggers';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_KEY_LENGTH));
 const requestId = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^[\w.:-]+$/)));
@@ -45,7 +47,8 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** Simple trigger: a header, a settings tab or 班级 (its rota columns) edited by hand drops the cached
  *  shapes and settings. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range) return;
+  // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
+  if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|班级|Settings|Loan rules|Calendar|Classes)$/.test(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
@@ -54,7 +57,10 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 /** Installable onChange (created by setupLibrary): columns inserted, removed or moved, tabs renamed.
  *  Plain cell edits are onEdit's business (header row and settings tabs only). */
 export function onLibraryChange(e?: GoogleAppsScript.Events.SheetsOnChange): void {
-  if (e && e.changeType === 'EDIT') return;
+  // A trigger door: only the trigger's own event opens it (a page calling it gets nothing done).
+  const uid = (e as { triggerUid?: unknown } | undefined)?.triggerUid;
+  if (!e || typeof uid !== 'string' || !isProjectTrigger(uid)) return;
+  if (e.changeType === 'EDIT') return;
   invalidateLibraryCache();
 }
 
@@ -73,14 +79,16 @@ export function menuSetupLibrary(): void {
 
 /** Menu: the small sample school, into an empty library. */
 export function menuLoadSampleData(): void {
-  tell(loadSampleData());
+  tell(loadSampleData_());
 }
 
 export function setupLibrary(input?: unknown): SetupAnswer {
   return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
 }
 
-export function loadSampleData(input?: unknown): SampleAnswer {
+/** Private (Apps Script: the trailing '_'): the menu item, the preview and tests load the sample school;
+ *  no page can. */
+export function loadSampleData_(input?: unknown): SampleAnswer {
   const schema = z.strictObject({
     size: z._default(z.enum(['small', 'medium', 'large']), 'small'),
     seed: z._default(z.int().check(z.gte(0), z.lte(2 ** 31)), 1),
@@ -134,7 +142,8 @@ export function previewImport(input: unknown): PreviewImportAnswer {
 
 export function confirmImport(input: unknown): ConfirmImportAnswer {
   const schema = z.intersection(importInput, z.object({ token: z.string().check(z.minLength(8), z.maxLength(100)) }));
-  return run(schema, input, { lock: true }, (i, ctx) => importing.confirm(ctx, i));
+  // Takes the document lock itself, one chunk at a time, so desks get in between chunks.
+  return run(schema, input, {}, (i, ctx) => importing.confirm(ctx, i));
 }
 
 // ---------------------------------------------------------------- overdue notices, daily job (issue 7)
@@ -401,3 +410,17 @@ export function readerCards(input: unknown): ReaderCardsAnswer {
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
+
+/** The consistency check: repairs what a write that stopped half-way left (each repair logged), lists
+ *  the rest and every unreadable cell. Holds the document lock while it runs. */
+export function checkConsistency(input?: unknown): ConsistencyAnswer {
+  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => {
+    const r = runConsistency(ctx, Date.now() + 4.5 * 60 * 1000);
+    return { done: r.done, message: r.message, details: r.details ?? [], repaired: r.repaired, problems: r.problems };
+  });
+}
+
+/** Menu: the consistency check, with its lines in an alert. */
+export function menuCheckConsistency(): void {
+  tellLines(checkConsistency());
+}

@@ -2,7 +2,7 @@
 // language, the time zone, the clock, who is at the desk.
 import type { Lang } from '../domain/schema';
 import type { Locale } from '../i18n/catalog';
-import { activeSpreadsheet } from '../sheets/book';
+import { activeSpreadsheet, spreadsheetTimeZone } from '../sheets/book';
 import { detectLang } from '../sheets/table';
 import { scriptTimeZone, userEmail, userLocale } from '../platform/services';
 
@@ -10,6 +10,7 @@ export interface Ctx {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
   locale: Locale;
   lang: Lang;
+  /** the spreadsheet's time zone (the script's when it has none) */
   tz: string;
   now: Date;
   staff: string;
@@ -31,7 +32,8 @@ export function openContext(knownLocale?: Locale): Ctx {
     locale,
     get lang() { return (lang = lang ?? detectLang(ss, fallback)); },
     set lang(v: Lang) { lang = v; },
-    get tz() { return (tz = tz ?? scriptTimeZone()); },
+    // Days are counted, and date cells written, in the spreadsheet's zone: what the librarian sees.
+    get tz() { return (tz = tz ?? (spreadsheetTimeZone(ss) || scriptTimeZone())); },
     set tz(v: string) { tz = v; },
     now: new Date(),
     get staff() { return (staff = staff ?? userEmail()); },

@@ -11,7 +11,7 @@ import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
 import { expectKey, openLibrary, StaleShape } from '../sheets/library';
-import type { Found, Table } from '../sheets/table';
+import { findKeys, type Found, type Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
 import { uuid } from '../platform/services';
@@ -44,6 +44,18 @@ function findOne<T extends object>(table: Table, colKey: string, value: string):
   }
   expectKey(table, r.raw, colKey, value);
   return r;
+}
+
+/** Of the rows a search found, the first whose key cell really holds `value` (read in one call when close);
+ *  none: check the cached header still fits before answering "not found". */
+function pickOne<T extends object>(table: Table, rows: number[], colKey: string, value: string): Found<T> | null {
+  const hit = table.readRows<T>(rows).find((f) => String(f.raw[table.col(colKey)] ?? '').trim() === value) ?? null;
+  if (hit === null) {
+    if (!table.headerIsCurrent()) throw new StaleShape();
+    // a row found but no longer holding the key: moved by a hand edit between the search and the read
+    if (rows.length > 0) throw new StaleShape();
+  }
+  return hit;
 }
 
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
@@ -121,45 +133,84 @@ function refuse(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<st
   throw new LibraryError(code, refusalKey(code, params), params);
 }
 
+/** The request ids a loan row carries: its lend's and its renewals' (space-separated in 请求号). */
+export function requestIdsOf(loan: { requestId?: string | null }): string[] {
+  return String(loan.requestId ?? '').split(/\s+/).filter(Boolean);
+}
+
+/** One cell holds at most 50,000 characters (Sheets); the oldest ids give way to the newest. */
+function withRequestId(loan: { requestId?: string | null }, id: string | undefined): string {
+  const ids = [...requestIdsOf(loan), ...(id ? [id] : [])];
+  while (ids.join(' ').length > 2000) ids.shift();
+  return ids.join(' ');
+}
+
+function badCellNote(ctx: Ctx, cells: string[]): string {
+  return cells.length ? ` ${t(ctx.locale, 'app.badCells', { cells: cells.join(', ') })}` : '';
+}
+
+/**
+ * Lends one copy. Two writes, in this order: the copy's 状态 becomes 借出, then the 在借 row is appended.
+ * Every prefix is recognisable: a copy marked 借出 that no 在借 row holds is a lend that stopped half-way
+ * (it is lent now, to whoever has the copy in hand); a retry with the same request id finds its own row
+ * in 在借 (请求号) and answers "already lent" without writing twice.
+ */
 export function lend(ctx: Ctx, input: LendInput) {
   const lib = openDesk(ctx);
   const readers = lib.table('readers');
   const items = lib.table('items');
   const loans = lib.table('loans');
 
-  const r = findOne<Reader>(readers, 'readerId', input.readerId);
+  // The reader's row, the copy's row, the reader's 在借 rows and whoever holds the copy: one search.
+  const [readerRows, itemRows, myLoanRows, holderRows] = findKeys(ctx.ss, [
+    { table: readers, colKey: 'readerId', value: input.readerId },
+    { table: items, colKey: 'barcode', value: input.barcode },
+    { table: loans, colKey: 'readerId', value: input.readerId },
+    { table: loans, colKey: 'barcode', value: input.barcode },
+  ]);
+  const r = pickOne<Reader>(readers, readerRows, 'readerId', input.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: input.readerId });
   const reader = r.rec;
-  const it = findOne<Item>(items, 'barcode', input.barcode);
+  const it = pickOne<Item>(items, itemRows, 'barcode', input.barcode);
   if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
   const item = it.rec;
-  const open = openLoansOf(loans, reader.readerId);
+  // The reader's rows, and rows of this copy: read together (one call when they sit close), each checked.
+  const loanBlock = loans.readRows<Loan>([...new Set([...myLoanRows, ...holderRows])]);
+  const open = loanBlock.filter((o) => String(o.raw[loans.col('readerId')] ?? '').trim() === input.readerId);
   const openLoans = open.map((o) => o.rec);
+  const holders = loanBlock.filter((o) => String(o.raw[loans.col('barcode')] ?? '').trim() === input.barcode);
+  if (myLoanRows.length + holderRows.length > 0 && open.length + holders.length === 0) throw new StaleShape();
 
-  // One 流水号 format for every loan: L + date-time + 4 characters of the request id (hashed), so the
-  // same request gives the same suffix. The same request twice (a scanner double-read, a retried call)
-  // lends once and answers the same; the copy scanned again for the reader who already has it is no
-  // refusal either: it is theirs already.
-  const loanId = newLoanId(ctx.now, ctx.tz, input.requestId ?? uuid());
-  const repeated = openLoans.find((l) => l.barcode === item.barcode);
+  // The same request twice (a scanner double-read, a retried call) lends once and answers the same: its
+  // own 在借 row carries the request id (请求号). The copy scanned again for the reader who already has it
+  // is no refusal either: it is theirs already.
+  const repeated = open.find((o) => o.rec.barcode === item.barcode);
   if (repeated) {
+    // The row is there; a copy not yet marked 借出 is marked now (the lend's first write failed, or a hand edit).
+    if (item.status !== 'on_loan') items.writeCell(it, 'status', 'on_loan');
     lib.remember();
-    const same = !!input.requestId && repeated.loanId.endsWith(`-${shortHash(input.requestId)}`);
+    const same = !!input.requestId && requestIdsOf(repeated.rec).includes(input.requestId);
     return {
-      loan: loanView(ctx, repeated, ruleOf(lib.settings, reader, repeated)), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
-      message: same ? t(ctx.locale, 'app.lentAgain') : t(ctx.locale, 'app.alreadyLent', { title: repeated.title || item.title, name: reader.name }),
+      loan: loanView(ctx, repeated.rec, ruleOf(lib.settings, reader, repeated.rec)), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
+      message: same ? t(ctx.locale, 'app.lentAgain') : t(ctx.locale, 'app.alreadyLent', { title: repeated.rec.title || item.title, name: reader.name }),
       repeated: true, alreadyLent: !same,
     };
   }
 
+  // 借出 but held by no 在借 row: a lend that stopped after its first write. The copy is here: lend it.
+  const halfLent = item.status === 'on_loan' && holders.length === 0;
+  // A copy whose 状态 cell cannot be read (typed by hand) is not guessed at: the answer names the cell.
+  const badStatus = item.status === null ? items.badCells(it, ['status']) : [];
+  if (badStatus.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: badStatus.join(', '), title: item.title });
   // A class's own slot (班级: 借阅日, 借阅时间), where set, wins over its grade's rota.
   const own = reader.readerType === 'student' && reader.className ? lib.classRota(reader.className) : null;
   const classInfo = own ? { grade: own.grade || (reader.grade ?? 0), weekday: own.weekday, slot: own.slot } : null;
-  const d = decideLend({ reader, item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz, classInfo });
+  const d = decideLend({ reader, item: halfLent ? { ...item, status: 'available' } : item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz, classInfo });
   if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
 
+  const suffix = input.requestId ? `${input.requestId}|${item.barcode}` : uuid();
   const loan: Loan = {
-    loanId,
+    loanId: newLoanId(ctx.now, ctx.tz, suffix),
     barcode: item.barcode,
     readerId: reader.readerId,
     readerName: reader.name,
@@ -171,9 +222,10 @@ export function lend(ctx: Ctx, input: LendInput) {
     dueDate: startOfDay(d.loan.dueDay, ctx.tz),
     renewals: 0,
     staff: ctx.staff,
+    requestId: input.requestId ?? '',
   };
+  if (!halfLent) items.writeCell(it, 'status', 'on_loan');
   loans.append({ ...loan });
-  items.writeCell(it, 'status', 'on_loan');
   lib.remember();
 
   const all = [...openLoans, loan];
@@ -215,24 +267,44 @@ function refusalParams(ctx: Ctx, params: Record<string, string | number> | undef
   };
 }
 
+type HistoryRow = { loanId: string; barcode: string; readerId: string; result: string | null; requestId: string };
+
+/**
+ * Returns a copy by the copy alone. Writes, in this order: the 借阅记录 line, the 注销登记 / 修补记录 line
+ * (lost / damaged), the copy's 状态, and last the removal of the 在借 row, which commits the return. A return
+ * that stopped half-way leaves its 在借 row, and its 借阅记录 line (found by 流水号) tells the next call
+ * — the retry, another scan, or the consistency check — what is already written, so nothing is written twice.
+ */
 export function returnItem(ctx: Ctx, input: ReturnInput) {
   const lib = openDesk(ctx);
   const items = lib.table('items');
   const loans = lib.table('loans');
+  const history = lib.table('history');
   const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
 
-  const itemRow = items.findRow('barcode', input.barcode);
-  if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
-  const l = findOne<Loan>(loans, 'barcode', input.barcode);
+  // The copy's row and its 在借 row in one search (the return's budget has a round trip for 借阅记录).
+  const [itemRows, loanRows] = findKeys(ctx.ss, [{ table: items, colKey: 'barcode', value: input.barcode }, { table: loans, colKey: 'barcode', value: input.barcode }]);
+  const itemRow = itemRows[0] ?? null;
+  if (itemRow === null) {
+    if (!items.headerIsCurrent()) throw new StaleShape();
+    throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+  }
+  const loanRow = loanRows[0] ?? null;
+  if (loanRow === null && !loans.headerIsCurrent()) throw new StaleShape();
+  const l = loanRow === null ? null : loans.readRow<Loan>(loanRow);
+  if (l) expectKey(loans, l.raw, 'barcode', input.barcode);
   if (!l) {
-    const history = lib.table('history');
     if (input.requestId) {
-      const done = findOne<{ requestId: string; barcode: string; readerId: string }>(history, 'requestId', input.requestId);
+      const done = findOne<HistoryRow>(history, 'requestId', input.requestId);
       if (done && done.rec.barcode === input.barcode) {
+        // A retry of a return that removed its 在借 row: the copy's 状态 is set if that write was lost.
+        const item = items.readRow<Item>(itemRow).rec;
+        const status = statusAfter(done.rec.result);
+        if (item.status === 'on_loan') items.writeCell(itemRow, 'status', status);
         lib.remember();
         return {
-          barcode: input.barcode, title: '', readerId: done.rec.readerId, readerName: '', className: '',
-          overdueDays: 0, result: 'returned' as const, compensation: null,
+          barcode: input.barcode, title: item.title, readerId: done.rec.readerId, readerName: '', className: '',
+          overdueDays: 0, result: (done.rec.result ?? 'returned') as 'returned' | 'damaged' | 'lost', compensation: null,
           message: t(ctx.locale, 'app.returnedAgain'), repeated: true,
         };
       }
@@ -243,31 +315,35 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
+  // A cell the sheet cannot read (a hand-typed 应还日期) does not stop the return: the book comes back,
+  // overdue days are not counted, the cell is named, and the text is kept as typed in 借阅记录.
+  const bad = loans.badCells(l, ['loanId', 'readerId', 'lentAt', 'dueDate', 'renewals', 'price']);
+  const rawDue = l.raw[loans.col('dueDate')];
   // The loan row carries what a return needs (title, reader, the price a lost copy costs); the item's own
   // row is read only for loans written before 在借 had a 价格 column.
   const item = condition === 'lost' && (loan.price === null || loan.price === undefined) ? items.readRow<Item>(itemRow).rec : null;
-  const d = decideReturn({ loan, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings });
-
-  lib.table('history').append({
-    loanId: loan.loanId, barcode: loan.barcode, readerId: loan.readerId, className: loan.className,
-    itemType: loan.itemType, lentAt: loan.lentAt, dueDate: loan.dueDate, returnedAt: ctx.now,
-    renewals: loan.renewals, overdueDays: d.overdueDays, result: d.result, staff: ctx.staff,
-    requestId: input.requestId ?? '',
+  const d = decideReturn({
+    loan: { ...loan, renewals: loan.renewals ?? 0 }, item, condition, now: ctx.now, tz: ctx.tz, settings: lib.settings,
+    staff: ctx.staff, requestId: input.requestId,
   });
-  loans.deleteRow(l.row);
+
+  // Written before? (a return that stopped before removing the 在借 row): then only what is missing.
+  const before = loan.loanId ? history.findRow('loanId', loan.loanId) : null;
+  if (before === null) {
+    history.append({ ...d.history, dueDate: loan.dueDate ?? (rawDue === '' ? null : String(rawDue)) });
+    if (d.writeOff) lib.table('writeOffs').append({ ...d.writeOff });
+    if (d.repair) lib.table('repairs').append({ ...d.repair });
+  } else {
+    const sideTab = d.writeOff ? 'writeOffs' : d.repair ? 'repairs' : null;
+    if (sideTab) {
+      const side = lib.table(sideTab);
+      const written = side.readRows<{ readerId: string; date: Date | null }>(side.findRows('barcode', loan.barcode))
+        .some((x) => x.rec.readerId === loan.readerId && x.rec.date !== null && dayOf(x.rec.date, ctx.tz) === dayOf(ctx.now, ctx.tz));
+      if (!written) side.append({ ...(d.writeOff ?? d.repair) });
+    }
+  }
   items.writeCell(itemRow, 'status', d.newItemStatus);
-  if (d.writeOff) {
-    lib.table('writeOffs').append({
-      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), reason: d.writeOff.reason,
-      price: d.writeOff.price, compensation: d.writeOff.compensation, readerId: loan.readerId, staff: ctx.staff,
-    });
-  }
-  if (d.repair) {
-    lib.table('repairs').append({
-      barcode: loan.barcode, date: startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz), readerId: loan.readerId,
-      note: '', doneOn: null, staff: ctx.staff,
-    });
-  }
+  loans.deleteRow(l.row);
   lib.remember();
   const params = { title: loan.title, name: loan.readerName, days: d.overdueDays, amount: (d.compensation ?? 0).toFixed(2) };
   const key: MessageKey = d.result === 'lost' ? (d.compensation === null ? 'app.returnedLostNoPrice' : 'app.returnedLost')
@@ -276,12 +352,19 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
   return {
     barcode: loan.barcode, title: loan.title, readerId: loan.readerId, readerName: loan.readerName,
     className: loan.className, overdueDays: d.overdueDays, result: d.result, compensation: d.compensation,
-    message: t(ctx.locale, key, params), repeated: false,
+    message: t(ctx.locale, key, params) + badCellNote(ctx, bad), repeated: false,
   };
 }
 
+/** The copy's 状态 after a return with this 结果 (as the history line records it). */
+export function statusAfter(result: string | null): 'available' | 'repair' | 'lost' {
+  return result === 'lost' ? 'lost' : result === 'damaged' ? 'repair' : 'available';
+}
+
+/** Renews an open loan: one write (应还日期, 续借次数 and the request id together), so it is all or nothing;
+ *  a retry with the same request id finds its id in the row and does not renew twice. */
 export function renew(ctx: Ctx, input: RenewInput) {
-  const lib = openDesk(ctx, { extraKeys: input.requestId ? [`renew:${input.requestId}`] : [] });
+  const lib = openDesk(ctx);
   const loans = lib.table('loans');
   const l = findOne<Loan>(loans, 'barcode', input.barcode);
   if (!l) {
@@ -289,23 +372,25 @@ export function renew(ctx: Ctx, input: RenewInput) {
     const itemRow = items.findRow('barcode', input.barcode);
     if (itemRow === null) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
     const item = items.readRow<Item>(itemRow).rec;
-    // A copy recorded 遗失 turned up: the desk offers to put it back on the shelf (restoreLost, issue 11).
-    if (item.status === 'lost') throw new LibraryError('LOST_COPY', 'collection.lost.scanned', { title: item.title, barcode: input.barcode });
     throw new LibraryError('NOT_ON_LOAN', 'error.NOT_ON_LOAN', { title: item.title, barcode: input.barcode });
   }
   const loan = l.rec;
-  if (input.requestId && lib.extra[`renew:${input.requestId}`] === loan.loanId) {
+  if (input.requestId && requestIdsOf(loan).includes(input.requestId)) {
+    lib.remember();
     return { loan: loanView(ctx, loan, { inRoom: false, renewals: loan.renewals }), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
   }
+  const bad = loans.badCells(l, ['dueDate', 'renewals']);
+  if (bad.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: bad.join(', '), title: loan.title });
   const readers = lib.table('readers');
   const r = findOne<Reader>(readers, 'readerId', loan.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: loan.readerId });
   const d = decideRenew({ loan, reader: r.rec, settings: lib.settings, now: ctx.now, tz: ctx.tz });
   if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}), name: r.rec.name, status: label(ctx, 'readerStatus', r.rec.status) });
   const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
-  loans.writeRow(l.row, { dueDate: renewed.dueDate, renewals: renewed.renewals }, l.raw);
-  // A repeated renew (same request id) must not renew twice: remember it beside the cached shapes.
-  lib.remember(input.requestId ? { [`renew:${input.requestId}`]: loan.loanId } : {});
+  const write: Record<string, unknown> = { dueDate: renewed.dueDate, renewals: renewed.renewals };
+  if (loans.has('requestId')) write.requestId = withRequestId(loan, input.requestId);
+  loans.writeRow(l.row, write, l.raw);
+  lib.remember();
   const view = loanView(ctx, renewed, ruleOf(lib.settings, r.rec, renewed));
   return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
 }

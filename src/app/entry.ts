@@ -59,23 +59,21 @@ export function run<S extends z.ZodMiniType, R extends object>(
     const parsed = schema.safeParse(raw === undefined ? {} : raw, { error: (issue) => zodIssueMessage(issue, locale) });
     if (!parsed.success) return fail(locale, 'INVALID_INPUT', 'error.INVALID_INPUT', { detail: describeZod(parsed.error, locale) });
     const attempt = (): R => {
-      const ctx = openContext(locale);
-      if (!opts.lock) return body(parsed.data, ctx);
-      return withDocumentLock(LOCK_TIMEOUT_MS, () => {
-        const out = body(parsed.data, ctx);
-        flushWrites();
-        return out;
-      });
+      try {
+        return body(parsed.data, openContext(locale));
+      } catch (e) {
+        // A cached table shape went stale (a column was moved since): nothing was written yet; retry fresh.
+        if (!(e instanceof StaleShape)) throw e;
+        e.invalidate();
+        return body(parsed.data, openContext(locale));
+      }
     };
-    let out: R;
-    try {
-      out = attempt();
-    } catch (e) {
-      // A cached table shape went stale (a column was moved since): nothing was written yet; retry fresh.
-      if (!(e instanceof StaleShape)) throw e;
-      e.invalidate();
-      out = attempt();
-    }
+    // The lock is taken once: a retry runs inside it (an execution cannot take the lock a second time).
+    const out: R = !opts.lock ? attempt() : withDocumentLock(LOCK_TIMEOUT_MS, () => {
+      const r = attempt();
+      flushWrites();
+      return r;
+    });
     return { ok: true, ...out };
   } catch (e) {
     if (e instanceof LibraryError) return fail(locale, e.code, e.messageKey, e.params);

@@ -1,9 +1,3 @@
-// Business refusals and known failures: thrown inside the app, turned into answers at the entry point.
-import type { ErrorCode } from '../api';
-import type { MessageKey, Params } from '../i18n/catalog';
-
-export class LibraryError extends Error {
-  constructor(readonly code: ErrorCode, readonly messageKey: MessageKey, readonly params: Params = {}) {
-    super(`${code}: ${messageKey}`);
-  }
-}
+// The use cases' name for the one error class, which lives in src/domain so that src/sheets can throw it
+// without importing from the layer above it.
+export { LibraryError } from '../domain/errors';

@@ -6,10 +6,12 @@ import type { ImportKind, ImportRowReport } from '../api';
 import { MAX_KEY_LENGTH, parseCsv, validateImport } from '../domain/importing';
 import { TABS } from '../domain/schema';
 import { t, type MessageKey } from '../i18n/catalog';
-import { digest, docProps } from '../platform/services';
+import { digest, docProps, withDocumentLockReleased } from '../platform/services';
+import { flushWrites } from '../sheets/book';
 import { invalidateLibraryCache, openLibrary } from '../sheets/library';
 import { readGrid, sheetNames } from '../sheets/grid';
 import type { Ctx } from './context';
+import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
 
 interface Source { kind: ImportKind; csv?: string; sheetName?: string; source?: string }
@@ -91,47 +93,83 @@ export function preview(ctx: Ctx, input: Source) {
   };
 }
 
+/**
+ * Writes the import in chunks, each under the document lock taken for that chunk alone and released after
+ * it, so a desk scanning meanwhile waits at most one chunk (never the whole import). The first lock also
+ * validates and writes what comes once per import (a roster's classes, a batch's 总括登记 line).
+ */
 export function confirm(ctx: Ctx, input: Source & { token: string }) {
   const started = Date.now();
   const cells = grid(ctx, input);
   if (tokenOf(input, cells) !== input.token) throw new LibraryError('IMPORT_EXPIRED', 'error.IMPORT_EXPIRED');
   const props = docProps();
   let cursor: Cursor = { token: input.token, lastSourceRow: 0, written: 0 };
-  try {
-    const saved = JSON.parse(props.getProperty(CURSOR_KEY) ?? 'null') as Cursor | null;
-    if (saved && saved.token === input.token) cursor = saved;
-  } catch {
-    // a damaged cursor means a fresh start; rows already written show up as existing and are skipped
-  }
-  const { lib, result } = validate(ctx, input, cells);
-  const todo = result.rows.filter((r) => r.ok && r.record && r.row > cursor.lastSourceRow);
-  const total = cursor.written + todo.length;
+  const locked = <T>(fn: () => T): T => withDocumentLockReleased(LOCK_TIMEOUT_MS, () => {
+    const out = fn();
+    flushWrites();
+    return out;
+  });
 
-  if (cursor.written === 0 && todo.length > 0) {
-    // Once per import: the classes a roster brings, the 总括登记 line of a catalogue batch.
-    if (input.kind === 'readers' && result.newClasses.length) {
+  const first = locked(() => {
+    // A failing service call must not pass for "no cursor": read it outside the try.
+    const savedText = props.getProperty(CURSOR_KEY);
+    try {
+      const saved = JSON.parse(savedText ?? 'null') as Cursor | null;
+      if (saved && saved.token === input.token) cursor = saved;
+    } catch {
+      // a damaged cursor means a fresh start; rows already written show up as existing and are skipped
+    }
+    const { lib, result } = validate(ctx, input, cells);
+    const todo = result.rows.filter((r) => r.ok && r.record && r.row > cursor.lastSourceRow);
+
+    // Once per import: the classes a roster brings (a retry finds them existing and adds none), and the
+    // 总括登记 line of a catalogue batch. Its number goes into the cursor before the line is written, so a
+    // confirm that stopped anywhere after finds its own batch again: one line, and its copies under it.
+    if (input.kind === 'readers' && todo.length > 0 && result.newClasses.length) {
       lib.table('classes').appendMany(result.newClasses as unknown as Record<string, unknown>[]);
     }
-    if (input.kind === 'items' && result.batch) {
-      lib.table('acquisitions').append(result.batch as unknown as Record<string, unknown>);
-      cursor.batchNo = result.batch.batchNo;
+    if (input.kind === 'items' && result.batch && todo.length > 0) {
+      if (!cursor.batchNo) {
+        cursor.batchNo = result.batch.batchNo;
+        props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
+      }
+      const batchNo = cursor.batchNo;
+      for (const r of todo) {
+        const rec = r.record as unknown as Record<string, unknown>;
+        if (rec.batchNo === result.batch.batchNo) rec.batchNo = batchNo;
+      }
+      const acquisitions = lib.table('acquisitions');
+      if (acquisitions.findRow('batchNo', batchNo) === null) {
+        acquisitions.append({ ...result.batch, batchNo } as unknown as Record<string, unknown>);
+      }
     }
-  }
-  const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
+    return { todo, table: lib.table(input.kind === 'readers' ? 'readers' : 'items') };
+  });
+  const { todo, table } = first;
+  const total = cursor.written + todo.length;
+
   let done = true;
   for (let i = 0; i < todo.length; i += CHUNK_ROWS) {
-    const chunk = todo.slice(i, i + CHUNK_ROWS);
-    table.appendMany(chunk.map((r) => r.record as unknown as Record<string, unknown>));
-    cursor.written += chunk.length;
-    cursor.lastSourceRow = chunk[chunk.length - 1].row;
-    props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
-    if (i + CHUNK_ROWS < todo.length && Date.now() - started > TIME_BUDGET_MS) {
+    if (i > 0 && Date.now() - started > TIME_BUDGET_MS) {
       done = false;
       break;
     }
+    const chunk = todo.slice(i, i + CHUNK_ROWS);
+    locked(() => {
+      table.appendMany(chunk.map((r) => r.record as unknown as Record<string, unknown>));
+      cursor.written += chunk.length;
+      cursor.lastSourceRow = chunk[chunk.length - 1].row;
+      props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
+    });
   }
-  if (done) props.deleteProperty(CURSOR_KEY);
-  invalidateLibraryCache();
+  if (done) {
+    locked(() => {
+      props.deleteProperty(CURSOR_KEY);
+      invalidateLibraryCache();
+    });
+  } else {
+    invalidateLibraryCache();
+  }
   return {
     written: cursor.written,
     total,

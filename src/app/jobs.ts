@@ -12,6 +12,7 @@ import { authorizationCheck, effectiveUserEmail, installDailyTrigger, removeDail
 import { openLibrary } from '../sheets/library';
 import type { Ctx } from './context';
 import { syncClassSheetsStep } from './classsheets';
+import { consistencyStep } from './consistency';
 import { weeklyBulletinStep } from './documents';
 import { runNotices } from './notices';
 
@@ -31,6 +32,7 @@ export const DAILY_STEPS: readonly NamedStep[] = [
   { name: 'notices', run: noticeStep },
   { name: 'classSheets', run: syncClassSheetsStep },
   { name: 'weeklyBulletin', run: weeklyBulletinStep },
+  { name: 'consistency', run: consistencyStep },
 ];
 
 /** A run stops starting new work after 4.5 minutes (the platform stops it at 6). */

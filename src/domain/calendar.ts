@@ -3,7 +3,7 @@
 import type { ClassInfo } from './types';
 import type { Lang, ReaderType } from './schema';
 import {
-  addDays, type DayStr, dayOf, daysBetween, DEFAULT_TZ, endOfDay, isoWeekday, minuteOfDay,
+  addDays, type DayStr, dayOf, daysBetween, DEFAULT_TZ, endOfDay, isDateValue, isoWeekday, minuteOfDay,
 } from './dates';
 import { type CalendarKind, type LibrarySettings, parseSlots, ROTA_KEYS, type RotaKey, rotaKeyFor, type Slot, slotLabel } from './settings';
 
@@ -78,12 +78,15 @@ export function dueDate(a: { lentAt: Date; days: number; inRoom?: boolean; setti
  * Calendar days late (weekends and holidays count, as teachers count them): 0 until the due day is
  * over, 1 on the day after it, …
  */
-export function overdueDays(due: DayStr | Date, now: Date, tz: string = DEFAULT_TZ): number {
+export function overdueDays(due: DayStr | Date | null, now: Date, tz: string = DEFAULT_TZ): number {
+  // A due date the sheet could not give (a hand-typed non-date cell) is never counted as overdue; the
+  // desk names the cell instead (issue 9).
+  if (due === null || due === undefined || (typeof due !== 'string' && !isDateValue(due))) return 0;
   const dueDay = typeof due === 'string' ? due : dayOf(due, tz);
   return Math.max(0, daysBetween(dueDay, dayOf(now, tz)));
 }
 
-export function isOverdue(due: DayStr | Date, now: Date, tz: string = DEFAULT_TZ): boolean {
+export function isOverdue(due: DayStr | Date | null, now: Date, tz: string = DEFAULT_TZ): boolean {
   return overdueDays(due, now, tz) > 0;
 }
 

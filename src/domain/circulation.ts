@@ -3,7 +3,7 @@
 import type { MessageKey } from '../i18n/catalog';
 import type { Condition, ItemType } from './schema';
 import type { ClassInfo, HistoryEntry, Item, Loan, Reader, Repair, WriteOff } from './types';
-import { DEFAULT_TZ, stamp } from './dates';
+import { dayOf, DEFAULT_TZ, stamp, startOfDay } from './dates';
 import { dueDate, isOverdue, overdueDays, rotaSlotFor } from './calendar';
 import { type LibrarySettings, type LoanRule, ruleFor } from './settings';
 
@@ -120,6 +120,8 @@ export function decideReturn(a: {
   const condition = a.condition ?? 'good';
   const days = overdueDays(a.loan.dueDate, a.now, tz);
   const staff = a.staff ?? '';
+  // The day a write-off or a repair is booked: today in the school's zone, at midnight (a date cell).
+  const today = startOfDay(dayOf(a.now, tz), tz);
   const price = a.item?.price ?? a.loan.price ?? null;
   const result = condition === 'good' ? 'returned' : condition;
   const history: HistoryEntry = {
@@ -130,13 +132,13 @@ export function decideReturn(a: {
   if (condition === 'lost') {
     return {
       overdueDays: days, result: 'lost', newItemStatus: 'lost', compensation: price, history,
-      writeOff: { barcode: a.loan.barcode, date: a.now, reason: 'lost', price, compensation: price, readerId: a.loan.readerId, staff },
+      writeOff: { barcode: a.loan.barcode, date: today, reason: 'lost', price, compensation: price, readerId: a.loan.readerId, staff },
     };
   }
   if (condition === 'damaged') {
     return {
       overdueDays: days, result: 'damaged', newItemStatus: 'repair', compensation: null, history,
-      repair: { barcode: a.loan.barcode, date: a.now, readerId: a.loan.readerId, note: '', doneOn: null, staff },
+      repair: { barcode: a.loan.barcode, date: today, readerId: a.loan.readerId, note: '', doneOn: null, staff },
     };
   }
   return { overdueDays: days, result: 'returned', newItemStatus: 'available', compensation: null, history };

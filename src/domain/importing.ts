@@ -302,6 +302,9 @@ function keyText(v: unknown): string {
   return text(v);
 }
 
+/** The most characters one cell of a Google Sheet holds. */
+export const MAX_CELL_CHARS = 50000;
+
 export function validateImport(input: ImportInput): ImportResult {
   const tz = input.tz ?? DEFAULT_TZ;
   const lang = input.lang ?? 'zh';
@@ -340,6 +343,11 @@ export function validateImport(input: ImportInput): ImportResult {
     const problems: ImportProblem[] = [];
     const problem = (messageKey: MessageKey, params: Record<string, string | number> = {}) => problems.push({ messageKey, params });
     for (const m of missingColumns) problem('domain.import.missingColumn', { column: m });
+    // Sheets holds at most 50,000 characters in a cell: a longer one would make the confirm fail half-way.
+    for (const [k, i] of Object.entries(map)) {
+      const v = cells[i];
+      if (typeof v === 'string' && v.length > MAX_CELL_CHARS) problem('domain.import.tooLong', { column: label(k), max: MAX_CELL_CHARS });
+    }
 
     const key = keyText(get(keyCol));
     if (keyCol in map) {

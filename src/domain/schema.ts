@@ -179,6 +179,9 @@ export const TABS = {
       c('dueDate', '应还日期', 'Due', 'date'),
       c('renewals', '续借次数', 'Renewals', 'int'),
       opt('staff', '经办人', 'Staff', 'text'),
+      // The request ids of the lend and of each renewal of this loan (space-separated): a retried call is
+      // recognised from the row itself, whatever the cache has forgotten (issue 9).
+      opt('requestId', '请求号', 'Request id', 'text'),
     ],
   },
   history: {

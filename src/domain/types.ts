@@ -53,6 +53,8 @@ export interface Loan {
   dueDate: Date;
   renewals: number;
   staff: string;
+  /** the request ids of the lend and of each renewal, space-separated (what makes a retry recognisable) */
+  requestId?: string;
 }
 
 export interface HistoryEntry {

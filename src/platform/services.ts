@@ -16,6 +16,18 @@ export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
   return fn();
 }
 
+/** Runs fn holding the document lock and releases it right after (for a step of a longer job, so desks
+ *  get in between steps); fn flushes its writes last. Not reentrant: never call it while this execution holds the lock already. */
+export function withDocumentLockReleased<T>(timeoutMs: number, fn: () => T): T {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 export function userLocale(): Locale {
   return pickLocale(Session.getActiveUserLocale());
 }
@@ -54,9 +66,25 @@ export function cacheGetAll(keys: string[]): Record<string, string> {
   return cache ? cache.getAll(keys) : {};
 }
 
+/** A text's size in UTF-8 bytes (what the cache's 100 KB limit counts: a Chinese character is 3). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; } // a surrogate pair: one 4-byte character
+    else n += 3;
+  }
+  return n;
+}
+
+/** The cache's limit per value (developers.google.com/apps-script/reference/cache/cache#put(String,String)). */
+export const CACHE_MAX_VALUE_BYTES = 100 * 1024;
+
 /** Puts the entries (one call; none when empty). Values over the platform's 100 KB are left out. */
 export function cachePutAll(entries: Record<string, string>, seconds = CACHE_SECONDS): void {
-  const fit = Object.fromEntries(Object.entries(entries).filter(([, v]) => v.length < 100_000));
+  const fit = Object.fromEntries(Object.entries(entries).filter(([, v]) => utf8Bytes(v) <= CACHE_MAX_VALUE_BYTES));
   if (Object.keys(fit).length === 0) return;
   const cache = docCache();
   if (cache) cache.putAll(fit, seconds);

@@ -52,3 +52,8 @@ export function effectiveUserEmail(): string {
     return '';
   }
 }
+
+/** Whether an event's triggerUid is one of this project's triggers (a page cannot present one). */
+export function isProjectTrigger(uid: string): boolean {
+  return ScriptApp.getProjectTriggers().some((tr) => tr.getUniqueId() === uid);
+}

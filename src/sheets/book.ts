@@ -8,3 +8,9 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 export function flushWrites(): void {
   SpreadsheetApp.flush();
 }
+
+/** The spreadsheet's own time zone: its date cells are read and shown in it, so dates are written in it too
+ *  (it may differ from the script's, set in appsscript.json). */
+export function spreadsheetTimeZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  return ss.getSpreadsheetTimeZone();
+}

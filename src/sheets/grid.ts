@@ -1,5 +1,5 @@
 // Raw access to a tab the librarian pasted something into (for imports).
-import { LibraryError } from '../app/errors';
+import { LibraryError } from '../domain/errors';
 
 export function sheetNames(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
   return ss.getSheets().map((s) => s.getName());

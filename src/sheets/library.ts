@@ -5,8 +5,8 @@
 // whole invocation retry with fresh headers (StaleShape) before anything is written.
 import type { Lang, TabKey } from '../domain/schema';
 import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache } from '../domain/settings';
-import { LibraryError } from '../app/errors';
-import { cacheGetAll, cachePutAll } from '../platform/services';
+import { LibraryError } from '../domain/errors';
+import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { CACHE_KEY, StaleShape } from './stale';
 import { type Cell, Table, type TableShape, findSheet } from './table';
 

@@ -77,17 +77,26 @@ function overdueHighlight(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: Record
   const letter = columnLetter(due + 1);
   const formula = `=AND($${letter}2<>"",$${letter}2<TODAY())`;
   const rules = sheet.getConditionalFormatRules();
-  const has = rules.some((r) => {
+  const at = rules.findIndex((r) => {
     const cond = r.getBooleanCondition();
     return cond !== null && cond.getCriteriaValues().some((v) => String(v) === formula);
   });
-  if (has) return;
+  const maxRows = sheet.getMaxRows();
   const width = Math.max(sheet.getLastColumn(), 1);
+  const range = sheet.getRange(2, 1, Math.max(maxRows - 1, 1), width);
+  if (at >= 0) {
+    // Sheets shrinks a rule's range with every deleted row (each return deletes one) and does not grow it
+    // for rows appended below: setting up again stretches it over the whole tab once more.
+    const covered = rules[at].getRanges().some((r) => r.getRow() <= 2 && r.getLastRow() >= maxRows && r.getLastColumn() >= width);
+    if (covered) return;
+    sheet.setConditionalFormatRules(rules.map((r, i) => (i === at ? r.copy().setRanges([range]).build() : r)));
+    return;
+  }
   const rule = SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(formula)
     .setBackground('#f8d7da')
     .setFontColor('#842029')
-    .setRanges([sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), width)])
+    .setRanges([range])
     .build();
   sheet.setConditionalFormatRules([...rules, rule]);
 }

@@ -5,7 +5,7 @@
 import {
   type ColumnDef, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
 } from '../domain/schema';
-import { LibraryError } from '../app/errors';
+import { LibraryError } from '../domain/errors';
 import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
@@ -193,9 +193,16 @@ export class Table {
     return this.sheet.getLastRow() < 2;
   }
 
-  /** Removes one row (the open-loans tab is the only table whose rows leave). */
+  /** Removes one row (the open-loans tab is the only table whose rows leave). Sheets refuses to delete the
+   *  last row that is not frozen (a return emptying 在借 when the tab has no spare rows): that row is
+   *  emptied instead, which the tables read as no row at all. */
   deleteRow(row: number): void {
-    this.sheet.deleteRow(row);
+    try {
+      this.sheet.deleteRow(row);
+    } catch (e) {
+      if (this.sheet.getMaxRows() - this.sheet.getFrozenRows() > 1) throw e;
+      this.sheet.getRange(row, 1, 1, Math.max(this.width, 1)).clearContent();
+    }
     this.hits.clear(); // rows below moved up
   }
 
@@ -287,6 +294,47 @@ export class Table {
     return sorted.map((r) => this.readRow<T>(r));
   }
 
+  /** The cells of a row the code cannot read, as 'Tab!E12': a date, number or list column holding something
+   *  else (a hand-typed '下周一' in 应还日期), or a required column left blank. Only the columns in `keys`
+   *  (default: all known ones). */
+  badCells(found: { row: number; raw: readonly Cell[] }, keys?: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const col of this.def.columns) {
+      if (keys && !keys.includes(col.key)) continue;
+      const i = this.map[col.key];
+      if (i === undefined) continue;
+      const bad = this.cellProblem(col.key, found.row, found.raw[i]);
+      if (bad) out.push(bad);
+    }
+    return out;
+  }
+
+  /** 'Tab!E12' when the cell of column `colKey` in `row` cannot be read as its column's kind, else null. */
+  cellProblem(colKey: string, row: number, v: unknown): string | null {
+    const col = this.def.columns.find((c) => c.key === colKey);
+    const i = this.map[colKey];
+    if (!col || i === undefined) return null;
+    const blank = v === '' || v === null || v === undefined;
+    const bad = blank ? col.required === true && ['text', 'date', 'datetime'].includes(col.kind) : fromCell(col, v) === null;
+    return bad ? this.address(colKey, row) : null;
+  }
+
+  /** A cell's address as the librarian reads it: '在借!E12'. */
+  address(colKey: string, row: number): string {
+    return `${this.sheet.getName()}!${columnLetter(this.col(colKey) + 1)}${row}`;
+  }
+
+  /** Chosen columns of every data row: one getValues per column, only those cells. Row i is sheet row i + 2. */
+  readColumns(keys: readonly string[]): { count: number; cols: Record<string, Cell[]> } {
+    const last = this.sheet.getLastRow();
+    const cols: Record<string, Cell[]> = {};
+    if (last < 2) return { count: 0, cols: Object.fromEntries(keys.map((k) => [k, []])) };
+    for (const k of keys) {
+      cols[k] = this.has(k) ? this.sheet.getRange(2, this.col(k) + 1, last - 1, 1).getValues().map((r) => r[0] as Cell) : new Array<Cell>(last - 1).fill('');
+    }
+    return { count: last - 1, cols };
+  }
+
   toRecord(raw: readonly Cell[]): Rec {
     const rec: Rec = {};
     for (const col of this.def.columns) {
@@ -342,6 +390,32 @@ export class Table {
     const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
     cell.setValue(toCell(col, value, this.lang));
   }
+}
+
+/**
+ * One search over the whole spreadsheet (one round trip instead of one per table) for whole cells equal to
+ * any of the given keys: for each wanted (table, column, key), the rows whose cell in that column is one of
+ * the keys searched. When two keys could sit in the same column, a row may hold the other key: the caller
+ * reads the rows and keeps those holding its own (expectKey / a filter on the record).
+ */
+export function findKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wanted: readonly { table: Table; colKey: string; value: string }[]): number[][] {
+  const out = wanted.map(() => [] as number[]);
+  const values = [...new Set(wanted.map((w) => w.value).filter((v) => v !== ''))];
+  if (values.length === 0) return out;
+  const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+  const finder = values.length === 1
+    ? ss.createTextFinder(values[0]).matchEntireCell(true).matchCase(true)
+    : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true).matchCase(true);
+  for (const hit of finder.findAll()) {
+    const row = hit.getRow();
+    if (row < 2) continue;
+    const sheetId = hit.getSheet().getSheetId();
+    const col = hit.getColumn();
+    wanted.forEach((w, i) => {
+      if (w.table.sheet.getSheetId() === sheetId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) out[i].push(row);
+    });
+  }
+  return out;
 }
 
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */

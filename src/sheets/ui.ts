@@ -29,16 +29,26 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.labels'), 'showLabels')
     .addItem(t(locale, 'menu.schoolYear'), 'showSchoolYear')
     // -- consistency (issue 9)
+    .addItem(t(locale, 'menu.consistency'), 'menuCheckConsistency')
     .addToUi();
 }
 
 /** A built page with the user's language set before its own script runs (the value is one of two
  *  fixed locale codes, never user text), and optional fixed page variables (window.__LIB_VARS; set by
- *  code, never user text; '<' escaped all the same). */
+ *  code, never user text; '<' escaped all the same). The setting goes inside <head>, after the doctype:
+ *  anything before <!DOCTYPE html> puts the page in quirks mode. */
+function withLocale(content: string, locale: Locale, vars?: Record<string, string>): string {
+  const extra = vars ? `window.__LIB_VARS=${JSON.stringify(vars).replace(/</g, '\\u003c')};` : '';
+  const set = `<script>window.__LIB_LOCALE=${JSON.stringify(locale)};${extra}</script>`;
+  const head = /<head[^>]*>/i.exec(content);
+  if (head) return content.slice(0, head.index + head[0].length) + set + content.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(content);
+  return doctype ? doctype[0] + set + content.slice(doctype[0].length) : set + content;
+}
+
 function page(name: string, locale: Locale, vars?: Record<string, string>): GoogleAppsScript.HTML.HtmlOutput {
   const content = HtmlService.createHtmlOutputFromFile(name).getContent();
-  const extra = vars ? `window.__LIB_VARS=${JSON.stringify(vars).replace(/</g, '\\u003c')};` : '';
-  return HtmlService.createHtmlOutput(`<script>window.__LIB_LOCALE=${JSON.stringify(locale)};${extra}</script>${content}`);
+  return HtmlService.createHtmlOutput(withLocale(content, locale, vars));
 }
 
 export function showSidebar(name: string, titleKey: MessageKey): void {
@@ -57,4 +67,12 @@ export function tell(answer: ({ ok: true; message: string }) | Failure): void {
   const title = t(userLocale(), 'app.name');
   if (answer.ok) SpreadsheetApp.getActiveSpreadsheet().toast(answer.message, title, 10);
   else SpreadsheetApp.getUi().alert(title, answer.error.message, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** A menu action's answer with its lines (what was repaired, what to check), in one alert. */
+export function tellLines(answer: ({ ok: true; message: string; details: string[] }) | Failure): void {
+  if (!answer.ok || answer.details.length === 0) { tell(answer); return; }
+  const title = t(userLocale(), 'app.name');
+  const lines = answer.details.slice(0, 30).map((l) => `• ${l}`).join('\n');
+  SpreadsheetApp.getUi().alert(title, `${answer.message}\n\n${lines}`, SpreadsheetApp.getUi().ButtonSet.OK);
 }

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPreview, type PreviewServer } from '../../local/server';
+import { ensureChromium } from '../../scripts/chromium.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Screenshots land here (git-ignored). */
 export const OUT = join(ROOT, 'test-output');
 /** A school-day morning: the sample school is generated relative to this clock, with a fixed seed. */
 export const NOW = '2026-11-24T10:00:00+08:00';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export type Row = Record<string, string>;
@@ -35,7 +35,7 @@ export async function startHarness(page: string): Promise<Harness> {
   mkdirSync(OUT, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), `${page}-browser-`));
   const server = await startPreview({ port: 0, dataDir, fresh: true, locale: 'zh-CN', now: NOW, sample: { size: 'small', seed: 7 }, log: () => {}, saveDelayMs: 50 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || ensureChromium(), args: ARGS });
   const api = async <T>(path: string): Promise<T> => {
     const r = await fetch(new URL(path, server.url));
     if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);

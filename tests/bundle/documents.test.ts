@@ -204,7 +204,7 @@ describe('weeklyBulletinStep (for the daily job)', () => {
 describe('the document lock', () => {
   test('a report is made while the desk holds the lock; the bulletin waits for it to write its tab, else BUSY and no tab written', () => {
     const rt = school();
-    rt.locks.set(`document:${rt.workbook.id}`, -1); // another execution (the desk) holds the document lock
+    rt.locks.set(`document:${rt.workbook.id}`, '-1:desk'); // another execution (the desk) holds the document lock
     const r = call<DocAnswer>(rt, 'generateTermReport', {});
     expect(r.ok).toBe(true);
     const before = snapshot(rt);

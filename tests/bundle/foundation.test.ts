@@ -29,12 +29,11 @@ describe('dist/Code.js', () => {
     expect(statSync('dist/Code.js').size).toBeLessThan(300 * 1024);
   });
 
-  it('ships a V8 manifest with Asia/Shanghai, STACKDRIVER, explicit scopes and MailApp (not GmailApp)', () => {
+  it('ships a V8 manifest with Asia/Shanghai, STACKDRIVER, explicit scopes, never GmailApp', () => {
     const m = JSON.parse(readFileSync('dist/appsscript.json', 'utf8'));
     expect(m.runtimeVersion).toBe('V8');
     expect(m.timeZone).toBe('Asia/Shanghai');
     expect(m.exceptionLogging).toBe('STACKDRIVER');
-    expect(m.oauthScopes).toContain('https://www.googleapis.com/auth/script.send_mail');
     expect(m.oauthScopes.some((s: string) => /gmail|auth\/drive$/.test(s))).toBe(false);
     expect(code).not.toMatch(/GmailApp/);
   });
@@ -50,6 +49,7 @@ describe('onOpen', () => {
     expect(items).toContain('menuSyncClassSheets');
     expect(items).toEqual(expect.arrayContaining(['showMonthlyPlan', 'showTermReport', 'showWeeklyBulletin']));
     expect(items).toEqual(expect.arrayContaining(['showCollection', 'showLabels', 'showSchoolYear']));
+    expect(items).toContain('menuCheckConsistency');
     expect(rt.ui.menus[0].items[0].caption).toBe('打开借还书台');
     const touched = Object.keys(meter.byMethod);
     expect(touched.some((m) => /^(Spreadsheet\.|Sheet\.|Range\.|Properties|Cache|Lock)/.test(m))).toBe(false);

@@ -15,7 +15,7 @@ describe('INVALID_INPUT messages', () => {
     expect(as('zh-CN', 'lend', { readerId: 5, barcode: '000101' }).error?.message).toBe('输入无效：readerId: 类型不对（应为 string）');
     expect(as('zh-CN', 'returnItem', { barcode: '000101', condition: 'burnt' }).error?.message).toContain('condition: 应为以下之一：good, damaged, lost');
     expect(as('zh-CN', 'setupLibrary', { wipe: true }).error?.message).toBe('输入无效：输入: 不认识的字段：wipe');
-    expect(as('zh-CN', 'loadSampleData', { seed: -1 }).error?.message).toBe('输入无效：seed: 不能小于 0');
+    expect(as('zh-CN', 'loadSampleData_', { seed: -1 }).error?.message).toBe('输入无效：seed: 不能小于 0');
   });
 
   it('in English too', () => {

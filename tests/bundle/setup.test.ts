@@ -120,7 +120,7 @@ describe('setupLibrary', () => {
   });
 });
 
-describe('loadSampleData', () => {
+describe('loadSampleData_', () => {
   it('fills an empty library with a consistent sample school, and refuses a second time', () => {
     const rt = library({ sample: 'small' });
     const readers = rows(rt, '读者');
@@ -134,10 +134,10 @@ describe('loadSampleData', () => {
     // 登记号 stays text with its leading zeros if it has them.
     expect(items.every((r) => typeof r['登记号'] === 'string')).toBe(true);
     const before = snapshot(rt);
-    const again = call(rt, 'loadSampleData', { size: 'small' });
+    const again = call(rt, 'loadSampleData_', { size: 'small' });
     expect(again.ok).toBe(false);
     expect(snapshot(rt)).toBe(before);
-    expect(call(rt, 'loadSampleData', { size: 'huge' }).error?.code).toBe('INVALID_INPUT');
+    expect(call(rt, 'loadSampleData_', { size: 'huge' }).error?.code).toBe('INVALID_INPUT');
   });
 });
 

@@ -22,7 +22,7 @@ export function library(opts: LocalOptions & { sample?: 'small' } = {}): LocalRu
   const s = call(rt, 'setupLibrary');
   if (!s.ok) throw new Error(`setup failed: ${JSON.stringify(s)}`);
   if (opts.sample) {
-    const r = call(rt, 'loadSampleData', { size: opts.sample, seed: 7 });
+    const r = call(rt, 'loadSampleData_', { size: opts.sample, seed: 7 });
     if (!r.ok) throw new Error(`sample failed: ${JSON.stringify(r)}`);
   }
   return rt;

@@ -132,7 +132,9 @@ describe('decideReturn', () => {
     const now = sh('2026-11-23T10:00:00');
     const d = decideReturn({ loan: l, item: item(), condition: 'damaged', now, tz: TZ, settings: S });
     expect(d).toMatchObject({ result: 'damaged', newItemStatus: 'repair', compensation: null });
-    expect(d.repair).toMatchObject({ barcode: l.barcode, readerId: l.readerId, date: now, doneOn: null });
+    expect(d.repair).toMatchObject({ barcode: l.barcode, readerId: l.readerId, doneOn: null });
+    // booked on today's date (midnight in the school's zone), not at the moment of the scan
+    expect(d.repair!.date.toISOString()).toBe('2026-11-22T16:00:00.000Z'); // 2026-11-23 00:00 in Shanghai
   });
   test('lost → paid at its price, with a 注销登记 line', () => {
     const d = decideReturn({ loan: l, item: item({ price: 32.5 }), condition: 'lost', now: sh('2026-11-23T10:00:00'), tz: TZ, settings: S });

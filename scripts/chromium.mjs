@@ -1,0 +1,65 @@
+// Finds the Chromium (or Chrome) the browser tests drive: CHROMIUM_PATH, then the usual places, then PATH.
+// None found: on Debian/Ubuntu as root it installs Debian's `chromium` with apt-get; elsewhere it stops
+// with one line saying what to install. Never a downloaded browser (no playwright install).
+// Used by `npm test` (vitest globalSetup: tests/support/chromium-setup.ts) and by `.ci/run`.
+// Usage: node scripts/chromium.mjs   → prints the path, exit 0; or one line on stderr, exit 1.
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PLACES = [
+  '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/snap/bin/chromium',
+  '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+
+function executable(p) {
+  try { accessSync(p, constants.X_OK); return true; } catch { return false; }
+}
+
+/** The first Chromium found, or null. An explicit CHROMIUM_PATH that is not executable is an error. */
+export function findChromium(env = process.env) {
+  if (env.CHROMIUM_PATH) {
+    if (executable(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file`);
+  }
+  for (const p of PLACES) if (executable(p)) return p;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    for (const n of NAMES) if (dir && executable(join(dir, n))) return join(dir, n);
+  }
+  return null;
+}
+
+function debianLike() {
+  if (!existsSync('/etc/os-release')) return false;
+  const text = readFileSync('/etc/os-release', 'utf8');
+  return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(text);
+}
+
+/** Finds Chromium, installing Debian's package when that is possible; throws one line otherwise. */
+export function ensureChromium({ log = (s) => process.stderr.write(s + '\n') } = {}) {
+  const found = findChromium();
+  if (found) return found;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && debianLike()) {
+    log('chromium: not found; installing Debian\'s chromium with apt-get (once)');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const now = findChromium();
+    if (now) return now;
+  }
+  throw new Error('Chromium not found: install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    console.log(ensureChromium());
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
