@@ -16,7 +16,7 @@ import type { Doc } from '../domain/blocks';
 import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale } from '../i18n/catalog';
 import { writeKeptDocument } from '../platform/docs';
-import { docProps, withDocumentLock } from '../platform/services';
+import { docProps, withDocumentLockReleased } from '../platform/services';
 import { flushWrites } from '../sheets/book';
 import {
   readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocItemsAdded, readDocLoans, readDocReaders, readDocVisits,
@@ -123,8 +123,9 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined): Docu
     loans: readDocLoans(lib, ctx.tz, ctx.now, { from, to: w.to }, ['readerId', 'className']),
   });
   // The document lock only for the tab's rewrite (one clear, one setValues), not while the history is read
-  // and the document written: the desk keeps lending meanwhile. Reentrant for a daily job holding it.
-  withDocumentLock(LOCK_TIMEOUT_MS, () => {
+  // and the document written: the desk keeps lending meanwhile. Released right after, so a daily job's
+  // later steps can take it again (an execution cannot take a lock it holds).
+  withDocumentLockReleased(LOCK_TIMEOUT_MS, () => {
     writeWeeklyBoard(lib, b.board, b.weekLabel);
     flushWrites();
   });

@@ -253,10 +253,16 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   state.leaseUntil = 0;
 
   // ---- record, then move the cursor
-  if (!holdLock && !tryDocumentLock(FINAL_LOCK_MS)) throw new Error('document lock not had for the notice log');
-  appendLog(lib, rows, logLang);
-  writeProps(chunkedEntries(props, PREFIX, state));
-  flushWrites();
+  const finalLock = holdLock ? lock : tryDocumentLock(FINAL_LOCK_MS);
+  if (!finalLock) throw new Error('document lock not had for the notice log');
+  try {
+    appendLog(lib, rows, logLang);
+    writeProps(chunkedEntries(props, PREFIX, state));
+    flushWrites();
+  } finally {
+    // released, not left to the end of the execution: the daily job's next steps take it again
+    finalLock.releaseLock();
+  }
 
   const details = [
     ...sentNow.map((g) => `${g.to} · ${groupLabel(g, say)} · ${g.lines.length}`),

@@ -55,7 +55,7 @@ export function mapHeader(def: TabDef, header: readonly unknown[]): Record<strin
 /** A row found in a table: its 1-based row number, the record, and the row's raw cells. */
 export interface Found<T extends object = Rec> { row: number; rec: T; raw: Cell[] }
 
-export interface TableShape { sheetName: string; header: string[] }
+export interface TableShape { sheetName: string; header: string[]; sheetId?: number }
 
 /** A tab known by name only (from a cached shape): looked up when first needed. */
 export class SheetRef {
@@ -120,7 +120,11 @@ export class Table {
   /** Opens a tab: reads its header (one call) unless a cached shape is given. With a cached shape the
    *  sheet is not even looked up until something needs it (columnRange goes through the spreadsheet). */
   static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, cached?: TableShape): Table {
-    if (cached) return new Table(new SheetRef(ss, cached.sheetName), key, lang, cached.header, true);
+    if (cached) {
+      const t = new Table(new SheetRef(ss, cached.sheetName), key, lang, cached.header, true);
+      t._sheetId = cached.sheetId;
+      return t;
+    }
     const sheet = findSheet(ss, key);
     if (!sheet) {
       throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
@@ -137,7 +141,20 @@ export class Table {
   }
 
   shape(): TableShape {
-    return { sheetName: this.sheetName, header: this.header };
+    return { sheetName: this.sheetName, header: this.header, sheetId: this.sheetId };
+  }
+
+  private _sheetId: number | undefined;
+  /** The tab's id (kept with the cached shape, so a spreadsheet-wide search can tell tabs apart without
+   *  looking any sheet up). */
+  get sheetId(): number {
+    return (this._sheetId = this._sheetId ?? this.sheet.getSheetId());
+  }
+
+  /** A search hit in this table's `colKey` column: remembered, so reading or writing its row goes
+   *  through the hit (Range.offset) rather than the sheet. */
+  rememberHit(row: number, hit: GoogleAppsScript.Spreadsheet.Range, colKey: string): void {
+    if (!this.hits.has(row)) this.hits.set(row, { cell: hit, col: this.col(colKey) });
   }
 
   col(key: string): number {
@@ -283,6 +300,7 @@ export class Table {
   /** Reads a block of rows (one call) and returns those listed. */
   readRows<T extends object = Rec>(rows: number[]): Found<T>[] {
     if (rows.length === 0) return [];
+    if (rows.length === 1 && this.hits.has(rows[0])) return [this.readRow<T>(rows[0])];
     const sorted = [...rows].sort((a, b) => a - b);
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
@@ -403,16 +421,22 @@ export function findKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wanted: r
   const values = [...new Set(wanted.map((w) => w.value).filter((v) => v !== ''))];
   if (values.length === 0) return out;
   const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+  // Case is not matched (TextFinder's default, one call less): keys differing only in case are refused at
+  // import, and every caller compares the found key cell exactly (pickOne, expectKey).
   const finder = values.length === 1
-    ? ss.createTextFinder(values[0]).matchEntireCell(true).matchCase(true)
-    : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true).matchCase(true);
+    ? ss.createTextFinder(values[0]).matchEntireCell(true)
+    : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true);
+  const ids = wanted.map((w) => w.table.sheetId);
   for (const hit of finder.findAll()) {
     const row = hit.getRow();
     if (row < 2) continue;
-    const sheetId = hit.getSheet().getSheetId();
+    const gridId = hit.getGridId();
     const col = hit.getColumn();
     wanted.forEach((w, i) => {
-      if (w.table.sheet.getSheetId() === sheetId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) out[i].push(row);
+      if (ids[i] === gridId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) {
+        out[i].push(row);
+        w.table.rememberHit(row, hit, w.colKey);
+      }
     });
   }
   return out;

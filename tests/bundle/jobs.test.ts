@@ -63,7 +63,7 @@ describe('dailyJob', () => {
     expect(rt.outbox).toHaveLength(0);
     rt.clock.set('2026-11-24T07:00:00+08:00');
     const run = rt.runDueTriggers();
-    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }, { name: 'weeklyBulletin', done: true }] });
+    expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }, { name: 'weeklyBulletin', done: true }, { name: 'consistency', done: true }] });
     expect(rt.outbox).toHaveLength(4);
     rt.clock.set('2026-11-24T08:00:00+08:00');
     const later = rt.runDueTriggers();

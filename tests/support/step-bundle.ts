@@ -1,6 +1,7 @@
 // The server bundle plus one test wrapper for weeklyBulletinStep, which is not an entry point (the daily
 // job of issue 7 calls it from src/app): built like dist/Code.js, so the step runs in local/ exactly as
-// the job will run it, here inside the document lock a job may hold (the step's own lock is reentrant).
+// the job will run it: outside the document lock (the step takes it for its tab write and releases it;
+// an execution cannot take a lock it already holds).
 import { buildSync } from 'esbuild';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +17,11 @@ export function stepBundleDir(): string {
 export * from ${JSON.stringify(resolve('src/main.ts'))};
 import { weeklyBulletinStep } from ${JSON.stringify(resolve('src/app/documents.ts'))};
 import { openContext } from ${JSON.stringify(resolve('src/app/context.ts'))};
-import { withDocumentLock } from ${JSON.stringify(resolve('src/platform/services.ts'))};
 import { flushWrites } from ${JSON.stringify(resolve('src/sheets/book.ts'))};
 export function bulletinStep(deadlineMs) {
-  return withDocumentLock(5000, () => { const out = weeklyBulletinStep(openContext(), deadlineMs); flushWrites(); return out; });
+  const out = weeklyBulletinStep(openContext(), deadlineMs);
+  flushWrites();
+  return out;
 }`;
   const out = buildSync({
     stdin: { contents, resolveDir: resolve('.'), loader: 'ts' }, bundle: true, format: 'iife', globalName: '__library',
