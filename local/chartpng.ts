@@ -4,6 +4,7 @@
 // render from a CJK font on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei).
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { CJK_FONT_FILES } from '../scripts/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -23,13 +24,6 @@ export interface ChartData {
   background: string;
 }
 
-/** CJK font files, in order of preference (Debian paths). */
-export const CJK_FONT_FILES: [string, string][] = [
-  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC'],
-  ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', 'WenQuanYi Micro Hei'],
-  ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', 'WenQuanYi Zen Hei'],
-  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC'],
-];
 const FAMILY = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC', sans-serif";
 const DEFAULT_COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 
@@ -41,7 +35,7 @@ export function cjkFonts(): [string, string][] {
   fontFiles = CJK_FONT_FILES.filter(([f]) => existsSync(f));
   if (fontFiles.length === 0 && !warned) {
     warned = true;
-    process.stderr.write('local/: no CJK font found (apt-get install -y fonts-noto-cjk): Chinese chart labels will not render\n');
+    process.stderr.write('local/: no CJK font found (apt-get install -y fonts-wqy-microhei or fonts-noto-cjk): Chinese chart labels will not render\n');
   }
   return fontFiles;
 }

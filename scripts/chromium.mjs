@@ -2,6 +2,8 @@
 // None found: on Debian/Ubuntu as root it installs Debian's `chromium` with apt-get; elsewhere it stops
 // with one line saying what to install. Never a downloaded browser (no playwright install).
 // Used by `npm test` (vitest globalSetup: tests/support/chromium-setup.ts) and by `.ci/run`.
+// The same for the CJK font the local chart renderer (local/chartpng.ts) draws Chinese labels with:
+// found, or installed from Debian (fonts-wqy-microhei, 5 MB) as root, or one line saying what to install.
 // Usage: node scripts/chromium.mjs   → prints the path, exit 0; or one line on stderr, exit 1.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
@@ -55,9 +57,36 @@ export function ensureChromium({ log = (s) => process.stderr.write(s + '\n') } =
   throw new Error('Chromium not found: install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH');
 }
 
+/** CJK font files local/chartpng.ts draws with, in order of preference ([file, family], Debian paths). */
+export const CJK_FONT_FILES = [
+  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'Noto Sans CJK SC'],
+  ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', 'WenQuanYi Micro Hei'],
+  ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', 'WenQuanYi Zen Hei'],
+  ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'Noto Serif CJK SC'],
+];
+
+/** A CJK font file, installing Debian's fonts-wqy-microhei when that is possible; throws one line otherwise. */
+export function ensureCjkFont({ log = (s) => process.stderr.write(s + '\n') } = {}) {
+  const find = () => CJK_FONT_FILES.map(([f]) => f).find((f) => existsSync(f)) ?? null;
+  const found = find();
+  if (found) return found;
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (root && debianLike()) {
+    log('fonts: no CJK font; installing Debian\'s fonts-wqy-microhei with apt-get (once)');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'fonts-wqy-microhei'], { stdio: 'inherit', env });
+    const now = find();
+    if (now) return now;
+  }
+  throw new Error('No CJK font for the chart images: install one (Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei or fonts-noto-cjk)');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    console.log(ensureChromium());
+    const path = ensureChromium();
+    ensureCjkFont();
+    console.log(path);
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(1);
