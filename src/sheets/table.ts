@@ -210,15 +210,22 @@ export class Table {
     return this.sheet.getLastRow() < 2;
   }
 
-  /** Removes one row (the open-loans tab is the only table whose rows leave). Sheets refuses to delete the
-   *  last row that is not frozen (a return emptying 在借 when the tab has no spare rows): that row is
-   *  emptied instead, which the tables read as no row at all. */
+  /** Removes one row (a return takes the loan's row out of 在借). */
   deleteRow(row: number): void {
+    this.deleteRows(row, 1);
+  }
+
+  /** Removes `count` rows from `start` (one call). Sheets refuses to delete every row that is not frozen
+   *  (a return emptying 在借, an archive emptying 借阅记录, when the tab has no spare rows): then the first
+   *  of them is emptied instead and the others deleted, which the tables read as no rows at all. */
+  deleteRows(start: number, count: number): void {
     try {
-      this.sheet.deleteRow(row);
+      if (count === 1) this.sheet.deleteRow(start);
+      else this.sheet.deleteRows(start, count);
     } catch (e) {
-      if (this.sheet.getMaxRows() - this.sheet.getFrozenRows() > 1) throw e;
-      this.sheet.getRange(row, 1, 1, Math.max(this.width, 1)).clearContent();
+      if (this.sheet.getMaxRows() - this.sheet.getFrozenRows() > count) throw e;
+      if (count > 1) this.sheet.deleteRows(start + 1, count - 1);
+      this.sheet.getRange(start, 1, 1, Math.max(this.width, 1)).clearContent();
     }
     this.hits.clear(); // rows below moved up
   }

@@ -117,6 +117,16 @@ describe('archive', () => {
     return wb.allSheets()[0].values().slice(1).map((r) => r[0]);
   };
 
+  it('archives a year that is the whole of 借阅记录 on a tab without spare rows (Sheets keeps one non-frozen row)', () => {
+    seed(rt, '借阅记录', [h('A1', '2025-09-10'), h('A2', '2025-10-10'), h('A3', '2026-01-10')]);
+    rt.workbook.sheet('借阅记录')!.maxRows = 4; // header + the three rows: deleting all three is refused by Sheets
+    const a = call<Answer & { url: string; done: boolean; removed: number }>(rt, 'archiveYear', { schoolYear: 2025 });
+    expect(a.error).toBeUndefined();
+    expect(a).toMatchObject({ ok: true, done: true, removed: 3 });
+    expect(ids()).toEqual([]);
+    expect(archiveRows(a.url)).toEqual(['A1', 'A2', 'A3']);
+  });
+
   it('copies the year to its archive, verifies, removes it, and links the archive from 设置', () => {
     seed(rt, '借阅记录', history);
     const a = call<Answer & { url: string; done: boolean; removed: number }>(rt, 'archiveYear', { schoolYear: 2025 });

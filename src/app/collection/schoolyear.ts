@@ -187,7 +187,7 @@ export function archiveYear(ctx: Ctx, input: { schoolYear: number }) {
     while (j + 1 < rows.length && rows[j + 1] === rows[j] - 1) j++;
     const start = rows[j];
     const count = j - i + 1;
-    history.sheet.deleteRows(start, count);
+    history.deleteRows(start, count);
     removed += count;
     i = j + 1;
     if (i < rows.length && Date.now() - started > TIME_BUDGET_MS) {
