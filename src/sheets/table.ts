@@ -435,9 +435,11 @@ export function findKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wanted: r
     : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true);
   const ids = wanted.map((w) => w.table.sheetId);
   for (const hit of finder.findAll()) {
+    // Hits in other tabs (借阅记录 holds every past loan of the reader and of the copy) cost one call each.
+    const gridId = hit.getGridId();
+    if (!ids.includes(gridId)) continue;
     const row = hit.getRow();
     if (row < 2) continue;
-    const gridId = hit.getGridId();
     const col = hit.getColumn();
     wanted.forEach((w, i) => {
       if (ids[i] === gridId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) {
