@@ -31,14 +31,7 @@ export type Announced = Record<string, DayStr>;
 
 // ---------------------------------------------------------------- groups
 
-export interface NoticeLine {
-  loanId: string;
-  readerId: string;
-  readerName: string;
-  className: string;
-  title: string;
-  barcode: string;
-  dueDay: DayStr;
+export interface NoticeLine extends OpenLoan {
   days: number;
   /** never announced before: marked in the mail */
   isNew: boolean;

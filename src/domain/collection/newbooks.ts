@@ -50,18 +50,9 @@ export function planAccessions(prefix: string, width: number, next: number, coun
 
 // ---------------------------------------------------------------- a catalogue record for an ISBN
 
-export interface BookRecord {
-  isbn: string;
-  title: string;
-  author: string;
-  publisher: string;
-  pubYear: number | null;
-  classNo: string;
-  callNo: string;
+export type BookRecord = Pick<Item, 'isbn' | 'title' | 'author' | 'publisher' | 'pubYear' | 'classNo' | 'callNo' | 'price' | 'location'> & {
   itemType: ItemType | null;
-  price: number | null;
-  location: string;
-}
+};
 
 /** Copy cataloguing: what a held copy tells about a new copy of the same ISBN. */
 export function recordFromCopy(item: Item): BookRecord {
