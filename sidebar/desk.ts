@@ -446,7 +446,7 @@ async function doLend(barcode: string): Promise<void> {
   const who = reader;
   const requestId = newRequestId();
   status('busy', [tr('desk.working')]);
-  const ans = await withRetry(() => run('lend', { readerId: who.readerId, barcode, requestId }));
+  const ans = await withRetry(() => run('lend', { readerId: who.readerId, ...(who.row ? { readerRow: who.row } : {}), barcode, requestId }));
   if (isFailure(ans)) {
     status('refuse', [ans.error.message]);
     addEntry({ action: 'lend', ok: false, readerId: who.readerId, readerName: who.name, className: who.className, barcode, title: '', dueDate: '', detail: ans.error.message });

@@ -28,6 +28,9 @@ export interface LoanView {
 
 export interface ReaderView {
   readerId: string;
+  /** the reader's row in 读者 when this answer was made: sent back with a lend (LendInput.readerRow) so the
+   *  lend reads it without a search. Only a hint: the server checks the row still holds this 证号. */
+  row?: number;
   name: string;
   readerType: 'student' | 'teacher';
   readerTypeLabel: string;
@@ -48,7 +51,7 @@ export interface ReaderView {
 export interface FindReadersInput { query: string }
 export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boolean }>;
 
-export interface LendInput { readerId: string; barcode: string; requestId?: string }
+export interface LendInput { readerId: string; barcode: string; requestId?: string; readerRow?: number }
 /** repeated: nothing was lent by this call (the same request again, or alreadyLent: the copy is already on
  *  loan to this very reader, e.g. scanned twice). */
 export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean }>;

@@ -105,7 +105,9 @@ export function findReaders(input: unknown): FindReadersAnswer {
 }
 
 export function lend(input: unknown): LendAnswer {
-  return run(z.object({ readerId: id, barcode: id, requestId }), input, { lock: true }, (i, ctx) => desk.lend(ctx, i));
+  // readerRow: where the page last saw the reader (ReaderView.row), a hint the lend checks.
+  const readerRow = z.optional(z.int().check(z.gte(2), z.lte(10_000_000)));
+  return run(z.object({ readerId: id, barcode: id, requestId, readerRow }), input, { lock: true }, (i, ctx) => desk.lend(ctx, i));
 }
 
 export function returnItem(input: unknown): ReturnAnswer {

@@ -11,7 +11,7 @@ import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
 import { expectKey, openLibrary, StaleShape } from '../sheets/library';
-import { findKeys, type Found, type Table } from '../sheets/table';
+import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
 import { uuid } from '../platform/services';
@@ -46,18 +46,6 @@ function findOne<T extends object>(table: Table, colKey: string, value: string):
   return r;
 }
 
-/** Of the rows a search found, the first whose key cell really holds `value` (read in one call when close);
- *  none: check the cached header still fits before answering "not found". */
-function pickOne<T extends object>(table: Table, rows: number[], colKey: string, value: string): Found<T> | null {
-  const hit = table.readRows<T>(rows).find((f) => String(f.raw[table.col(colKey)] ?? '').trim() === value) ?? null;
-  if (hit === null) {
-    if (!table.headerIsCurrent()) throw new StaleShape();
-    // a row found but no longer holding the key: moved by a hand edit between the search and the read
-    if (rows.length > 0) throw new StaleShape();
-  }
-  return hit;
-}
-
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
   const rows = loans.readRows<Loan>(loans.findRows('readerId', readerId));
   for (const r of rows) expectKey(loans, r.raw, 'readerId', readerId);
@@ -86,11 +74,13 @@ function ruleOf(settings: LibrarySettings, reader: Pick<Reader, 'readerType'>, l
   return ruleFor(settings, reader.readerType, loan.itemType ?? 'book') ?? null;
 }
 
-export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, loans: Loan[]): ReaderView {
+/** `row`: where the reader was found in 读者, handed back with a lend as a hint (checked, never trusted). */
+export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, loans: Loan[], row?: number): ReaderView {
   const views = loans.map((l) => loanView(ctx, l, ruleOf(settings, reader, l))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const may = mayBorrowCount(reader, loans, settings, ctx.now, ctx.tz);
   return {
     readerId: reader.readerId,
+    ...(row ? { row } : {}),
     name: reader.name,
     readerType: reader.readerType,
     readerTypeLabel: label(ctx, 'readerType', reader.readerType),
@@ -161,25 +151,23 @@ export function lend(ctx: Ctx, input: LendInput) {
   const items = lib.table('items');
   const loans = lib.table('loans');
 
-  // The reader's row, the copy's row, the reader's 在借 rows and whoever holds the copy: one search.
-  const [readerRows, itemRows, myLoanRows, holderRows] = findKeys(ctx.ss, [
-    { table: readers, colKey: 'readerId', value: input.readerId },
-    { table: items, colKey: 'barcode', value: input.barcode },
-    { table: loans, colKey: 'readerId', value: input.readerId },
-    { table: loans, colKey: 'barcode', value: input.barcode },
-  ]);
-  const r = pickOne<Reader>(readers, readerRows, 'readerId', input.readerId);
+  // The reader's row where the page's hint says it is (one read), else found; the copy's row; then the
+  // reader's 在借 rows and whoever holds the copy, in one search of 在借 alone. Each tab is searched on its
+  // own, so what the search finds (and costs) does not grow with 借阅记录 or the size of the school.
+  const hinted = input.readerRow ? readers.readAt<Reader>(input.readerRow, 'readerId', input.readerId) : null;
+  const r = hinted ?? findOne<Reader>(readers, 'readerId', input.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: input.readerId });
   const reader = r.rec;
-  const it = pickOne<Item>(items, itemRows, 'barcode', input.barcode);
+  const it = findOne<Item>(items, 'barcode', input.barcode);
   if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
   const item = it.rec;
-  // The reader's rows, and rows of this copy: read together (one call when they sit close), each checked.
-  const loanBlock = loans.readRows<Loan>([...new Set([...myLoanRows, ...holderRows])]);
-  const open = loanBlock.filter((o) => String(o.raw[loans.col('readerId')] ?? '').trim() === input.readerId);
+  // Rows found are read together (one call when they sit close) and each is checked: the search ignores
+  // case and may hit a column between 登记号 and 证号.
+  const loanBlock = loans.readRows<Loan>(loans.findRowsAny(['barcode', 'readerId'], [item.barcode, reader.readerId]));
+  const open = loanBlock.filter((o) => String(o.raw[loans.col('readerId')] ?? '').trim() === reader.readerId);
   const openLoans = open.map((o) => o.rec);
-  const holders = loanBlock.filter((o) => String(o.raw[loans.col('barcode')] ?? '').trim() === input.barcode);
-  if (myLoanRows.length + holderRows.length > 0 && open.length + holders.length === 0) throw new StaleShape();
+  const holders = loanBlock.filter((o) => String(o.raw[loans.col('barcode')] ?? '').trim() === item.barcode);
+  if (loanBlock.length > 0 && open.length + holders.length === 0 && !loans.headerIsCurrent()) throw new StaleShape();
 
   // The same request twice (a scanner double-read, a retried call) lends once and answers the same: its
   // own 在借 row carries the request id (请求号). The copy scanned again for the reader who already has it
@@ -191,7 +179,7 @@ export function lend(ctx: Ctx, input: LendInput) {
     lib.remember();
     const same = !!input.requestId && requestIdsOf(repeated.rec).includes(input.requestId);
     return {
-      loan: loanView(ctx, repeated.rec, ruleOf(lib.settings, reader, repeated.rec)), reader: readerView(ctx, lib.settings, reader, openLoans), warnings: [] as Warning[],
+      loan: loanView(ctx, repeated.rec, ruleOf(lib.settings, reader, repeated.rec)), reader: readerView(ctx, lib.settings, reader, openLoans, r.row), warnings: [] as Warning[],
       message: same ? t(ctx.locale, 'app.lentAgain') : t(ctx.locale, 'app.alreadyLent', { title: repeated.rec.title || item.title, name: reader.name }),
       repeated: true, alreadyLent: !same,
     };
@@ -240,7 +228,7 @@ export function lend(ctx: Ctx, input: LendInput) {
   const view = loanView(ctx, loan, d.loan.ruleUsed);
   return {
     loan: view,
-    reader: readerView(ctx, lib.settings, reader, all),
+    reader: readerView(ctx, lib.settings, reader, all, r.row),
     warnings,
     message: d.loan.inRoom
       ? t(ctx.locale, 'app.lentInRoom', { title: item.title })
@@ -282,17 +270,14 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
   const history = lib.table('history');
   const condition = (input.condition ? enumKeyOf('condition', input.condition) : 'good') ?? 'good';
 
-  // The copy's row and its 在借 row in one search (the return's budget has a round trip for 借阅记录).
-  const [itemRows, loanRows] = findKeys(ctx.ss, [{ table: items, colKey: 'barcode', value: input.barcode }, { table: loans, colKey: 'barcode', value: input.barcode }]);
-  const itemRow = itemRows[0] ?? null;
+  // The copy's 在借 row, then the copy's own row (its 状态 is written through the hit): each tab searched on
+  // its own, so the cost does not grow with the copy's past loans in 借阅记录.
+  const l = findOne<Loan>(loans, 'barcode', input.barcode);
+  const itemRow = items.locate('barcode', input.barcode);
   if (itemRow === null) {
     if (!items.headerIsCurrent()) throw new StaleShape();
     throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
   }
-  const loanRow = loanRows[0] ?? null;
-  if (loanRow === null && !loans.headerIsCurrent()) throw new StaleShape();
-  const l = loanRow === null ? null : loans.readRow<Loan>(loanRow);
-  if (l) expectKey(loans, l.raw, 'barcode', input.barcode);
   if (!l) {
     if (input.requestId) {
       const done = findOne<HistoryRow>(history, 'requestId', input.requestId);
@@ -408,7 +393,7 @@ export function findReaders(ctx: Ctx, query: string) {
   const found = readers.readRows<Reader>(byName.rows);
   // Loans are looked up only for a short list: each reader costs one more find.
   const withLoans = found.length <= 3;
-  const views = found.map((f) => readerView(ctx, lib.settings, f.rec, withLoans ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : []));
+  const views = found.map((f) => readerView(ctx, lib.settings, f.rec, withLoans ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : [], f.row));
   lib.remember();
   return { readers: views, truncated: byName.total > MAX_FOUND };
 }

@@ -54,8 +54,10 @@ export function mapHeader(def: TabDef, header: readonly unknown[]): Record<strin
 
 /** A row found in a table: its 1-based row number, the record, and the row's raw cells. */
 export interface Found<T extends object = Rec> { row: number; rec: T; raw: Cell[] }
+/** A row found but not read (Table.locate). */
+export interface Located { readonly row: number }
 
-export interface TableShape { sheetName: string; header: string[]; sheetId?: number }
+export interface TableShape { sheetName: string; header: string[] }
 
 /** A tab known by name only (from a cached shape): looked up when first needed. */
 export class SheetRef {
@@ -121,9 +123,7 @@ export class Table {
    *  sheet is not even looked up until something needs it (columnRange goes through the spreadsheet). */
   static open(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, cached?: TableShape): Table {
     if (cached) {
-      const t = new Table(new SheetRef(ss, cached.sheetName), key, lang, cached.header, true);
-      t._sheetId = cached.sheetId;
-      return t;
+      return new Table(new SheetRef(ss, cached.sheetName), key, lang, cached.header, true);
     }
     const sheet = findSheet(ss, key);
     if (!sheet) {
@@ -141,20 +141,7 @@ export class Table {
   }
 
   shape(): TableShape {
-    return { sheetName: this.sheetName, header: this.header, sheetId: this.sheetId };
-  }
-
-  private _sheetId: number | undefined;
-  /** The tab's id (kept with the cached shape, so a spreadsheet-wide search can tell tabs apart without
-   *  looking any sheet up). */
-  get sheetId(): number {
-    return (this._sheetId = this._sheetId ?? this.sheet.getSheetId());
-  }
-
-  /** A search hit in this table's `colKey` column: remembered, so reading or writing its row goes
-   *  through the hit (Range.offset) rather than the sheet. */
-  rememberHit(row: number, hit: GoogleAppsScript.Spreadsheet.Range, colKey: string): void {
-    if (!this.hits.has(row)) this.hits.set(row, { cell: hit, col: this.col(colKey) });
+    return { sheetName: this.sheetName, header: this.header };
   }
 
   col(key: string): number {
@@ -187,6 +174,39 @@ export class Table {
     // Case is ignored as in findRow (one call less); callers keep the rows whose key is theirs.
     const found = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findAll();
     return found.map((r) => r.getRow());
+  }
+
+  /** Rows where any of the columns `colKeys` holds any of `values` as the whole cell: one TextFinder over the
+   *  columns' span (one search, however many keys), one getRow per hit. A hit in a column lying between
+   *  them is returned too, and case is ignored: callers read the rows and keep those holding their key. */
+  findRowsAny(colKeys: readonly string[], values: readonly string[]): number[] {
+    const keys = [...new Set(values.filter((v) => v !== ''))];
+    if (keys.length === 0) return [];
+    const cols = colKeys.map((k) => this.col(k));
+    const first = Math.min(...cols);
+    const range = this.openRange(first, Math.max(...cols) - first + 1);
+    const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+    const finder = keys.length === 1
+      ? range.createTextFinder(keys[0]).matchEntireCell(true)
+      : range.createTextFinder(`^(?:${keys.map(escape).join('|')})$`).useRegularExpression(true);
+    return [...new Set(finder.findAll().map((r) => r.getRow()))];
+  }
+
+  /** The row a hint names (a row number an earlier answer gave the page), read in one call without a
+   *  search, when its `colKey` cell still holds exactly `value`; else null (rows were sorted, deleted or
+   *  the tab renamed since), and the caller searches. A hint is checked, never trusted. */
+  readAt<T extends object = Rec>(row: number, colKey: string, value: string): Found<T> | null {
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = this._sheet ? this._sheet.getRange(row, 1, 1, this.width)
+        : this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!A${row}:${columnLetter(this.width)}${row}`);
+    } catch {
+      return null; // past the tab's last row, or a tab renamed: the search will tell which
+    }
+    const raw = range.getValues()[0] as Cell[];
+    if (String(raw[this.col(colKey)] ?? '').trim() !== value) return null;
+    this.hits.set(row, { cell: range, col: 0, row: range });
+    return { row, rec: this.toRecord(raw) as T, raw };
   }
 
   /** Rows whose column `colKey` contains `text` (TextFinder, partial match), and how many there were. */
@@ -299,9 +319,28 @@ export class Table {
     }
   }
 
-  readRow<T extends object = Rec>(row: number): Found<T> {
+  /** A row by its number, or one located (read through the search hit, its number asked only if needed). */
+  readRow<T extends object = Rec>(row: number | Located): Found<T> {
+    if (typeof row !== 'number') {
+      const h = this.foundHits.get(row)!;
+      h.row = h.row ?? h.cell.offset(0, -h.col, 1, this.width);
+      const raw = h.row.getValues()[0] as Cell[];
+      return { get row() { return row.row; }, rec: this.toRecord(raw) as T, raw };
+    }
     const raw = this.rowRange(row).getValues()[0] as Cell[];
     return { row, rec: this.toRecord(raw) as T, raw };
+  }
+
+  /** The first row whose `colKey` is `value` (TextFinder, whole cell, case ignored), not read: a handle that
+   *  reads or writes the row through the hit (readRow, writeCell) without asking its number. */
+  locate(colKey: string, value: string): Located | null {
+    if (!value) return null;
+    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findNext();
+    if (!hit) return null;
+    let row: number | undefined;
+    const located: Located = { get row() { return (row = row ?? hit.getRow()); } };
+    this.foundHits.set(located, { cell: hit, col: this.col(colKey) });
+    return located;
   }
 
   /** Reads a block of rows (one call) and returns those listed. */
@@ -407,7 +446,7 @@ export class Table {
   }
 
   /** Writes a single cell (one call). */
-  writeCell(row: number | Found<object>, colKey: string, value: unknown): void {
+  writeCell(row: number | Located, colKey: string, value: unknown): void {
     const col = this.def.columns.find((c) => c.key === colKey);
     if (!col) throw new Error(`unknown column ${colKey}`);
     const h = typeof row === 'number' ? this.hits.get(row) : this.foundHits.get(row);
@@ -415,40 +454,6 @@ export class Table {
     const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
     cell.setValue(toCell(col, value, this.lang));
   }
-}
-
-/**
- * One search over the whole spreadsheet (one round trip instead of one per table) for whole cells equal to
- * any of the given keys: for each wanted (table, column, key), the rows whose cell in that column is one of
- * the keys searched. When two keys could sit in the same column, a row may hold the other key: the caller
- * reads the rows and keeps those holding its own (expectKey / a filter on the record).
- */
-export function findKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, wanted: readonly { table: Table; colKey: string; value: string }[]): number[][] {
-  const out = wanted.map(() => [] as number[]);
-  const values = [...new Set(wanted.map((w) => w.value).filter((v) => v !== ''))];
-  if (values.length === 0) return out;
-  const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-  // Case is not matched (TextFinder's default, one call less): keys differing only in case are refused at
-  // import, and every caller compares the found key cell exactly (pickOne, expectKey).
-  const finder = values.length === 1
-    ? ss.createTextFinder(values[0]).matchEntireCell(true)
-    : ss.createTextFinder(`^(?:${values.map(escape).join('|')})$`).useRegularExpression(true);
-  const ids = wanted.map((w) => w.table.sheetId);
-  for (const hit of finder.findAll()) {
-    // Hits in other tabs (借阅记录 holds every past loan of the reader and of the copy) cost one call each.
-    const gridId = hit.getGridId();
-    if (!ids.includes(gridId)) continue;
-    const row = hit.getRow();
-    if (row < 2) continue;
-    const col = hit.getColumn();
-    wanted.forEach((w, i) => {
-      if (ids[i] === gridId && col === w.table.col(w.colKey) + 1 && !out[i].includes(row)) {
-        out[i].push(row);
-        w.table.rememberHit(row, hit, w.colKey);
-      }
-    });
-  }
-  return out;
 }
 
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */

@@ -150,24 +150,68 @@ describe('the class rota of 班级', () => {
 });
 
 describe('the cost of one scan', () => {
+  const meter = (fn: string, input: unknown): MeterReport => {
+    const out = rt.invoke<Answer>(fn, input);
+    expect([fn, out.result.ok]).toEqual([fn, true]);
+    return out.meter;
+  };
+  const bounded = (m: MeterReport, trips: number, all: number) => {
+    expect(m.calls).toBeLessThanOrEqual(trips);
+    expect(m.calls + m.localCalls).toBeLessThanOrEqual(all);
+    expect(m.byMethod['Sheet.getName'] ?? 0).toBe(0);
+    expect(m.byMethod['Spreadsheet.getSheets'] ?? 0).toBe(0);
+  };
+  /** As the desk does it: the card is scanned first (findReaders), then the book, with the reader's row as a hint. */
+  const scanCard = (readerId: string): number => {
+    const found = call<Answer & { readers: { readerId: string; row: number }[] }>(rt, 'findReaders', { query: readerId });
+    expect(found.readers.map((r) => r.readerId)).toEqual([readerId]);
+    return found.readers[0].row;
+  };
+
   it('warm lend, return and renew: ≤ 10 round trips, ≤ 30 service calls in all, no tab names read', () => {
     call(rt, 'getDeskInfo', {});
-    const meter = (fn: string, input: unknown): MeterReport => {
-      const out = rt.invoke<Answer>(fn, input);
-      expect(out.result.ok).toBe(true);
-      return out.meter;
-    };
-    const ms = [
-      meter('lend', { readerId: 'S0001', barcode: '000101', requestId: 'cost-1' }),
-      meter('renew', { barcode: '000101', requestId: 'cost-2' }),
-      meter('returnItem', { barcode: '000101', requestId: 'cost-3' }),
-    ];
-    for (const m of ms) {
-      expect(m.calls).toBeLessThanOrEqual(10);
-      expect(m.calls + m.localCalls).toBeLessThanOrEqual(30);
-      expect(m.byMethod['Sheet.getName'] ?? 0).toBe(0);
-      expect(m.byMethod['Spreadsheet.getSheets'] ?? 0).toBe(0);
+    const row = scanCard('S0001');
+    // 读者 is seeded in order after the header: S0001 is the first reader, on row 2.
+    expect(row).toBe(2);
+    bounded(meter('lend', { readerId: 'S0001', readerRow: row, barcode: '000101', requestId: 'cost-1' }), 10, 30);
+    bounded(meter('renew', { barcode: '000101', requestId: 'cost-2' }), 10, 30);
+    bounded(meter('returnItem', { barcode: '000101', requestId: 'cost-3' }), 10, 30);
+  });
+
+  it('a reader who holds books: one search of 在借 finds them all; the lend stays within 10 round trips', () => {
+    call(rt, 'getDeskInfo', {});
+    moreBooks();
+    const row = scanCard('T0001');
+    expect(call(rt, 'lend', { readerId: 'T0001', readerRow: row, barcode: '000201' }).ok).toBe(true);
+    expect(call(rt, 'lend', { readerId: 'T0001', readerRow: row, barcode: '000202' }).ok).toBe(true);
+    const m = meter('lend', { readerId: 'T0001', readerRow: row, barcode: '000203', requestId: 'cost-4' });
+    // 8 fixed (cache, lock, the reader's row, the copy's search and row, the 在借 search, two writes, flush)
+    // + 1 read of the two 在借 rows, which sit together.
+    expect(m.calls).toBe(10);
+    expect(m.byMethod['TextFinder.findAll']).toBe(1);
+    expect(m.byMethod['TextFinder.findNext']).toBe(1);
+    bounded(m, 10, 30);
+    expect(loansOf('T0001').map((l) => l['登记号'])).toEqual(['000201', '000202', '000203']);
+  });
+
+  it('a stale hint costs a search, never a wrong reader; a hint that is no row number is refused', () => {
+    call(rt, 'getDeskInfo', {});
+    // Row 3 holds S0002, not S0001: the lend finds S0001 by searching, and lends to S0001.
+    const a = call<Answer & { reader: { readerId: string; row: number } }>(rt, 'lend', { readerId: 'S0001', readerRow: 3, barcode: '000101' });
+    expect(a.ok).toBe(true);
+    expect(a.reader).toMatchObject({ readerId: 'S0001', row: 2 });
+    expect(loansOf('S0001').map((l) => l['登记号'])).toEqual(['000101']);
+    expect(loansOf('S0002')).toEqual([]);
+    // A row past the end of 读者: searched too.
+    expect(call(rt, 'lend', { readerId: 'T0001', readerRow: 5000, barcode: '000107' }).ok).toBe(true);
+    expect(loansOf('T0001').map((l) => l['登记号'])).toEqual(['000107']);
+    const before = rows(rt, '在借').length;
+    for (const readerRow of [1, 0, -3, 2.5, '2']) {
+      const bad = call(rt, 'lend', { readerId: 'S0001', readerRow, barcode: '000102' });
+      expect([readerRow, bad.ok, bad.error?.code]).toEqual([readerRow, false, 'INVALID_INPUT']);
     }
+    expect(en('lend', { readerId: 'S0001', readerRow: 1, barcode: '000102' }).error?.message).toMatch(/readerRow/);
+    expect(rows(rt, '在借')).toHaveLength(before);
   });
 });
 

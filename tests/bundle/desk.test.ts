@@ -259,7 +259,10 @@ describe('cost', () => {
     }
     // Never a whole-table read: no getDataRange, at most one getValues per row looked at.
     expect(lend.meter.byMethod['Sheet.getDataRange'] ?? 0).toBe(0);
-    // Rows are found by TextFinder (one search over the spreadsheet for the reader, the copy and their loans).
+    // Rows are found by TextFinder, each tab on its own (never the whole spreadsheet, which would also scan
+    // 借阅记录): the reader (no row hint here) and the copy, then one search of 在借 for both keys.
+    expect(lend.meter.byMethod['TextFinder.findNext']).toBe(2);
     expect(lend.meter.byMethod['TextFinder.findAll']).toBe(1);
+    expect(lend.meter.byMethod['Spreadsheet.createTextFinder'] ?? 0).toBe(0);
   });
 });
