@@ -120,10 +120,10 @@ export class Invocation {
     // Optionally let time pass with each round trip, so time guards (the 6-minute limit) can be tested.
     if (this.rt.clock.tickPerCall > 0 && costOf(name).roundTrip) this.rt.clock.advance(this.rt.clock.tickPerCall);
     // Or let each call take its modelled time (costs.ts), so a job's time budget meets the model's clock.
-    const modelled = this.rt.clock.modelled ? { cells: this.meter.cellsRead + this.meter.cellsWritten, cost: costOf(name) } : null;
+    const modelled = this.rt.clock.modelled ? { cells: this.meter.cellsByMethod[name] ?? 0, cost: costOf(name) } : null;
     const result = fn();
     if (modelled) {
-      const cells = this.meter.cellsRead + this.meter.cellsWritten - modelled.cells;
+      const cells = (this.meter.cellsByMethod[name] ?? 0) - modelled.cells; // read, written or searched
       this.rt.clock.advance(modelled.cost.ms + (modelled.cost.perCellMs ?? 0) * cells);
     }
     const hooks = this.rt.hooks;

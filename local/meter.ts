@@ -22,6 +22,10 @@ export class Meter {
     this.cellsRead += n;
     this.cellsByMethod[method] = (this.cellsByMethod[method] ?? 0) + n;
   }
+  /** Cells a search went through on Google's side: they cost time (per-cell ms), but are not cells read. */
+  searched(n: number, method = this.current): void {
+    this.cellsByMethod[method] = (this.cellsByMethod[method] ?? 0) + n;
+  }
   wrote(n: number, method = this.current): void {
     this.cellsWritten += n;
     this.cellsByMethod[method] = (this.cellsByMethod[method] ?? 0) + n;

@@ -483,6 +483,10 @@ export class TextFinderImpl {
     const test = this._matcher();
     const skipNonText = !this._regex && !NUMERIC_ONLY.test(this._text);
     const out: { si: number; r: number; c: number }[] = [];
+    // The search runs on Google's side over every cell in scope: its time grows with the cells searched
+    // (costs.ts, TextFinder per-cell), so a search of the whole spreadsheet pays for every tab in it.
+    let searched = 0;
+    const done = () => { this._inv.meter.searched(searched); return out; };
     for (let si = after ? after.si : 0; si < this._scopes.length; si++) {
       const sc = this._scopes[si];
       const s = sc.s;
@@ -491,6 +495,7 @@ export class TextFinderImpl {
       for (let r = b.r1; r <= b.r2; r++) {
         if (after && si === after.si && r < after.r) continue;
         const row = s.rows[r - 1];
+        searched += Math.max(0, b.c2 - b.c1 + 1);
         if (!row) continue;
         const cEnd = Math.min(b.c2, row.length);
         for (let c = b.c1; c <= cEnd; c++) {
@@ -502,11 +507,11 @@ export class TextFinderImpl {
           else if (typeof v === 'string') text = v;
           else if (skipNonText) continue;
           else text = s.displayValue(r, c);
-          if (test(text)) { out.push({ si, r, c }); if (out.length >= limit) return out; }
+          if (test(text)) { out.push({ si, r, c }); if (out.length >= limit) return done(); }
         }
       }
     }
-    return out;
+    return done();
   }
   private _toRange(p: { si: number; r: number; c: number }): Any { return mkRange(this._inv, this._scopes[p.si].s, p.r, p.c, 1, 1); }
   findNext(): Any {

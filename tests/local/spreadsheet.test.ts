@@ -139,6 +139,22 @@ describe('TextFinder', () => {
     expect(meter.byMethod['TextFinder.findNext']).toBe(1);
     expect(meter.calls).toBe(1);
   });
+  it('costs time by the cells it searches: a whole spreadsheet pays for every tab, not only the cells found', () => {
+    const rt = rtWithSheet('H');
+    rt.workbook.addSheet('K');
+    // 'H' holds 50,000 rows × 4 columns; 'K' holds the key once, in 10 rows × 2 columns.
+    rt.workbook.sheet('H')!.setRows(1, Array.from({ length: 50_000 }, (_, i) => [`R${i}`, `B${i}`, i, 'x']));
+    rt.workbook.sheet('K')!.setRows(1, Array.from({ length: 10 }, (_, i) => [`K${i}`, i === 9 ? 'B7' : `k${i}`]));
+    const column = run<number>(rt, `return SpreadsheetApp.getActive().getSheetByName('K').getRange('B1:B').createTextFinder('B7').matchEntireCell(true).findAll().length;`);
+    const whole = run<number>(rt, `return SpreadsheetApp.getActive().createTextFinder('B7').matchEntireCell(true).findAll().length;`);
+    expect([column.result, whole.result]).toEqual([1, 2]);
+    // Both one round trip and two cells found; the modelled time is 80 ms + 0.0002 ms per cell searched:
+    // 10 cells → 80 ms; 50,000 × 4 + 10 × 2 = 200,020 cells → 80 + 40.004 = 120 ms.
+    expect([column.meter.calls, whole.meter.calls]).toEqual([1, 1]);
+    expect(column.meter.modeledMs).toBe(80);
+    expect(whole.meter.modeledMs).toBe(120);
+    expect(whole.meter.cellsRead).toBe(0);
+  });
   it('is fast over a 200,000-row column', () => {
     const rt = rtWithSheet('H');
     const rows = Array.from({ length: 200_000 }, (_, i) => [`R${i}`, `B${String(i).padStart(6, '0')}`, `S${i % 3000}`, new Date(2026, 0, 1 + (i % 300)), i]);
