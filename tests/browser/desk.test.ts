@@ -147,6 +147,11 @@ describe('lending desk in the browser', () => {
     const [book1, book2] = books;
     const { page, desk, dialogs } = await openPreview('zh-CN');
     const zh = catalog['zh-CN'];
+    // what the page sends with each lend (the reader's row, as the card's answer gave it)
+    const lendInputs: { readerId?: string; readerRow?: number }[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/api/run/lend')) lendInputs.push((JSON.parse(req.postData() ?? '{}') as { args: { readerId?: string; readerRow?: number }[] }).args[0]);
+    });
 
     // scan the reader card: the reader panel shows name, class and how many more
     const r = await scan(desk, student['证号']);
@@ -166,6 +171,9 @@ describe('lending desk in the browser', () => {
     expect(loan, 'the loan row in 在借').toBeTruthy();
     expect(loan!['证号']).toBe(student['证号']);
     expect((await rows('图书')).find((i) => i['登记号'] === book1['登记号'])!['状态']).toBe('借出');
+    // the lend carried the reader's row in 读者 (data rows start on row 2) as its hint
+    const readerAt = (await rows('读者')).findIndex((x) => x['证号'] === student['证号']) + 2;
+    expect(lendInputs[0]).toMatchObject({ readerId: student['证号'], readerRow: readerAt });
 
     // a second book for a student: refused (1 book at a time) with the server's message; nothing written
     const refused = await scan(desk, book2['登记号']);
