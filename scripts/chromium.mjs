@@ -82,7 +82,8 @@ export function ensureCjkFont({ log = (s) => process.stderr.write(s + '\n') } = 
   throw new Error('No CJK font for the chart images: install one (Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei or fonts-noto-cjk)');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script (not when bundled into a tool such as .build/bench.mjs, where import.meta.url is the tool's).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && /chromium\.mjs$/.test(process.argv[1])) {
   try {
     const path = ensureChromium();
     ensureCjkFont();

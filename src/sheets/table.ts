@@ -350,8 +350,12 @@ export class Table {
     const sorted = [...rows].sort((a, b) => a - b);
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
-    // One read when the rows sit close together (few wasted cells), else one per row.
-    if (last - first + 1 <= sorted.length * 2) {
+    // One read of the block from the first row to the last when it costs less than a read per row: a read
+    // is a round trip (~30 ms) plus ~0.005 ms a cell (local/costs.ts), so the block may hold up to 6,000
+    // cells more for each read it saves (a teacher's scattered loans, the readers a name search found);
+    // never more than 50,000 cells.
+    const span = last - first + 1;
+    if (span <= sorted.length * 2 || (span * this.width <= 6000 * (sorted.length - 1) && span * this.width <= 50_000)) {
       const block = this.sheet.getRange(first, 1, last - first + 1, this.width).getValues() as Cell[][];
       return sorted.map((r) => ({ row: r, rec: this.toRecord(block[r - first]) as T, raw: block[r - first] }));
     }
