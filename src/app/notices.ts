@@ -132,7 +132,8 @@ interface LogRow { kind: MessageKey; recipient: string; className: string; count
 function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
   if (!rows.length) return;
   const now = new Date();
-  lib.table('notices').appendMany(rows.map((r) => ({
+  // mails may have gone out: a column moved under a cached header is read again here, never a retry
+  lib.current('notices').appendMany(rows.map((r) => ({
     time: now, kind: t(lang, r.kind), recipient: r.recipient, className: r.className, count: r.count, result: r.result,
   })));
 }

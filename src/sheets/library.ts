@@ -32,6 +32,10 @@ export interface Library {
   /** A tab read whole with its header in one call (whole.ts: only for tabs of modest size). Its table is the
    *  one `table(key)` answers from then on, and its header refreshes the cached shape when that differs. */
   readWhole(key: TabKey): WholeTab;
+  /** `table(key)` with a header known to be the sheet's now: a cached header is checked (one call) and, when a
+   *  column moved, read again and the cache entry corrected. For a writer that cannot retry the invocation
+   *  (StaleShape) because it has already done what must not be done twice (the notice log after the mails). */
+  current(key: TabKey): Table;
   /** Values cached alongside under other keys (e.g. request ids), fetched in the same round trip. */
   extra: Record<string, string>;
   /** Saves newly read shapes/settings, and any `extra` entries, to the cache in one call (none when
@@ -136,6 +140,29 @@ export function openLibrary(
     return w;
   };
 
+  const checked = new Set<TabKey>();
+  const current = (key: TabKey): Table => {
+    const t = table(key);
+    if (!t.cached || checked.has(key)) return t;
+    checked.add(key);
+    let same: boolean;
+    try {
+      same = t.headerIsCurrent();
+    } catch (e) {
+      if (!(e instanceof StaleShape)) throw e;
+      same = false; // the tab was renamed since: opened afresh by its name below
+    }
+    if (same) return t;
+    const fresh = Table.open(ss, key, lang);
+    tables[key] = fresh;
+    cached.shapes[key] = fresh.shape();
+    if (!opts.noCache) {
+      cachePutAll({ [CACHE_KEY]: JSON.stringify(cached) });
+      dirty = false;
+    }
+    return fresh;
+  };
+
   return {
     settings,
     lang,
@@ -143,6 +170,7 @@ export function openLibrary(
     classRota,
     table,
     readWhole,
+    current,
     extra,
     remember(more = {}) {
       if (opts.noCache) return;
