@@ -93,35 +93,20 @@ export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; clas
 /** 在借, 读者 and 班级, each read whole with its header in one call (sheets/whole.ts): three calls, cold cache
  *  or warm, and the columns are found by the header the rows were read with. */
 export function readOverdueData(lib: Library, tz: string): OverdueData {
-  const loanData = wholeColumns(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate']);
-  const L = loanData.col;
+  type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null };
   const loans: OpenLoan[] = [];
-  for (let i = 0; i < loanData.length; i++) {
-    const due = L.dueDate[i] as Date | null;
-    const dueDay = due ? dayOf(due, tz) : null;
-    const loanId = L.loanId[i] as string;
-    if (!loanId || !dueDay) continue;
-    loans.push({
-      loanId, readerId: L.readerId[i] as string, readerName: L.readerName[i] as string, className: L.className[i] as string,
-      title: L.title[i] as string, barcode: L.barcode[i] as string, dueDay,
-    });
+  for (const { rec: r } of wholeColumns<LoanCols>(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'])) {
+    const dueDay = r.dueDate ? dayOf(r.dueDate, tz) : null;
+    if (!r.loanId || !dueDay) continue;
+    loans.push({ loanId: r.loanId, readerId: r.readerId, readerName: r.readerName, className: r.className, title: r.title, barcode: r.barcode, dueDay });
   }
-  const readerData = wholeColumns(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email']);
-  const R = readerData.col;
-  const readers: ReaderContact[] = [];
-  for (let i = 0; i < readerData.length; i++) {
-    const readerId = R.readerId[i] as string;
-    if (readerId === '') continue;
-    const readerType = (R.readerType[i] as ReaderContact['readerType'] | null) ?? 'student';
-    readers.push({ readerId, name: R.name[i] as string, className: R.className[i] as string, email: R.email[i] as string, readerType });
-  }
-  const classData = wholeColumns(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail']);
-  const C = classData.col;
-  const classes: ClassContact[] = [];
-  for (let i = 0; i < classData.length; i++) {
-    const className = C.className[i] as string;
-    if (className !== '') classes.push({ className, teacher: C.teacher[i] as string, teacherEmail: C.teacherEmail[i] as string });
-  }
+  type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string };
+  const readers: ReaderContact[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
+    .filter(({ rec }) => rec.readerId !== '')
+    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
+  const classes: ClassContact[] = wholeColumns<ClassContact>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail'])
+    .filter(({ rec }) => rec.className !== '')
+    .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail }));
   return { loans, readers, classes };
 }
 

@@ -147,7 +147,8 @@ export function readColumns<T extends object = Rec>(t: Table, keys: readonly str
   return recordsOf<T>(readColumnData(t, keys, window, chunkCells), keys);
 }
 
-function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
+/** ColumnData as records holding the wanted keys, each with its sheet row. */
+export function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
   const out: { row: number; rec: T }[] = new Array(d.length);
   for (let i = 0; i < d.length; i++) {
     const rec: Rec = {};

@@ -7,7 +7,7 @@
 // 图书 or 借阅记录 (read those through columns.ts, only the columns used, in chunks).
 import { type Lang, type TabKey, TABS } from '../domain/schema';
 import { LibraryError } from '../domain/errors';
-import { type ColumnData, columnDataOfRows } from './columns';
+import { columnDataOfRows, recordsOf } from './columns';
 import { type Cell, type Rec, Table, findSheet } from './table';
 
 export interface WholeTab {
@@ -56,7 +56,7 @@ export function wholeRecords<T extends object = Rec>(w: WholeTab): { row: number
   return out;
 }
 
-/** The wanted columns of the rows, converted as columns.ts converts them (blank rows left out). */
-export function wholeColumns(w: WholeTab, keys: readonly string[]): ColumnData {
-  return columnDataOfRows(w.table, keys, w.rows);
+/** The wanted columns of the rows as records, converted as columns.ts converts them (blank rows left out). */
+export function wholeColumns<T extends object = Rec>(w: WholeTab, keys: readonly string[]): { row: number; rec: T }[] {
+  return recordsOf<T>(columnDataOfRows(w.table, keys, w.rows), keys);
 }
