@@ -58,6 +58,7 @@ export const COSTS: Record<string, Cost> = {
   // --- Sheet
   'Sheet.getLastRow': RT(25), 'Sheet.getLastColumn': RT(25), 'Sheet.getMaxRows': RT(25), 'Sheet.getMaxColumns': RT(25), // [EST]
   'Sheet.getDataRange': RT(25), // needs last row/column from the server [EST]
+  'Sheet.getSheetValues': RT(30, 0.005), // a read like Range.getValues (the -1 extent is found on the server)
   'Sheet.appendRow': RT(60, 0.012), // [SO] row writes ≈ tens of ms
   'Sheet.insertRowsAfter': RT(80), 'Sheet.insertRowsBefore': RT(80), 'Sheet.insertRowAfter': RT(80), 'Sheet.insertRowBefore': RT(80),
   'Sheet.deleteRow': RT(80), 'Sheet.deleteRows': RT(80), // [EST] like inserting rows: a structural change

@@ -2,7 +2,7 @@
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
 import { existsSync, readFileSync } from 'node:fs';
-import { Invocation, unwrap } from './core';
+import { argError, Invocation, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -227,6 +227,19 @@ export class SheetImpl {
     return mkRange(this._inv, this._s, Math.trunc(row), Math.trunc(col), Math.trunc(nr), Math.trunc(nc));
   }
   getDataRange(): Any { return mkRange(this._inv, this._s, 1, 1, Math.max(1, this._s.lastRow()), Math.max(1, this._s.lastColumn())); }
+  /** One round trip (costs.ts). developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns:
+   *  "A -1 value given as the row or column position is equivalent to getting the very last row or column that
+   *  has data in the sheet". A count that comes to no cell (a -1 on an empty sheet, or a start below the data)
+   *  is refused as getRange refuses an empty range, and coordinates past the grid as getRange refuses them. */
+  getSheetValues(startRow: unknown, startColumn: unknown, numRows: unknown, numColumns: unknown): CellValue[][] {
+    checkInt('Sheet', 'getSheetValues', startRow, startColumn, numRows, numColumns);
+    if ([startRow, startColumn, numRows, numColumns].some((n) => n === undefined)) throw argError('SpreadsheetApp.Sheet', 'getSheetValues');
+    const r = startRow as number, c = startColumn as number;
+    const nr = numRows === -1 ? this._s.lastRow() - r + 1 : (numRows as number);
+    const nc = numColumns === -1 ? this._s.lastColumn() - c + 1 : (numColumns as number);
+    // the raw range, not the metered one: the cells are read within this one call
+    return (unwrap(this._range(r, c, nr, nc)) as RangeImpl).getValues();
+  }
   getLastRow(): number { return this._s.lastRow(); }
   getLastColumn(): number { return this._s.lastColumn(); }
   getMaxRows(): number { return this._s.maxRows; }

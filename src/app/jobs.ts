@@ -85,7 +85,10 @@ export function runDailyJob(ctx: Ctx, opts: { startedMs: number; fromTrigger: bo
   const cursor: Cursor = saved && saved.day === today ? saved : { day: today, next: 0 };
   if (cursor.next >= steps.length) return { ran: false, done: true, message: t(say, 'job.doneToday'), steps: [] };
   if (opts.fromTrigger) {
-    const hour = openLibrary(ctx.ss, ctx.lang, ctx.tz).settings.noticeHour;
+    // Cached for the steps (one cache write when it was cold): the notice run then reads no settings tab.
+    const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+    lib.remember();
+    const hour = lib.settings.noticeHour;
     if (wallClock(ctx.now, ctx.tz).hour < hour) return { ran: false, done: false, message: t(say, 'job.beforeHour', { hour }), steps: [] };
   }
   const deadline = opts.startedMs + JOB_BUDGET_MS;

@@ -25,8 +25,8 @@ import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
 import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platform/state';
 import { flushWrites } from '../sheets/book';
-import { readColumns } from '../sheets/columns';
 import { type Library, openLibrary } from '../sheets/library';
+import { wholeColumns } from '../sheets/whole';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 
@@ -90,20 +90,21 @@ function errorText(e: unknown): string {
 
 export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
 
-/** 在借, 读者 and 班级: only the columns the notices use, in chunks. */
+/** 在借, 读者 and 班级, each read whole with its header in one call (sheets/whole.ts): three calls, cold cache
+ *  or warm, and the columns are found by the header the rows were read with. */
 export function readOverdueData(lib: Library, tz: string): OverdueData {
   type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null };
   const loans: OpenLoan[] = [];
-  for (const { rec: r } of readColumns<LoanCols>(lib.table('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'])) {
+  for (const { rec: r } of wholeColumns<LoanCols>(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'])) {
     const dueDay = r.dueDate ? dayOf(r.dueDate, tz) : null;
     if (!r.loanId || !dueDay) continue;
     loans.push({ loanId: r.loanId, readerId: r.readerId, readerName: r.readerName, className: r.className, title: r.title, barcode: r.barcode, dueDay });
   }
   type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string };
-  const readers: ReaderContact[] = readColumns<ReaderCols>(lib.table('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
+  const readers: ReaderContact[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
     .filter(({ rec }) => rec.readerId !== '')
     .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
-  const classes: ClassContact[] = readColumns<ClassContact>(lib.table('classes'), ['className', 'teacher', 'teacherEmail'])
+  const classes: ClassContact[] = wholeColumns<ClassContact>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail'])
     .filter(({ rec }) => rec.className !== '')
     .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail }));
   return { loans, readers, classes };
@@ -116,13 +117,15 @@ interface LogRow { kind: MessageKey; recipient: string; className: string; count
 function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
   if (!rows.length) return;
   const now = new Date();
-  lib.table('notices').appendMany(rows.map((r) => ({
+  // mails may have gone out: a column moved under a cached header is read again here, never a retry
+  lib.current('notices').appendMany(rows.map((r) => ({
     time: now, kind: t(lang, r.kind), recipient: r.recipient, className: r.className, count: r.count, result: r.result,
   })));
 }
 
 export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  // The notices use no loan rule: with a cold cache 借阅规则 is not read (DESIGN §6 budget).
+  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { loanRules: false });
   const s = lib.settings;
   const today = dayOf(ctx.now, ctx.tz);
   const say = ctx.locale;

@@ -100,6 +100,20 @@ function readSpans(t: Table, keys: readonly string[], spans: Span[], from: numbe
     }
     return out;
   });
+  return assemble(t, keys, spans, blocks, from);
+}
+
+/** The wanted columns of rows already read whole (each row the table's full width; index i is sheet row
+ *  i + 2), converted and with blank rows left out as readColumnData does. */
+export function columnDataOfRows(t: Table, keys: readonly string[], rows: Cell[][]): ColumnData {
+  const cols = [...new Set(keys)].filter((k) => t.has(k));
+  const span: Span = { first: 0, width: t.width, keys: cols.map((k) => ({ key: k, offset: t.col(k) })) };
+  if (cols.length === 0) return { length: 0, row: [], col: Object.fromEntries(keys.map((k) => [k, []])) };
+  return assemble(t, keys, [span], [rows], 0);
+}
+
+/** Blocks read for the spans (block k holds span k's cells, row i = data row from + i) → ColumnData. */
+function assemble(t: Table, keys: readonly string[], spans: Span[], blocks: Cell[][][], from: number): ColumnData {
   const n = Math.min(...blocks.map((b) => b.length));
   const keep: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -133,7 +147,8 @@ export function readColumns<T extends object = Rec>(t: Table, keys: readonly str
   return recordsOf<T>(readColumnData(t, keys, window, chunkCells), keys);
 }
 
-function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
+/** ColumnData as records holding the wanted keys, each with its sheet row. */
+export function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
   const out: { row: number; rec: T }[] = new Array(d.length);
   for (let i = 0; i < d.length; i++) {
     const rec: Rec = {};

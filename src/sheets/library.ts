@@ -9,6 +9,7 @@ import { LibraryError } from '../domain/errors';
 import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { CACHE_KEY, StaleShape } from './stale';
 import { type Cell, Table, type TableShape, findSheet } from './table';
+import { readWholeTab, type WholeTab, wholeRecords } from './whole';
 
 export { CACHE_KEY, StaleShape, invalidateLibraryCache } from './stale';
 
@@ -28,6 +29,13 @@ export interface Library {
   /** the class's own borrowing slot from 班级 (借阅日, 借阅时间) when set, else null; cached with the shapes */
   classRota(className: string): { grade: number; weekday: string; slot: string } | null;
   table(key: TabKey): Table;
+  /** A tab read whole with its header in one call (whole.ts: only for tabs of modest size). Its table is the
+   *  one `table(key)` answers from then on, and its header refreshes the cached shape when that differs. */
+  readWhole(key: TabKey): WholeTab;
+  /** `table(key)` with a header known to be the sheet's now: a cached header is checked (one call) and, when a
+   *  column moved, read again and the cache entry corrected. For a writer that cannot retry the invocation
+   *  (StaleShape) because it has already done what must not be done twice (the notice log after the mails). */
+  current(key: TabKey): Table;
   /** Values cached alongside under other keys (e.g. request ids), fetched in the same round trip. */
   extra: Record<string, string>;
   /** Saves newly read shapes/settings, and any `extra` entries, to the cache in one call (none when
@@ -39,7 +47,12 @@ export function openLibrary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   langOrLookup: Lang | (() => Lang),
   tzOrLookup: string | (() => string),
-  opts: { extraKeys?: string[]; noCache?: boolean } = {},
+  opts: {
+    extraKeys?: string[]; noCache?: boolean;
+    /** false: the caller does not use the loan rules, so when the settings are not cached 借阅规则 is not
+     *  read (settings.loanRules is then empty) and the settings read are not cached (they are not whole). */
+    loanRules?: false;
+  } = {},
 ): Library {
   const got = opts.noCache ? {} : cacheGetAll([CACHE_KEY, ...(opts.extraKeys ?? [])]);
   let cached: Cached = { shapes: {} };
@@ -89,9 +102,12 @@ export function openLibrary(
     }
   }
   if (!settings) {
-    settings = readSettings(ss, lang, tz);
-    cached.settings = settingsToCache(settings);
-    dirty = true;
+    const whole = opts.loanRules !== false;
+    settings = readSettings(ss, lang, tz, { loanRules: whole });
+    if (whole) {
+      cached.settings = settingsToCache(settings);
+      dirty = true;
+    }
   }
 
   const extra: Record<string, string> = {};
@@ -113,12 +129,48 @@ export function openLibrary(
     return cached.rota[className] ?? null;
   };
 
+  const readWhole = (key: TabKey): WholeTab => {
+    const w = readWholeTab(ss, key, lang);
+    tables[key] = w.table;
+    const old = cached.shapes[key];
+    if (!old || old.sheetName !== w.table.sheetName || old.header.join('\u0000') !== w.table.header.join('\u0000')) {
+      cached.shapes[key] = w.table.shape();
+      dirty = true;
+    }
+    return w;
+  };
+
+  const checked = new Set<TabKey>();
+  const current = (key: TabKey): Table => {
+    const t = table(key);
+    if (!t.cached || checked.has(key)) return t;
+    checked.add(key);
+    let same: boolean;
+    try {
+      same = t.headerIsCurrent();
+    } catch (e) {
+      if (!(e instanceof StaleShape)) throw e;
+      same = false; // the tab was renamed since: opened afresh by its name below
+    }
+    if (same) return t;
+    const fresh = Table.open(ss, key, lang);
+    tables[key] = fresh;
+    cached.shapes[key] = fresh.shape();
+    if (!opts.noCache) {
+      cachePutAll({ [CACHE_KEY]: JSON.stringify(cached) });
+      dirty = false;
+    }
+    return fresh;
+  };
+
   return {
     settings,
     lang,
     tz,
     classRota,
     table,
+    readWhole,
+    current,
     extra,
     remember(more = {}) {
       if (opts.noCache) return;
@@ -130,28 +182,32 @@ export function openLibrary(
   };
 }
 
-/** Reads 设置, 借阅规则 and 校历 (one getValues each) and parses them; a bad row is an error naming it. */
-export function readSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, tz: string): LibrarySettings {
+/** Reads 设置, 借阅规则 and 校历 (one call each, header and rows together: whole.ts) and parses them; a bad
+ *  row is an error naming it. `loanRules: false` leaves 借阅规则 unread and settings.loanRules empty. */
+export function readSettings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, tz: string, opts: { loanRules?: boolean } = {},
+): LibrarySettings {
   // Raw cells, not converted records: the domain parser reads dates in the school's time zone and
   // names the bad value as the librarian typed it.
   const rowsOf = (key: TabKey): Record<string, unknown>[] | undefined => {
     if (!findSheet(ss, key)) return undefined;
-    const t = Table.open(ss, key, lang);
-    return t.readAll().map(({ row, raw }) => {
+    const w = readWholeTab(ss, key, lang);
+    return wholeRecords(w).map(({ row, raw }) => {
       const rec: Record<string, unknown> = { row };
-      for (const [k, i] of Object.entries(t.map)) rec[k] = raw[i];
+      for (const [k, i] of Object.entries(w.table.map)) rec[k] = raw[i];
       return rec;
     });
   };
   const settingsRows = (rowsOf('settings') ?? []).map((r) => ({ row: r.row as number, item: r.item, value: r.value }));
-  const ruleRows = rowsOf('loanRules') as ({ row: number } & Record<string, unknown>)[] | undefined;
+  const withRules = opts.loanRules !== false;
+  const ruleRows = withRules ? rowsOf('loanRules') as ({ row: number } & Record<string, unknown>)[] | undefined : undefined;
   const calendarRows = rowsOf('calendar') as ({ row: number } & Record<string, unknown>)[] | undefined;
   const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, tz, lang });
   if (!parsed.ok) {
     const p = parsed.problems[0];
     throw new LibraryError('SETTINGS_INVALID', p.messageKey, { ...p.params, row: p.row, item: p.item });
   }
-  return parsed.settings;
+  return withRules ? parsed.settings : { ...parsed.settings, loanRules: [] };
 }
 
 /** Checks a row read through a cached header: its key cell must hold the key we searched for. */

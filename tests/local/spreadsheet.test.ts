@@ -165,3 +165,20 @@ describe('TextFinder', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe('Sheet.getSheetValues', () => {
+  it('-1 rows / columns reach the last row / column with data; one round trip, its cells metered', () => {
+    const rt = rtWithSheet();
+    rt.workbook.sheet('T')!.setRows(1, [['h1', 'h2', ''], ['a', 1, ''], ['', '', 'z']]);
+    const { result, meter } = run(rt, `var s = SpreadsheetApp.getActive().getSheetByName('T'); return [s.getSheetValues(1, 1, -1, -1), s.getSheetValues(2, 2, -1, 1)];`);
+    expect(result).toEqual([[['h1', 'h2', ''], ['a', 1, ''], ['', '', 'z']], [[1], ['']]]);
+    expect(meter.byMethod['Sheet.getSheetValues']).toBe(2);
+    expect(meter.calls).toBe(2);
+    expect(meter.cellsRead).toBe(9 + 2);
+  });
+  it('on a sheet with no data the -1 extent is no cell: refused as an empty range is', () => {
+    const rt = rtWithSheet();
+    expect(() => run(rt, `SpreadsheetApp.getActive().getSheetByName('T').getSheetValues(1, 1, -1, -1);`))
+      .toThrow('The number of rows in the range must be at least 1.');
+  });
+});
