@@ -246,8 +246,9 @@ function refusalParams(ctx: Ctx, params: Record<string, string | number> | undef
     ...p,
     name: reader.name,
     status: label(ctx, 'readerStatus', reader.status),
-    title: item.title,
-    barcode: item.barcode,
+    // the book the decision names (an overdue one, for OVERDUE_BLOCK), else the one scanned
+    title: p.title ?? item.title,
+    barcode: p.barcode ?? item.barcode,
     itemTypeKey: item.itemType,
     readerTypeKey: reader.readerType,
     itemType: p.itemType ? label(ctx, 'itemType', String(p.itemType)) : label(ctx, 'itemType', item.itemType),
