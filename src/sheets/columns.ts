@@ -15,7 +15,7 @@
 // - blank rows: a row whose wanted cells are all blank is left out (callers that need a key drop rows
 //   whose key is '' themselves).
 import type { ColumnDef, Lang } from '../domain/schema';
-import { type Cell, type Rec, type Table, fromCell, toCell } from './table';
+import { type Cell, type Rec, type Table, escapeRegExp, fromCell, toCell } from './table';
 
 /** Cells that cost about as much to read as one more call: the gap rule's unit. */
 export const CELLS_PER_CALL = 6000;
@@ -234,24 +234,11 @@ export function writeColumnCells(t: Table, colKey: string, current: readonly Cel
   t.sheet.getRange(first, t.col(colKey) + 1, block.length, 1).setValues(block);
 }
 
-// ---- finding
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Rows (1-based) whose `colKey` cell is exactly one of `values` (one TextFinder with a regular expression). */
-export function findAnyOf(t: Table, colKey: string, values: readonly string[]): number[] {
-  if (values.length === 0) return [];
-  const re = `^(?:${values.map(escapeRe).join('|')})$`;
-  return t.columnRange(colKey).createTextFinder(re).useRegularExpression(true).matchCase(true).findAll().map((r) => r.getRow());
-}
-
 // ---- the 设置 row a writer keeps current (the next 登记号)
 
 /** A 设置 row found by its label in either language: its row and the value cell (two calls). */
 export function settingCell(settings: Table, zh: string, en: string): { row: number; value: Cell } | null {
-  const hit = settings.columnRange('item').createTextFinder(`^\\s*(?:${escapeRe(zh)}|${escapeRe(en)})\\s*$`)
+  const hit = settings.columnRange('item').createTextFinder(`^\\s*(?:${escapeRegExp(zh)}|${escapeRegExp(en)})\\s*$`)
     .useRegularExpression(true).findNext();
   if (!hit) return null;
   const row = hit.getRow();

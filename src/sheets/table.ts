@@ -54,6 +54,9 @@ export function mapHeader(def: TabDef, header: readonly unknown[]): Record<strin
 
 /** A row found in a table: its 1-based row number, the record, and the row's raw cells. */
 export interface Found<T extends object = Rec> { row: number; rec: T; raw: Cell[] }
+/** A search hit remembered by a table: the cell found (in its 0-based column) and, once needed, its row's range. */
+type Hit = { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range };
+
 /** A row found but not read (Table.locate). */
 export interface Located { readonly row: number }
 
@@ -74,7 +77,7 @@ export class Table {
   /** Ranges already had in this invocation, by row: the cell a TextFinder hit (and its 0-based column)
    *  and the whole row once read. Reading or writing a found row goes through them (Range.offset), so
    *  the sheet itself need not be looked up at all. */
-  private readonly hits = new Map<number, { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range }>();
+  private readonly hits = new Map<number, Hit>();
 
   constructor(
     sheet: GoogleAppsScript.Spreadsheet.Sheet | SheetRef,
@@ -178,17 +181,18 @@ export class Table {
 
   /** Rows where any of the columns `colKeys` holds any of `values` as the whole cell: one TextFinder over the
    *  columns' span (one search, however many keys), one getRow per hit. A hit in a column lying between
-   *  them is returned too, and case is ignored: callers read the rows and keep those holding their key. */
-  findRowsAny(colKeys: readonly string[], values: readonly string[]): number[] {
+   *  them is returned too, and case is ignored unless `matchCase`: callers read the rows and keep those
+   *  holding their key. */
+  findRowsAny(colKeys: readonly string[], values: readonly string[], opts: { matchCase?: boolean } = {}): number[] {
     const keys = [...new Set(values.filter((v) => v !== ''))];
     if (keys.length === 0) return [];
     const cols = colKeys.map((k) => this.col(k));
     const first = Math.min(...cols);
     const range = this.openRange(first, Math.max(...cols) - first + 1);
-    const escape = (v: string) => v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-    const finder = keys.length === 1
+    let finder = keys.length === 1
       ? range.createTextFinder(keys[0]).matchEntireCell(true)
-      : range.createTextFinder(`^(?:${keys.map(escape).join('|')})$`).useRegularExpression(true);
+      : range.createTextFinder(`^(?:${keys.map(escapeRegExp).join('|')})$`).useRegularExpression(true);
+    if (opts.matchCase) finder = finder.matchCase(true);
     return [...new Set(finder.findAll().map((r) => r.getRow()))];
   }
 
@@ -198,8 +202,7 @@ export class Table {
   readAt<T extends object = Rec>(row: number, colKey: string, value: string): Found<T> | null {
     let range: GoogleAppsScript.Spreadsheet.Range;
     try {
-      range = this._sheet ? this._sheet.getRange(row, 1, 1, this.width)
-        : this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!A${row}:${columnLetter(this.width)}${row}`);
+      range = this.rangeA1(`A${row}:${columnLetter(this.width)}${row}`);
     } catch {
       return null; // past the tab's last row, or a tab renamed: the search will tell which
     }
@@ -265,31 +268,12 @@ export class Table {
   /** Finds the first row whose `colKey` is `value` and reads it: four calls to find, two to read (the
    *  row's range is the hit's offset). Its row number is asked of the hit only when someone reads it. */
   findFirst<T extends object = Rec>(colKey: string, value: string): Found<T> | null {
-    if (!value) return null;
-    const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findNext();
-    if (!hit) return null;
-    const col = this.col(colKey);
-    const range = hit.offset(0, -col, 1, this.width);
-    const raw = range.getValues()[0] as Cell[];
-    let row: number | undefined;
-    const hits = this.hits;
-    const found: Found<T> = {
-      get row() {
-        if (row === undefined) {
-          row = hit.getRow();
-          hits.set(row, { cell: hit, col, row: range });
-        }
-        return row;
-      },
-      rec: this.toRecord(raw) as T,
-      raw,
-    };
-    this.foundHits.set(found, { cell: hit, col, row: range });
-    return found;
+    const at = this.locate(colKey, value);
+    return at ? this.readRow<T>(at) : null;
   }
 
-  /** Rows found by findFirst, so a write to one needs neither its row number nor the sheet. */
-  private readonly foundHits = new WeakMap<object, { cell: GoogleAppsScript.Spreadsheet.Range; col: number; row?: GoogleAppsScript.Spreadsheet.Range }>();
+  /** Rows located (and read), so a write to one needs neither its row number nor the sheet. */
+  private readonly foundHits = new WeakMap<object, Hit>();
 
   /** The whole row's range: from a remembered hit (one offset), else from the sheet. */
   private rowRange(row: number): GoogleAppsScript.Spreadsheet.Range {
@@ -308,10 +292,14 @@ export class Table {
 
   /** The open-ended data range of `width` columns from the 0-based column `first` ('C2:E'). */
   openRange(first: number, width: number): GoogleAppsScript.Spreadsheet.Range {
-    const a1 = `${columnLetter(first + 1)}2:${columnLetter(first + width)}`;
+    return this.rangeA1(`${columnLetter(first + 1)}2:${columnLetter(first + width)}`);
+  }
+
+  /** A range of this tab by A1 notation, in one call: from the sheet when it is open, else through the
+   *  spreadsheet with the tab's name (no sheet lookup). A tab renamed since the shape was cached is not
+   *  found ("Range not found"): a stale shape, retried fresh. */
+  private rangeA1(a1: string): GoogleAppsScript.Spreadsheet.Range {
     if (this._sheet) return this._sheet.getRange(a1);
-    // Through the spreadsheet with the tab's name: one call, no sheet lookup. A tab renamed since the
-    // shape was cached is not found ("Range not found"): a stale shape, retried fresh.
     try {
       return this.ss!.getRange(`'${this.sheetName.replace(/'/g, "''")}'!${a1}`);
     } catch {
@@ -325,7 +313,9 @@ export class Table {
       const h = this.foundHits.get(row)!;
       h.row = h.row ?? h.cell.offset(0, -h.col, 1, this.width);
       const raw = h.row.getValues()[0] as Cell[];
-      return { get row() { return row.row; }, rec: this.toRecord(raw) as T, raw };
+      const found: Found<T> = { get row() { return row.row; }, rec: this.toRecord(raw) as T, raw };
+      this.foundHits.set(found, h);
+      return found;
     }
     const raw = this.rowRange(row).getValues()[0] as Cell[];
     return { row, rec: this.toRecord(raw) as T, raw };
@@ -337,9 +327,20 @@ export class Table {
     if (!value) return null;
     const hit = this.columnRange(colKey).createTextFinder(value).matchEntireCell(true).findNext();
     if (!hit) return null;
+    const entry: Hit = { cell: hit, col: this.col(colKey) };
     let row: number | undefined;
-    const located: Located = { get row() { return (row = row ?? hit.getRow()); } };
-    this.foundHits.set(located, { cell: hit, col: this.col(colKey) });
+    const hits = this.hits;
+    // Once its number is asked, the row is also known by number (writeRow, deleteRow go through the hit).
+    const located: Located = {
+      get row() {
+        if (row === undefined) {
+          row = hit.getRow();
+          hits.set(row, entry);
+        }
+        return row;
+      },
+    };
+    this.foundHits.set(located, entry);
     return located;
   }
 
@@ -458,6 +459,11 @@ export class Table {
     const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
     cell.setValue(toCell(col, value, this.lang));
   }
+}
+
+/** A text matched literally inside a TextFinder regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */

@@ -13,7 +13,7 @@ import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cachePutAll, cacheRemove } from '../../platform/services';
-import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
+import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -121,7 +121,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     taken = new Set(all);
   }
   let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
-  if (plan.ok && taken.size === 0 && findAnyOf(items, 'barcode', plan.barcodes).length > 0) {
+  if (plan.ok && taken.size === 0 && items.findRowsAny(['barcode'], plan.barcodes, { matchCase: true }).length > 0) {
     // A number of the plan was typed in by hand: skip every number in use.
     taken = new Set(rawColumn(items, 'barcode').map((v) => String(v ?? '').trim()));
     plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
