@@ -10,17 +10,15 @@ export class LockBusy extends Error {
  *  when the execution ends (an explicit releaseLock would cost a round trip on every scan for nothing,
  *  since the entry point returns right after). On an exception the platform releases it too. */
 export function withDocumentLock<T>(timeoutMs: number, fn: () => T): T {
-  // getDocumentLock is null outside a bound document (e.g. run from the editor): the script lock then.
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+  if (!tryDocumentLock(timeoutMs)) throw new LockBusy();
   return fn();
 }
 
 /** Runs fn holding the document lock and releases it right after (for a step of a longer job, so desks
  *  get in between steps); fn flushes its writes last. Not reentrant: never call it while this execution holds the lock already. */
 export function withDocumentLockReleased<T>(timeoutMs: number, fn: () => T): T {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(timeoutMs)) throw new LockBusy();
+  const lock = tryDocumentLock(timeoutMs);
+  if (!lock) throw new LockBusy();
   try {
     return fn();
   } finally {
@@ -108,6 +106,7 @@ export function digest(text: string): string {
 /** The document lock (the script lock outside a bound document) if had within the timeout, else null.
  *  For jobs that hold it only around their reads and writes, and release it while they send mail. */
 export function tryDocumentLock(timeoutMs: number): GoogleAppsScript.Lock.Lock | null {
+  // getDocumentLock is null outside a bound document (e.g. run from the editor): the script lock then.
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   return lock.tryLock(timeoutMs) ? lock : null;
 }

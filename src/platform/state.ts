@@ -1,7 +1,7 @@
 // Job state kept in document properties as JSON split over several keys (a value may hold 9 KB; the store
 // 500 KB). Read with one getProperties, written with one setProperties; chunks left over from a longer
 // earlier value are blanked in the same call rather than deleted one by one.
-import { docProps } from './services';
+import { docProps, utf8Bytes } from './services';
 
 const CHUNK_BYTES = 8000;
 
@@ -11,15 +11,6 @@ export function readAllProps(): Record<string, string> {
 
 export function writeProps(entries: Record<string, string>): void {
   docProps().setProperties(entries);
-}
-
-function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 /** The value stored under `prefix` (keys prefix.n = count, prefix.0 … prefix.(n-1)), or null. */
@@ -42,7 +33,7 @@ export function chunkedEntries(all: Record<string, string>, prefix: string, valu
   let cur = '';
   let bytes = 0;
   for (const ch of text) {
-    const b = byteLength(ch);
+    const b = utf8Bytes(ch);
     if (bytes + b > CHUNK_BYTES) { parts.push(cur); cur = ''; bytes = 0; }
     cur += ch;
     bytes += b;

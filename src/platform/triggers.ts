@@ -44,15 +44,6 @@ export function authorizationCheck(): AuthCheck {
   return { required, url: required ? info.getAuthorizationUrl() ?? '' : '' };
 }
 
-/** Who runs this execution (the trigger's owner, who must authorize). */
-export function effectiveUserEmail(): string {
-  try {
-    return Session.getEffectiveUser().getEmail() || '';
-  } catch {
-    return '';
-  }
-}
-
 /** Whether an event's triggerUid is one of this project's triggers (a page cannot present one). */
 export function isProjectTrigger(uid: string): boolean {
   return ScriptApp.getProjectTriggers().some((tr) => tr.getUniqueId() === uid);
