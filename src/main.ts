@@ -23,6 +23,7 @@ import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
 import { MAX_KEY_LENGTH } from './domain/importing';
+import { TABS } from './domain/schema';
 import * as importing from './app/import';
 import { invalidateLibraryCache } from './sheets/library';
 import { addMenu, showDialog, showSidebar, tell, tellLines } from './sheets/ui';
@@ -33,6 +34,12 @@ import { parseDay } from './domain/dates';
 import { isProjectTrigger } from './platform/triggers';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_KEY_LENGTH));
+/** A door that takes no input (a page may send {}). */
+const noInput = z.strictObject({});
+/** A class name or a batch number. */
+const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+/** The token a preview answer gave, sent back with the confirmation. */
+const previewToken = z.string().check(z.minLength(1), z.maxLength(40));
 const requestId = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80), z.regex(/^[\w.:-]+$/)));
 
 /** Add-on menu. Works in AuthMode.NONE: touches nothing but the UI and the user's locale. */
@@ -49,7 +56,9 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
   if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
-  if (e.range.getRow() === 1 || /^(设置|借阅规则|校历|班级|Settings|Loan rules|Calendar|Classes)$/.test(e.range.getSheet().getName())) {
+  // The tabs whose cells the library cache holds (parsed settings, the classes' rota), in either language.
+  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'classes'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
+  if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
 }
@@ -83,7 +92,7 @@ export function menuLoadSampleData(): void {
 }
 
 export function setupLibrary(input?: unknown): SetupAnswer {
-  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
+  return run(noInput, input ?? {}, { lock: true }, (_i, ctx) => setup(ctx));
 }
 
 /** Private (Apps Script: the trailing '_'): the menu item, the preview and tests load the sample school;
@@ -97,7 +106,7 @@ export function loadSampleData_(input?: unknown): SampleAnswer {
 }
 
 export function getDeskInfo(input?: unknown): DeskInfoAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => desk.deskInfo(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => desk.deskInfo(ctx));
 }
 
 export function findReaders(input: unknown): FindReadersAnswer {
@@ -124,7 +133,7 @@ export function renew(input: unknown): RenewAnswer {
 }
 
 export function classRoster(input: unknown): ClassRosterAnswer {
-  return run(z.object({ className: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, {}, (i, ctx) => desk.classRoster(ctx, i.className));
+  return run(z.object({ className: shortText }), input, {}, (i, ctx) => desk.classRoster(ctx, i.className));
 }
 
 const importInput = z.object({
@@ -135,7 +144,7 @@ const importInput = z.object({
 }).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' }));
 
 export function importSources(input?: unknown): ImportSourcesAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
 }
 
 export function previewImport(input: unknown): PreviewImportAnswer {
@@ -152,7 +161,7 @@ export function confirmImport(input: unknown): ConfirmImportAnswer {
 
 /** The day's overdue notices (also the daily job's first step). Not a school day: sends nothing, says so. */
 export function sendOverdueNotices(input?: unknown): SendNoticesAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => runNotices(ctx, ctx.now.getTime() + JOB_BUDGET_MS));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => runNotices(ctx, ctx.now.getTime() + JOB_BUDGET_MS));
 }
 
 /** What the time-driven trigger runs (hourly; the work happens once a day after the 设置 hour). Run by
@@ -163,11 +172,11 @@ export function dailyJob(e?: unknown): DailyJobAnswer {
 }
 
 export function enableDailyJob(input?: unknown): DailyJobSwitchAnswer {
-  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => jobs.enableDailyJob(ctx));
+  return run(noInput, input ?? {}, { lock: true }, (_i, ctx) => jobs.enableDailyJob(ctx));
 }
 
 export function disableDailyJob(input?: unknown): DailyJobSwitchAnswer {
-  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => jobs.disableDailyJob(ctx));
+  return run(noInput, input ?? {}, { lock: true }, (_i, ctx) => jobs.disableDailyJob(ctx));
 }
 
 /** Menu: turn the daily job on, say so, and show its new state in the menu. */
@@ -193,7 +202,7 @@ export function showOverdueSlips(): void {
 
 /** Every class's overdue list as of today, for the printable slips (reads only). */
 export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => {
     const v = overdueSlips(ctx);
     return {
       date: v.date, schoolName: v.schoolName,
@@ -210,7 +219,7 @@ export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
 /** One spreadsheet per class, view-only for its homeroom teacher; made once, refreshed afterwards.
  *  Stops after 4.5 minutes with done: false and resumes where it stopped on the next call. */
 export function syncClassSheets(input?: unknown): SyncClassSheetsAnswer {
-  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
+  return run(noInput, input ?? {}, { lock: true }, (_i, ctx) => classSheets.syncClassSheets(ctx));
 }
 
 /** Menu: refresh the class sheets now and say how it went. */
@@ -243,7 +252,7 @@ export function generateWeeklyBulletin(input?: unknown): DocumentAnswer {
 
 /** The documents dialog's defaults: this month, this term, this week. */
 export function documentDefaults(input?: unknown): DocumentDefaultsAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => documents.defaults(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => documents.defaults(ctx));
 }
 
 export function showMonthlyPlan(): void {
@@ -269,12 +278,11 @@ export function showCollection(): void {
 }
 
 const isbnInput = z.string().check(z.trim(), z.minLength(10), z.maxLength(20), z.regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only'));
-const classNoInput = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd'));
 const itemTypeInput = z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']);
 
 export function collectionInfo(input?: unknown): CollectionInfoAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.info(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.info(ctx));
 }
 
 export function lookupIsbn(input: unknown): LookupIsbnAnswer {
@@ -282,7 +290,7 @@ export function lookupIsbn(input: unknown): LookupIsbnAnswer {
 }
 
 export function previewCallNo(input: unknown): PreviewCallNoAnswer {
-  return run(z.object({ classNo: classNoInput, isbn: z.optional(isbnInput) }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
+  return run(z.object({ classNo: shortText, isbn: z.optional(isbnInput) }), input, {}, (i, ctx) => collection.previewCallNo(ctx, i));
 }
 
 export function registerCopies(input: unknown): RegisterCopiesAnswer {
@@ -292,12 +300,12 @@ export function registerCopies(input: unknown): RegisterCopiesAnswer {
     author: z.optional(z.string().check(z.trim(), z.maxLength(200))),
     publisher: z.optional(z.string().check(z.trim(), z.maxLength(200))),
     pubYear: z.optional(z.int().check(z.gte(1800), z.lte(2100))),
-    classNo: classNoInput,
+    classNo: shortText,
     price: z.optional(z.number().check(z.gte(0), z.lte(100000))),
     itemType: itemTypeInput,
     location: z.optional(z.string().check(z.trim(), z.maxLength(100))),
     copies: z.int().check(z.gte(1), z.lte(50)),
-    batchNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+    batchNo: z.optional(shortText),
   });
   return run(schema, input, { lock: true }, (i, ctx) => collection.registerCopies(ctx, i));
 }
@@ -308,11 +316,11 @@ export function openBatch(input: unknown): OpenBatchAnswer {
 }
 
 export function listBatches(input?: unknown): ListBatchesAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.listBatches(ctx));
 }
 
 export function closeBatch(input: unknown): CloseBatchAnswer {
-  return run(z.strictObject({ batchNo: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
+  return run(z.strictObject({ batchNo: shortText }), input, { lock: true }, (i, ctx) => collection.closeBatch(ctx, i));
 }
 
 /** 新书通报: the titles shelved in the week of `week` (any day of it; default this week). */
@@ -323,7 +331,7 @@ export function newBooks(input?: unknown): NewBooksAnswer {
 
 
 export function listRepairs(input?: unknown): ListRepairsAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.listRepairs(ctx));
 }
 
 /** A copy in repair: repaired (back to 在架) or beyond repair (written off, 破损). */
@@ -351,7 +359,7 @@ export function stocktakeScan(input: unknown): StocktakeScanAnswer {
 }
 
 export function stocktakeStatus(input?: unknown): StocktakeStatusAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.stocktakeStatus(ctx));
 }
 
 export function stocktakeReport(input: unknown): StocktakeReportAnswer {
@@ -360,11 +368,11 @@ export function stocktakeReport(input: unknown): StocktakeReportAnswer {
 
 /** Finishing needs the token of the report the librarian confirmed. */
 export function finishStocktake(input: unknown): FinishStocktakeAnswer {
-  return run(z.strictObject({ stocktakeId: id, token: z.string().check(z.minLength(1), z.maxLength(40)) }), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
+  return run(z.strictObject({ stocktakeId: id, token: previewToken }), input, { lock: true }, (i, ctx) => collection.finishStocktake(ctx, i));
 }
 
 export function weedingSuggestions(input?: unknown): WeedingSuggestionsAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.weedingSuggestions(ctx));
 }
 
 /** Writes off the ticked copies (剔旧 by default): 状态 注销 and one 注销登记 line each; never deletes a row. */
@@ -379,11 +387,11 @@ export function showSchoolYear(): void {
 
 /** Every change the promotion would make, and who still owes books; writes nothing. */
 export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
 }
 
 export function promoteYear(input: unknown): PromoteYearAnswer {
-  const schema = z.strictObject({ token: z.string().check(z.minLength(1), z.maxLength(40)), allowOwing: z.optional(z.boolean()) });
+  const schema = z.strictObject({ token: previewToken, allowOwing: z.optional(z.boolean()) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
 }
 
@@ -397,18 +405,18 @@ export function showLabels(): void {
 }
 
 export function labelChoices(input?: unknown): LabelChoicesAnswer {
-  return run(z.strictObject({}), input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.labelChoices(ctx));
 }
 
 /** Copies to label: a batch, or a range of 登记号 (from … to). */
 export function labelItems(input: unknown): LabelItemsAnswer {
-  const schema = z.strictObject({ batchNo: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))), from: z.optional(id), to: z.optional(id) })
+  const schema = z.strictObject({ batchNo: z.optional(shortText), from: z.optional(id), to: z.optional(id) })
     .check(z.refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' }));
   return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
 }
 
 export function readerCards(input: unknown): ReaderCardsAnswer {
-  return run(z.strictObject({ className: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)) }), input, {}, (i, ctx) => collection.readerCards(ctx, i));
+  return run(z.strictObject({ className: shortText }), input, {}, (i, ctx) => collection.readerCards(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
@@ -416,8 +424,8 @@ export function readerCards(input: unknown): ReaderCardsAnswer {
 /** The consistency check: repairs what a write that stopped half-way left (each repair logged), lists
  *  the rest and every unreadable cell. Holds the document lock while it runs. */
 export function checkConsistency(input?: unknown): ConsistencyAnswer {
-  return run(z.strictObject({}), input ?? {}, { lock: true }, (_i, ctx) => {
-    const r = runConsistency(ctx, Date.now() + 4.5 * 60 * 1000);
+  return run(noInput, input ?? {}, { lock: true }, (_i, ctx) => {
+    const r = runConsistency(ctx, ctx.now.getTime() + JOB_BUDGET_MS);
     return { done: r.done, message: r.message, details: r.details ?? [], repaired: r.repaired, problems: r.problems };
   });
 }
