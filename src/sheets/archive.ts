@@ -1,6 +1,7 @@
 // Archive spreadsheets (one per school year): created with SpreadsheetApp.create, opened by their URL from
 // the 设置 row that links them. Their one tab holds the 借阅记录 header and rows exactly as they were.
 import type { Cell } from './table';
+import { sheetValues } from './whole';
 
 export interface ArchiveBook { url: string; sheet: GoogleAppsScript.Spreadsheet.Sheet }
 
@@ -18,11 +19,10 @@ export function openArchive(url: string): ArchiveBook {
   return { url, sheet: ss.getSheets()[0] };
 }
 
-/** Header and every row (two calls: the last row, then one getValues). */
+/** Header and every row, `width` columns (one call: whole.ts). */
 export function readArchive(a: ArchiveBook, width: number): { header: Cell[]; rows: Cell[][] } {
-  const last = a.sheet.getLastRow();
-  if (last < 1) return { header: [], rows: [] };
-  const values = a.sheet.getRange(1, 1, last, width).getValues() as Cell[][];
+  const values = sheetValues(a.sheet, width) as Cell[][];
+  if (values.length === 0) return { header: [], rows: [] };
   return { header: values[0], rows: values.slice(1) };
 }
 

@@ -9,7 +9,7 @@ import { LibraryError } from '../domain/errors';
 import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { CACHE_KEY, StaleShape } from './stale';
 import { type Cell, Table, type TableShape, findSheet } from './table';
-import { readWholeTab, type WholeTab, wholeRecords } from './whole';
+import { readWholeSheet, readWholeTab, type WholeTab, wholeRows } from './whole';
 
 export { CACHE_KEY, StaleShape, invalidateLibraryCache } from './stale';
 
@@ -190,9 +190,10 @@ export function readSettings(
   // Raw cells, not converted records: the domain parser reads dates in the school's time zone and
   // names the bad value as the librarian typed it.
   const rowsOf = (key: TabKey): Record<string, unknown>[] | undefined => {
-    if (!findSheet(ss, key)) return undefined;
-    const w = readWholeTab(ss, key, lang);
-    return wholeRecords(w).map(({ row, raw }) => {
+    const sheet = findSheet(ss, key);
+    if (!sheet) return undefined;
+    const w = readWholeSheet(sheet, key, lang);
+    return wholeRows(w).map(({ row, raw }) => {
       const rec: Record<string, unknown> = { row };
       for (const [k, i] of Object.entries(w.table.map)) rec[k] = raw[i];
       return rec;

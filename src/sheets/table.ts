@@ -165,7 +165,7 @@ export class Table {
     const out: Found<T>[] = [];
     for (let i = 0; i < values.length; i++) {
       const raw = values[i];
-      if (raw.every((v) => v === '' || v === null)) continue;
+      if (isBlankRow(raw)) continue;
       out.push({ row: i + 2, rec: this.toRecord(raw) as T, raw });
     }
     return out;
@@ -468,10 +468,20 @@ export function escapeRegExp(s: string): string {
 
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */
 export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
-  const row = sheet.getRange('1:1').getValues()[0].map((h) => String(h));
+  return headerOf(sheet.getRange('1:1').getValues()[0]);
+}
+
+/** A header row as text, trailing blank cells dropped. */
+export function headerOf(cells: readonly unknown[]): string[] {
+  const row = cells.map((h) => String(h));
   let n = row.length;
   while (n > 0 && row[n - 1].trim() === '') n--;
   return row.slice(0, n);
+}
+
+/** A row with nothing in it (the tables skip it). */
+export function isBlankRow(raw: readonly unknown[]): boolean {
+  return raw.every((v) => v === '' || v === null);
 }
 
 export function columnLetter(n: number): string {

@@ -8,7 +8,7 @@
 import { type Lang, type TabKey, TABS } from '../domain/schema';
 import { LibraryError } from '../domain/errors';
 import { columnDataOfRows, recordsOf } from './columns';
-import { type Cell, type Rec, Table, findSheet } from './table';
+import { type Cell, type Rec, Table, findSheet, headerOf, isBlankRow } from './table';
 
 export interface WholeTab {
   table: Table;
@@ -21,11 +21,14 @@ export interface WholeTab {
 export function readWholeTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang): WholeTab {
   const sheet = findSheet(ss, key);
   if (!sheet) throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
+  return readWholeSheet(sheet, key, lang);
+}
+
+/** As readWholeTab, for a tab already looked up. */
+export function readWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: TabKey, lang: Lang): WholeTab {
   const values = sheetValues(sheet);
-  const head = (values[0] ?? []).map((h) => String(h));
-  let n = head.length;
-  while (n > 0 && head[n - 1].trim() === '') n--;
-  const header = head.slice(0, n);
+  const header = headerOf(values[0] ?? []);
+  const n = header.length;
   const table = new Table(sheet, key, lang, header);
   const rows = values.slice(1).map((r) => {
     const row = r.slice(0, n) as Cell[];
@@ -35,23 +38,23 @@ export function readWholeTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: 
   return { table, rows };
 }
 
-/** Every cell of the tab's data block. A tab holding nothing at all has no block: the call is refused as an
- *  empty range is (one more call tells that case from a real failure, which is passed on). */
-function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[][] {
+/** Every cell of the tab's data block, or of its first `columns` columns. A tab holding nothing at all has
+ *  no block: the call is refused as an empty range is (one more call tells that case from a real failure,
+ *  which is passed on). */
+export function sheetValues(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns = -1): unknown[][] {
   try {
-    return sheet.getSheetValues(1, 1, -1, -1);
+    return sheet.getSheetValues(1, 1, -1, columns);
   } catch (e) {
     if (sheet.getLastRow() === 0) return [];
     throw e;
   }
 }
 
-/** The non-blank data rows as records of every known column, with their sheet rows (as Table.readAll). */
-export function wholeRecords<T extends object = Rec>(w: WholeTab): { row: number; rec: T; raw: Cell[] }[] {
-  const out: { row: number; rec: T; raw: Cell[] }[] = [];
+/** The non-blank data rows, raw, with their sheet rows. */
+export function wholeRows(w: WholeTab): { row: number; raw: Cell[] }[] {
+  const out: { row: number; raw: Cell[] }[] = [];
   w.rows.forEach((raw, i) => {
-    if (raw.every((v) => v === '' || v === null)) return;
-    out.push({ row: i + 2, rec: w.table.toRecord(raw) as T, raw });
+    if (!isBlankRow(raw)) out.push({ row: i + 2, raw });
   });
   return out;
 }
