@@ -58,21 +58,31 @@ export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[])
  *  the first to the last copy added in it (new copies are appended, so that span is short). */
 export function readDocItemsAdded(lib: Library, tz: string, w: Window, keys: readonly ItemKey[]): DocItem[] {
   const t = lib.table('items');
-  const total = dataRows(t);
   if (!t.has('addedOn')) return [];
-  let first = -1;
-  let last = -1;
-  const added = readColumnData(t, ['addedOn'], { from: 0, count: total });
-  for (let k = 0; k < added.length; k++) {
-    const d = day(added.col.addedOn[k], tz);
-    if (d && d >= w.from && d <= w.to) {
-      if (first < 0) first = added.row[k] - 2;
-      last = added.row[k] - 2;
-    }
-  }
+  const { first, last } = daysInWindow(t, 'addedOn', w, tz);
   if (first < 0) return [];
   return itemsOf(readColumnData(t, [...keys, 'addedOn'], { from: first, count: last - first + 1 }), tz)
     .filter((i) => i.addedOn !== null && i.addedOn >= w.from && i.addedOn <= w.to);
+}
+
+/** A date column read whole: each data row's day (index = sheet row - 2), and the first and last index
+ *  whose day falls in the window (-1 when none), so the other columns are read for that span only. */
+function daysInWindow(t: Table, dateKey: string, w: Window, tz: string): { days: (DayStr | null)[]; first: number; last: number } {
+  const total = dataRows(t);
+  const col = readColumnData(t, [dateKey], { from: 0, count: total });
+  const days: (DayStr | null)[] = new Array(total).fill(null);
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < col.length; k++) {
+    const d = day(col.col[dateKey][k], tz);
+    const i = col.row[k] - 2;
+    days[i] = d;
+    if (d && d >= w.from && d <= w.to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return { days, first, last };
 }
 
 function itemsOf(d: ColumnData, tz: string): DocItem[] {
@@ -111,21 +121,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
     });
   }
   const h = lib.table('history');
-  const total = dataRows(h);
-  const lent = readColumnData(h, ['lentAt'], { from: 0, count: total });
-  let first = -1;
-  let last = -1;
-  const lentDays: (DayStr | null)[] = new Array(total).fill(null);
-  const lentAt = lent.col.lentAt;
-  for (let k = 0; k < lent.length; k++) {
-    const d = day(lentAt[k], tz);
-    const i = lent.row[k] - 2;
-    lentDays[i] = d;
-    if (d && d >= w.from && d <= w.to) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
+  const { days: lentDays, first, last } = daysInWindow(h, 'lentAt', w, tz);
   if (first < 0) return out;
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
