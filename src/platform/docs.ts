@@ -40,7 +40,7 @@ export interface WriteOptions {
 }
 
 /** Docs' usable width on an A4/Letter page with default margins is about 624 px; charts stay inside it. */
-export const CHART_MAX_WIDTH = 600;
+const CHART_MAX_WIDTH = 600;
 const CHART_MAX_HEIGHT = 450;
 const CHART_COLORS = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 const EMAIL = /^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/;

@@ -78,7 +78,7 @@ export function utf8Bytes(s: string): number {
 }
 
 /** The cache's limit per value (developers.google.com/apps-script/reference/cache/cache#put(String,String)). */
-export const CACHE_MAX_VALUE_BYTES = 100 * 1024;
+const CACHE_MAX_VALUE_BYTES = 100 * 1024;
 
 /** Puts the entries (one call; none when empty). Values over the platform's 100 KB are left out. */
 export function cachePutAll(entries: Record<string, string>, seconds = CACHE_SECONDS): void {

@@ -7,7 +7,7 @@ export function ensureChangeTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet
   if (!exists) ScriptApp.newTrigger(handler).forSpreadsheet(ss).onChange().create();
 }
 
-export const DAILY_HANDLER = 'dailyJob';
+const DAILY_HANDLER = 'dailyJob';
 
 /** The daily job's clock triggers of this user in this document (normally none or one). */
 function dailyTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Script.Trigger[] {

@@ -15,16 +15,14 @@
 // - blank rows: a row whose wanted cells are all blank is left out (callers that need a key drop rows
 //   whose key is '' themselves).
 import type { ColumnDef, Lang } from '../domain/schema';
-import { type Cell, type Rec, type Table, escapeRegExp, fromCell, toCell } from './table';
+import { type Cell, type Rec, type Table, CELLS_PER_CALL, escapeRegExp, fromCell, toCell } from './table';
 
-/** Cells that cost about as much to read as one more call: the gap rule's unit. */
-export const CELLS_PER_CALL = 6000;
 /** At most this many cells per getValues. */
-export const CHUNK_CELLS = 500_000;
+const CHUNK_CELLS = 500_000;
 /** The rows a small tab (读者, 班级, 采购批次 …) is expected to hold, for the gap rule of open-ended reads. */
-export const SMALL_TAB_ROWS = 2000;
+const SMALL_TAB_ROWS = 2000;
 /** Cells per chunk when reading from the bottom until enough: small, since reading stops early. */
-export const BOTTOM_CHUNK_CELLS = 30_000;
+const BOTTOM_CHUNK_CELLS = 30_000;
 
 /**
  * Which rows to read. `{ from, count }`: data rows [from, from + count), counted from 0 below the header.
@@ -32,16 +30,16 @@ export const BOTTOM_CHUNK_CELLS = 30_000;
  * many rows the tab is expected to hold (for the gap rule; unknown means adjacent columns only).
  * Undefined: every data row, after one getLastRow.
  */
-export type RowWindow = { from: number; count: number } | { openEnded: true; rows?: number };
+type RowWindow = { from: number; count: number } | { openEnded: true; rows?: number };
 /** Open-ended read of a small tab. */
 export const SMALL_TAB: RowWindow = { openEnded: true, rows: SMALL_TAB_ROWS };
 /** Open-ended read of a tab of unknown (possibly large) size: only adjacent columns are read together. */
 export const WHOLE_COLUMNS: RowWindow = { openEnded: true };
 
-export interface Span { first: number; width: number; keys: { key: string; offset: number }[] }
+interface Span { first: number; width: number; keys: { key: string; offset: number }[] }
 
 /** The wanted columns the table has, as spans (0-based first column), for reads of about `rows` rows. */
-export function spansOf(t: Table, keys: readonly string[], rows: number): Span[] {
+function spansOf(t: Table, keys: readonly string[], rows: number): Span[] {
   const maxGap = rows > 0 && Number.isFinite(rows) ? Math.floor(CELLS_PER_CALL / rows) : 0;
   const cols = [...new Set(keys)].filter((k) => t.has(k)).map((k) => ({ key: k, i: t.col(k) })).sort((a, b) => a.i - b.i);
   const spans: Span[] = [];

@@ -9,6 +9,10 @@ import { LibraryError } from '../domain/errors';
 import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
+
+/** Cells that cost about as much to read as one more call: a read is a round trip (~30 ms) plus ~0.005 ms a
+ *  cell (local/costs.ts). The unit of every "one block or several reads" rule. */
+export const CELLS_PER_CALL = 6000;
 export type Rec = Record<string, unknown>;
 
 /** The number format each kind of column gets, so text stays text (leading zeros, '=' at the start). */
@@ -63,7 +67,7 @@ export interface Located { readonly row: number }
 export interface TableShape { sheetName: string; header: string[] }
 
 /** A tab known by name only (from a cached shape): looked up when first needed. */
-export class SheetRef {
+class SheetRef {
   constructor(readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet, readonly name: string) {}
 }
 
@@ -351,12 +355,11 @@ export class Table {
     const sorted = [...rows].sort((a, b) => a - b);
     const first = sorted[0];
     const last = sorted[sorted.length - 1];
-    // One read of the block from the first row to the last when it costs less than a read per row: a read
-    // is a round trip (~30 ms) plus ~0.005 ms a cell (local/costs.ts), so the block may hold up to 6,000
-    // cells more for each read it saves (a teacher's scattered loans, the readers a name search found);
-    // never more than 50,000 cells.
+    // One read of the block from the first row to the last when it costs less than a read per row: the
+    // block may hold CELLS_PER_CALL cells more for each read it saves (a teacher's scattered loans, the
+    // readers a name search found); never more than 50,000 cells.
     const span = last - first + 1;
-    if (span <= sorted.length * 2 || (span * this.width <= 6000 * (sorted.length - 1) && span * this.width <= 50_000)) {
+    if (span <= sorted.length * 2 || (span * this.width <= CELLS_PER_CALL * (sorted.length - 1) && span * this.width <= 50_000)) {
       const block = this.sheet.getRange(first, 1, last - first + 1, this.width).getValues() as Cell[][];
       return sorted.map((r) => ({ row: r, rec: this.toRecord(block[r - first]) as T, raw: block[r - first] }));
     }
