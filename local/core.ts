@@ -1,6 +1,8 @@
 // One invocation = one google.script.run / trigger / menu call: its own meter, auth mode, locks held.
 // Every service object handed to the bundle is a Proxy that meters `Class.method`, enforces the
 // load-time and AuthMode.NONE rules, and makes unimplemented members throw loudly.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { costOf } from './costs';
 import { Meter } from './meter';
 import type { Workbook } from './workbook';
@@ -181,4 +183,27 @@ export function notEmulatedService(inv: Invocation, name: string): object {
 
 export function argError(cls: string, method: string): Error {
   return new Error(`The parameters don't match the method signature for ${cls}.${method}.`);
+}
+
+// ---------------------------------------------------------------- the manifest (appsscript.json beside the bundle)
+/** The fields of appsscript.json that local/ enforces (developers.google.com/apps-script/manifest). */
+export interface Manifest {
+  oauthScopes?: string[];
+  urlFetchWhitelist?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+}
+const manifestCache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
+/**
+ * The manifest in distDir, or null when there is none. Read once and kept until the file changes (a test may
+ * write another manifest into its fixture folder). A manifest that is not JSON throws: Google refuses to save it.
+ */
+export function readManifest(distDir: string): Manifest | null {
+  const file = join(distDir, 'appsscript.json');
+  let mtimeMs: number;
+  try { mtimeMs = statSync(file).mtimeMs; } catch { manifestCache.delete(file); return null; }
+  const hit = manifestCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.manifest;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  manifestCache.set(file, { mtimeMs, manifest });
+  return manifest;
 }

@@ -19,7 +19,7 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, unwrap } from './core';
+import { Invocation, readManifest, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
@@ -83,12 +83,6 @@ export class DocStore {
 }
 
 // ---------------------------------------------------------------- manifest: scopes and advanced services
-interface Manifest { oauthScopes?: string[]; dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] } }
-export function readManifest(distDir: string): Manifest | null {
-  const p = join(distDir, 'appsscript.json');
-  if (!existsSync(p)) return null;
-  return JSON.parse(readFileSync(p, 'utf8')) as Manifest;
-}
 function needScope(inv: Invocation, method: string, any: string[]): void {
   const m = readManifest(inv.rt.distDir);
   // without explicit oauthScopes Apps Script infers them from the code: nothing to check

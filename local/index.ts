@@ -91,6 +91,8 @@ export class LocalRuntime implements RuntimeCore {
   private _now: number;
   private _seq = 0;
   private _documents: DocStore | null = null;
+  /** the advanced Drive service's global name (appsscript.json), resolved once per runtime */
+  private _driveSymbol: string | null | undefined;
   private _failAt: number | null = null;
   private _depth = 0;
 
@@ -159,7 +161,8 @@ export class LocalRuntime implements RuntimeCore {
       Date: this._dateClass(),
     };
     for (const n of NOT_EMULATED) g[n] = notEmulatedService(inv, n);
-    const drive = driveSymbol(this.distDir);
+    if (this._driveSymbol === undefined) this._driveSymbol = driveSymbol(this.distDir);
+    const drive = this._driveSymbol;
     if (drive) g[drive] = inv.wrap('Drive', new DriveImpl(inv, this.documents));
     return g;
   }

@@ -2,7 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, unwrap, type TriggerRecord } from './core';
+import { Invocation, readManifest, unwrap, type TriggerRecord } from './core';
 import { formatSimpleDate, wallParts, zonedToUtc } from './dates';
 import { readDistHtml } from './spreadsheet';
 import { isDateValue } from './workbook';
@@ -292,11 +292,7 @@ export class HtmlServiceImpl {
 
 // ---------------------------------------------------------------- ScriptApp
 const MAX_TRIGGERS = 20;
-function manifestScopes(distDir: string): string[] {
-  const file = join(distDir, 'appsscript.json');
-  if (!existsSync(file)) return [];
-  try { return (JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? []; } catch { return []; }
-}
+const manifestScopes = (distDir: string): string[] => readManifest(distDir)?.oauthScopes ?? [];
 export function nextClockRun(t: TriggerRecord, afterMs: number, tz: string): Date {
   if (t.at) return t.at;
   if (t.everyMinutes) return new Date(afterMs + t.everyMinutes * 60000);

@@ -1,8 +1,8 @@
 // SpreadsheetApp, Spreadsheet, Sheet, Range, TextFinder, Protection, validation and conditional
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
-import { existsSync, readFileSync } from 'node:fs';
-import { argError, Invocation, unwrap } from './core';
+import { readFileSync } from 'node:fs';
+import { argError, Invocation, readManifest, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -54,7 +54,7 @@ export class SpreadsheetAppImpl {
   // (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String): "Scripts
   // that use this method require authorization with … https://www.googleapis.com/auth/spreadsheets").
   private _needSpreadsheetsScope(method: string): void {
-    const scopes = manifestScopes(this._inv.rt.distDir);
+    const scopes = readManifest(this._inv.rt.distDir)?.oauthScopes;
     if (scopes && !scopes.includes('https://www.googleapis.com/auth/spreadsheets')) {
       throw new Error(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
     }
@@ -108,20 +108,6 @@ function shareEmail(u: unknown, method: string): string {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (Spreadsheet.${method})`);
   return e;
 }
-const scopeCache = new Map<string, string[] | null>();
-/** The oauthScopes the manifest in distDir lists, or null when it lists none (scopes then auto-detected). */
-export function manifestScopes(distDir: string): string[] | null {
-  if (scopeCache.has(distDir)) return scopeCache.get(distDir)!;
-  let scopes: string[] | null = null;
-  const file = `${distDir}/appsscript.json`;
-  if (existsSync(file)) {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] };
-    if (Array.isArray(m.oauthScopes)) scopes = m.oauthScopes;
-  }
-  scopeCache.set(distDir, scopes);
-  return scopes;
-}
-
 // ---------------------------------------------------------------- Spreadsheet
 export class SpreadsheetImpl {
   constructor(private _inv: Invocation, readonly _wb: Workbook) {}
