@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { costOf } from './costs';
 import { Meter } from './meter';
+import { wallParts } from './dates';
 import type { Workbook } from './workbook';
 import type { SharedWorkbook } from './shared';
 
@@ -54,6 +55,9 @@ export interface RuntimeCore {
   locks: Map<string, string>;
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   mailSent: { day: string; count: number };
+  /** files made per day (DocumentApp.create, SpreadsheetApp.create): 250 each for a consumer account */
+  createQuota: { documents: number; spreadsheets: number };
+  created: { day: string; documents: number; spreadsheets: number };
   /** the script is an add-on: its triggers follow the add-on rules (one clock trigger per user and document, at most hourly) */
   addon: boolean;
   /** OAuth scopes this user granted; null = every scope of the manifest */
@@ -206,4 +210,18 @@ export function readManifest(distDir: string): Manifest | null {
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
   manifestCache.set(file, { mtimeMs, manifest });
   return manifest;
+}
+
+// ---------------------------------------------------------------- daily creation quotas
+// developers.google.com/apps-script/guides/services/quotas: "Documents created" 250/day and "Spreadsheets
+// created" 250/day for a consumer account (1,500 and 3,200 for Google Workspace; a runtime option, as the
+// mail quota is). Past it the call throws "Service invoked too many times for one day: …" and nothing is made.
+// The day is counted as MailApp's is, on the script's time zone.
+const CREATE_QUOTA_NAME = { documents: 'docs create', spreadsheets: 'spreadsheets create' } as const;
+export function countCreation(rt: RuntimeCore, kind: 'documents' | 'spreadsheets'): void {
+  const w = wallParts(rt.nowMs(), rt.timeZone);
+  const day = `${w.y}-${w.M}-${w.d}`;
+  if (rt.created.day !== day) { rt.created.day = day; rt.created.documents = 0; rt.created.spreadsheets = 0; }
+  if (rt.created[kind] >= rt.createQuota[kind]) throw new Error(`Service invoked too many times for one day: ${CREATE_QUOTA_NAME[kind]}.`);
+  rt.created[kind]++;
 }

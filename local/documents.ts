@@ -19,7 +19,7 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, readManifest, unwrap } from './core';
+import { countCreation, Invocation, readManifest, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
@@ -340,6 +340,7 @@ export class DocumentAppImpl {
     needScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
     if (typeof name !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.create.");
     if (name === '') throw new Error('Invalid argument: name');
+    countCreation(this._inv.rt, 'documents');
     const now = new Date(this._inv.rt.nowMs()).toISOString();
     const rec: DocRecord = {
       id: this._store.newId('doc'), name, owner: this._inv.userEmail, viewers: [], editors: [],

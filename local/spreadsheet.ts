@@ -2,7 +2,7 @@
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
 import { readFileSync } from 'node:fs';
-import { argError, Invocation, readManifest, unwrap } from './core';
+import { argError, countCreation, Invocation, readManifest, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -63,6 +63,7 @@ export class SpreadsheetAppImpl {
     this._needSpreadsheetsScope('create');
     if (typeof name !== 'string') throw new Error(`The parameters (${typeof name}) don't match the method signature for SpreadsheetApp.create.`);
     const rt = this._inv.rt;
+    countCreation(rt, 'spreadsheets');
     // A new spreadsheet belongs to (and is editable by) the account that made it; shared with nobody.
     const wb = new Workbook({ name: String(name), owner: this._inv.userEmail, timeZone: rt.timeZone, locale: rt.workbook.locale });
     const s = wb.allSheets()[0];
