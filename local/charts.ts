@@ -1,12 +1,11 @@
 // Charts (developers.google.com/apps-script/reference/charts): the builders the renderer uses, a DataTable,
 // and Chart.getAs('image/png') drawing a REAL PNG (local/chartpng.ts). Only image/png is given, as the
 // reference's examples use; any other type throws. Builders are local objects; getAs is the round trip.
-import { Invocation, unwrap } from './core';
+import { argError, enumOf, Invocation, unwrap } from './core';
 import { BlobImpl } from './services';
 import { chartPng, type ChartData } from './chartpng';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 interface Column { type: string; label: string }
 
@@ -27,7 +26,7 @@ export class DataTableBuilderImpl {
     return this;
   }
   addRow(values: unknown[]): Any {
-    if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for Charts.DataTableBuilder.addRow.");
+    if (!Array.isArray(values)) throw argError('Charts.DataTableBuilder', 'addRow');
     if (values.length !== this._columns.length) throw new Error(`Row has ${values.length} values but the data table has ${this._columns.length} columns.`);
     values.forEach((v, i) => {
       const t = this._columns[i].type;
@@ -62,7 +61,7 @@ export class ChartBuilderImpl {
     const x = unwrap(t) as Any;
     if (x instanceof DataTableBuilderImpl) this._table = unwrap(x.build()) as DataTableImpl;
     else if (x instanceof DataTableImpl) this._table = x;
-    else throw new Error("The parameters don't match the method signature for Charts.ChartBuilder.setDataTable.");
+    else throw argError('Charts.ChartBuilder', 'setDataTable');
     return this;
   }
   setTitle(t: string): Any { this._o.title = String(t); return this; }

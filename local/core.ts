@@ -185,6 +185,9 @@ export function notEmulatedService(inv: Invocation, name: string): object {
   return inv.wrap(name, {});
 }
 
+/** A frozen Apps Script enum whose members are their own names (e.g. SpreadsheetApp.Dimension.ROWS === 'ROWS'). */
+export const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
+
 export function argError(cls: string, method: string): Error {
   return new Error(`The parameters don't match the method signature for ${cls}.${method}.`);
 }

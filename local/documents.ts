@@ -19,14 +19,13 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { countCreation, Invocation, readManifest, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, readManifest, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
 import { chartOfBlob } from './charts';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 export interface PdfExport { at: string; revision: number; pendingEdits: number; fileId?: string }
 export interface DocRecord {
@@ -130,7 +129,7 @@ export class ParagraphImpl {
   constructor(protected _h: Handle, readonly _el: Extract<DocElement, { type: 'paragraph' | 'listItem' }>) {}
   setHeading(h: unknown): Any {
     const v = String(h);
-    if (!(v in PARAGRAPH_HEADING)) throw new Error("The parameters don't match the method signature for DocumentApp.Paragraph.setHeading.");
+    if (!(v in PARAGRAPH_HEADING)) throw argError('DocumentApp.Paragraph', 'setHeading');
     this._h.edit(); this._el.heading = v; return this;
   }
   getHeading(): string { return this._el.heading; }
@@ -141,7 +140,7 @@ export class ParagraphImpl {
 export class ListItemImpl extends ParagraphImpl {
   setGlyphType(g: unknown): Any {
     const v = String(g);
-    if (!(v in GLYPH_TYPE)) throw new Error("The parameters don't match the method signature for DocumentApp.ListItem.setGlyphType.");
+    if (!(v in GLYPH_TYPE)) throw argError('DocumentApp.ListItem', 'setGlyphType');
     this._h.edit(); (this._el as Extract<DocElement, { type: 'listItem' }>).glyph = v; return this;
   }
   getGlyphType(): string { return (this._el as Extract<DocElement, { type: 'listItem' }>).glyph; }
@@ -219,14 +218,14 @@ export class BodyImpl {
       .map((e) => (e.type === 'listItem' ? this._h.inv.wrap('ListItem', new ListItemImpl(this._h, e)) : this._h.inv.wrap('Paragraph', new ParagraphImpl(this._h, e))));
   }
   appendParagraph(text: unknown): Any {
-    if (typeof text !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendParagraph.");
+    if (typeof text !== 'string') throw argError('DocumentApp.Body', 'appendParagraph');
     this._h.edit();
     const el = { ...emptyParagraph(), text };
     this._els.push(el);
     return this._h.inv.wrap('Paragraph', new ParagraphImpl(this._h, el));
   }
   appendListItem(text: unknown): Any {
-    if (typeof text !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendListItem.");
+    if (typeof text !== 'string') throw argError('DocumentApp.Body', 'appendListItem');
     this._h.edit();
     // a list item right after another continues its list; otherwise it starts a new one
     const prev = this._els[this._els.length - 1];
@@ -247,7 +246,7 @@ export class BodyImpl {
   appendImage(image: unknown): Any {
     const b = unwrap(image) as Any;
     const blob = b && typeof b.getBytes === 'function' && !(b instanceof BlobImpl) ? unwrap(b.getBlob?.() ?? b) as BlobImpl : b as BlobImpl;
-    if (!(blob instanceof BlobImpl)) throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendImage.");
+    if (!(blob instanceof BlobImpl)) throw argError('DocumentApp.Body', 'appendImage');
     const info = imageInfo(blob._bytes);
     if (!info) throw new Error('Invalid image data.');
     if (blob._bytes.length > IMAGE_MAX_BYTES || info.width * info.height > IMAGE_MAX_PIXELS) throw new Error('Invalid image data.');
@@ -280,7 +279,7 @@ export class DocumentImpl {
   getName(): string { return this._h.rec.name; }
   getUrl(): string { return `https://docs.google.com/open?id=${this._h.rec.id}`; }
   setName(n: unknown): Any {
-    if (typeof n !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Document.setName.");
+    if (typeof n !== 'string') throw argError('DocumentApp.Document', 'setName');
     this._h.edit(); this._h.rec.name = n; return this;
   }
   getBody(): Any { return this._h.inv.wrap('Body', new BodyImpl(this._h)); }
@@ -297,7 +296,7 @@ export class DocumentImpl {
   }
   addViewer(e: unknown): Any { return this.addViewers([e]); }
   addViewers(list: unknown): Any {
-    if (!Array.isArray(list)) throw new Error("The parameters don't match the method signature for DocumentApp.Document.addViewers.");
+    if (!Array.isArray(list)) throw argError('DocumentApp.Document', 'addViewers');
     const emails = list.map((e) => this._email(e));
     const rec = this._h.rec;
     for (const e of emails) {
@@ -338,7 +337,7 @@ export class DocumentAppImpl {
   constructor(private _inv: Invocation, private _store: DocStore) {}
   create(name: unknown): Any {
     needScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
-    if (typeof name !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.create.");
+    if (typeof name !== 'string') throw argError('DocumentApp', 'create');
     if (name === '') throw new Error('Invalid argument: name');
     countCreation(this._inv.rt, 'documents');
     const now = new Date(this._inv.rt.nowMs()).toISOString();

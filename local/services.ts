@@ -2,14 +2,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, readManifest, unwrap, type TriggerRecord } from './core';
+import { argError, enumOf, Invocation, readManifest, unwrap, type TriggerRecord } from './core';
 import { formatSimpleDate, wallParts, zonedToUtc } from './dates';
 import { readDistHtml } from './spreadsheet';
 import { isDateValue } from './workbook';
 import { buildEml } from './eml';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 // ---------------------------------------------------------------- LockService
 // A Lock object holds the lock; another Lock object asking for the same lock waits, even in the same
@@ -493,7 +492,7 @@ export class MailAppImpl {
     for (const e of [...to, ...cc, ...bcc]) if (!/^[^@\s]+@[^@\s]+$/.test(e.replace(/^.*<(.+)>$/, '$1'))) throw new Error(`Invalid email: ${e}`);
     if (n > 50) throw new Error('Limit Exceeded: Email Recipients Per Message.');
     if (this.getRemainingDailyQuota() < n) throw new Error('Service invoked too many times for one day: email.');
-    if (m.subject === undefined || m.subject === null) throw new Error("The parameters don't match the method signature for MailApp.sendEmail.");
+    if (m.subject === undefined || m.subject === null) throw argError('MailApp', 'sendEmail');
     this._inv.rt.mailSent.count += n;
     const rt = this._inv.rt;
     const atts = (Array.isArray(m.attachments) ? m.attachments : []).map((b: unknown) => {

@@ -2,7 +2,7 @@
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
 import { readFileSync } from 'node:fs';
-import { argError, countCreation, Invocation, readManifest, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, readManifest, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -14,7 +14,6 @@ export const DataValidationCriteria = Object.fromEntries(
     'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
     'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL',
     'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX'].map((k) => [k, k]));
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 /** A cell holds at most 50,000 characters; a longer text makes the whole write fail before any cell changes
  *  (developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object); Sheets' cell limit). */
