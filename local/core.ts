@@ -228,3 +228,18 @@ export function countCreation(rt: RuntimeCore, kind: 'documents' | 'spreadsheets
   if (rt.created[kind] >= rt.createQuota[kind]) throw new Error(`Service invoked too many times for one day: ${CREATE_QUOTA_NAME[kind]}.`);
   rt.created[kind]++;
 }
+
+// ---------------------------------------------------------------- scopes
+/**
+ * Throws the platform's permission error unless one of `anyOf` is a scope this user granted: the runtime's
+ * `grantedScopes`, or else the manifest's oauthScopes. A manifest without oauthScopes lets Apps Script infer
+ * the scopes from the code, so then (and nothing granted explicitly) there is nothing to check.
+ * (developers.google.com/apps-script/concepts/scopes; each method's reference page lists the scopes it needs.)
+ */
+export function requireScope(inv: Invocation, method: string, anyOf: string[]): void {
+  const granted = inv.rt.grantedScopes ?? readManifest(inv.rt.distDir)?.oauthScopes;
+  if (!granted) return;
+  if (!anyOf.some((s) => granted.includes(s))) {
+    throw new Error(`You do not have permission to call ${method}. Required permissions: ${anyOf[0]}`);
+  }
+}

@@ -19,7 +19,7 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { argError, countCreation, enumOf, Invocation, readManifest, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
@@ -82,15 +82,6 @@ export class DocStore {
 }
 
 // ---------------------------------------------------------------- manifest: scopes and advanced services
-function needScope(inv: Invocation, method: string, any: string[]): void {
-  const m = readManifest(inv.rt.distDir);
-  // without explicit oauthScopes Apps Script infers them from the code: nothing to check
-  if (!m || !m.oauthScopes) return;
-  if (!any.some((s) => m.oauthScopes!.includes(s))) {
-    throw new Error(`You do not have permission to call ${method}. Required permissions: ${any[0]}`);
-  }
-}
-
 // ---------------------------------------------------------------- one open document
 class Handle {
   closed = false;
@@ -336,7 +327,7 @@ export class DocumentAppImpl {
   HorizontalAlignment = enumOf('LEFT', 'CENTER', 'RIGHT', 'JUSTIFY');
   constructor(private _inv: Invocation, private _store: DocStore) {}
   create(name: unknown): Any {
-    needScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
+    requireScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
     if (typeof name !== 'string') throw argError('DocumentApp', 'create');
     if (name === '') throw new Error('Invalid argument: name');
     countCreation(this._inv.rt, 'documents');
@@ -351,7 +342,7 @@ export class DocumentAppImpl {
     return this._open(rec);
   }
   openById(id: unknown): Any {
-    needScope(this._inv, 'DocumentApp.openById', SCOPE_DOCS);
+    requireScope(this._inv, 'DocumentApp.openById', SCOPE_DOCS);
     const rec = this._store.docs.get(String(id));
     if (!rec) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     return this._open(rec);
@@ -400,7 +391,7 @@ export class DriveFilesImpl {
     throw driveError('create', 'Media is not a Blob');
   }
   create(resource: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.create', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.create', SCOPE_DRIVE);
     const r = (resource ?? {}) as { name?: unknown; mimeType?: unknown };
     const id = this._store.newId('file');
     const now = new Date(this._inv.rt.nowMs()).toISOString();
@@ -417,7 +408,7 @@ export class DriveFilesImpl {
     return selectFields(f, optionalArgs);
   }
   update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.update', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.update', SCOPE_DRIVE);
     const f = this._store.files.get(String(fileId));
     // drive.file: files this script did not create are invisible, as if they did not exist
     if (!f) throw driveError('update', `File not found: ${String(fileId)}.`);
@@ -431,7 +422,7 @@ export class DriveFilesImpl {
     return selectFields(f, optionalArgs);
   }
   get(fileId: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
     const f = this._store.files.get(String(fileId));
     if (!f) throw driveError('get', `File not found: ${String(fileId)}.`);
     return selectFields(f, optionalArgs);

@@ -2,7 +2,7 @@
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
 import { readFileSync } from 'node:fs';
-import { argError, countCreation, enumOf, Invocation, readManifest, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, requireScope, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -53,10 +53,7 @@ export class SpreadsheetAppImpl {
   // (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String): "Scripts
   // that use this method require authorization with … https://www.googleapis.com/auth/spreadsheets").
   private _needSpreadsheetsScope(method: string): void {
-    const scopes = readManifest(this._inv.rt.distDir)?.oauthScopes;
-    if (scopes && !scopes.includes('https://www.googleapis.com/auth/spreadsheets')) {
-      throw new Error(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
-    }
+    requireScope(this._inv, `SpreadsheetApp.${method}`, ['https://www.googleapis.com/auth/spreadsheets']);
   }
   create(name: string, rows?: number, columns?: number): Any {
     this._needSpreadsheetsScope('create');

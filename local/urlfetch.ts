@@ -20,7 +20,7 @@
 //  - Quota (developers.google.com/apps-script/guides/services/quotas): 20,000 fetches a day (consumer);
 //    past it: "Service invoked too many times for one day: urlfetch."
 import type { Invocation } from './core';
-import { argError, readManifest } from './core';
+import { argError, readManifest, requireScope } from './core';
 import { BlobImpl } from './services';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -100,6 +100,9 @@ export class UrlFetchAppImpl {
     if (!/^https?:\/\//i.test(url)) throw new Error(`Exception: Invalid argument: ${url}`);
     if (url.length > 2082) throw new Error(`Exception: URL Length too long: ${url.slice(0, 60)}…`);
     const rt = this._inv.rt;
+    // reference url-fetch-app#fetch(String,Object): "Scripts that use this method require authorization with
+    // https://www.googleapis.com/auth/script.external_request"
+    requireScope(this._inv, 'UrlFetchApp.fetch', ['https://www.googleapis.com/auth/script.external_request']);
     const allow = readManifest(rt.distDir)?.urlFetchWhitelist;
     if (allow && !allow.some((prefix) => allowlisted(url, prefix))) {
       throw new Error(`Exception: Request to ${url} failed because the URL has not been whitelisted in the script manifest.`);
