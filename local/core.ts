@@ -243,3 +243,16 @@ export function requireScope(inv: Invocation, method: string, anyOf: string[]): 
     throw new Error(`You do not have permission to call ${method}. Required permissions: ${anyOf[0]}`);
   }
 }
+
+// ---------------------------------------------------------------- sharing addresses
+/** The address of a sharing call's argument: a string, or a User (getEmail()). */
+export const emailOf = (u: unknown): string => {
+  const x = unwrap(u) as { getEmail?: () => string } | string;
+  return typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? x.getEmail() : String(x);
+};
+/** A sharing call's user (addViewer, addEditor, …) as a trimmed address; anything else is refused as the platform does. */
+export function sharingEmail(u: unknown, cls: string, method: string): string {
+  const e = emailOf(u).trim();
+  if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (${cls}.${method})`);
+  return e;
+}

@@ -19,7 +19,7 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
@@ -41,7 +41,6 @@ export interface DriveFileRecord {
 
 const SCOPE_DOCS = ['https://www.googleapis.com/auth/documents'];
 const SCOPE_DRIVE = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/drive'];
-const EMAIL = /^[^@\s,;<>]+@[^@\s,;<>]+$/;
 
 /** Every document and Drive file of the runtime, persisted under <dataDir>/documents. */
 export class DocStore {
@@ -279,16 +278,10 @@ export class DocumentImpl {
     this._h.save();
     this._h.closed = true;
   }
-  private _email(e: unknown): string {
-    const x = unwrap(e) as Any;
-    const s = typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? String(x.getEmail()) : '';
-    if (!EMAIL.test(s.trim())) throw new Error(`Invalid argument: ${s}`);
-    return s.trim();
-  }
   addViewer(e: unknown): Any { return this.addViewers([e]); }
   addViewers(list: unknown): Any {
     if (!Array.isArray(list)) throw argError('DocumentApp.Document', 'addViewers');
-    const emails = list.map((e) => this._email(e));
+    const emails = list.map((e) => sharingEmail(e, 'Document', 'addViewers'));
     const rec = this._h.rec;
     for (const e of emails) {
       const k = e.toLowerCase();
@@ -300,7 +293,7 @@ export class DocumentImpl {
     return this;
   }
   removeViewer(e: unknown): Any {
-    const k = this._email(e).toLowerCase();
+    const k = sharingEmail(e, 'Document', 'removeViewer').toLowerCase();
     this._h.rec.viewers = this._h.rec.viewers.filter((x) => x.toLowerCase() !== k);
     this._h.store.writeIndex();
     return this;

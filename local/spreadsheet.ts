@@ -2,7 +2,7 @@
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
 import { readFileSync } from 'node:fs';
-import { argError, countCreation, enumOf, Invocation, requireScope, unwrap } from './core';
+import { argError, countCreation, emailOf, enumOf, Invocation, requireScope, sharingEmail, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -95,16 +95,7 @@ function mkRange(inv: Invocation, s: SheetModel, r: number, c: number, nr: numbe
 function mkUser(inv: Invocation, email: string): Any {
   return inv.wrap('User', { getEmail: () => email, getUserLoginId: () => email, toString: () => email });
 }
-const emailOf = (u: unknown): string => {
-  const x = unwrap(u) as Any;
-  return typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? x.getEmail() : String(x);
-};
-/** A sharing call's user as a lower-case address; anything else is refused as the platform does. */
-function shareEmail(u: unknown, method: string): string {
-  const e = emailOf(u).trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (Spreadsheet.${method})`);
-  return e;
-}
+const shareEmail = (u: unknown, method: string): string => sharingEmail(u, 'Spreadsheet', method).toLowerCase();
 // ---------------------------------------------------------------- Spreadsheet
 export class SpreadsheetImpl {
   constructor(private _inv: Invocation, readonly _wb: Workbook) {}
