@@ -9,12 +9,12 @@ type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface Column { type: string; label: string }
 
-export class DataTableImpl {
+class DataTableImpl {
   constructor(readonly _columns: Column[], readonly _rows: unknown[][]) {}
   getDataTable(): Any { return this; }
 }
 
-export class DataTableBuilderImpl {
+class DataTableBuilderImpl {
   _columns: Column[] = [];
   _rows: unknown[][] = [];
   constructor(private _inv: Invocation) {}
@@ -52,7 +52,7 @@ type ChartType = ChartData['type'];
 /** The chart a PNG blob was drawn from (DocumentApp records it beside the image, for tests). */
 export const chartOfBlob = new WeakMap<object, ChartData>();
 
-export class ChartBuilderImpl {
+class ChartBuilderImpl {
   _o: { title: string; xTitle: string; yTitle: string; width: number; height: number; colors: string[]; legend: ChartData['legend']; background: string; options: Record<string, unknown> } =
     { title: '', xTitle: '', yTitle: '', width: 600, height: 400, colors: [], legend: 'RIGHT', background: '#ffffff', options: {} };
   _table: DataTableImpl | null = null;
@@ -87,13 +87,13 @@ export class ChartBuilderImpl {
     return this._inv.wrap('Chart', new ChartImpl(this._inv, data));
   }
 }
-export class PieChartBuilderImpl extends ChartBuilderImpl {
+class PieChartBuilderImpl extends ChartBuilderImpl {
   // PieChartBuilder has no axis titles (reference: charts/pie-chart-builder)
   override setXAxisTitle(): Any { throw new Error('local/: PieChartBuilder.setXAxisTitle does not exist'); }
   override setYAxisTitle(): Any { throw new Error('local/: PieChartBuilder.setYAxisTitle does not exist'); }
 }
 
-export class ChartImpl {
+class ChartImpl {
   constructor(private _inv: Invocation, readonly _data: ChartData) {}
   getAs(contentType: string): Any {
     if (String(contentType) !== 'image/png') throw new Error(`Blob object must have non-null content type for this operation: ${contentType} is not supported; use image/png.`);

@@ -98,7 +98,7 @@ class Handle {
 
 const emptyParagraph = (): Extract<DocElement, { type: 'paragraph' }> => ({ type: 'paragraph', text: '', heading: 'NORMAL', bold: false, italic: false });
 
-export class TextImpl {
+class TextImpl {
   constructor(private _h: Handle, private _targets: () => { bold: boolean; italic: boolean }[], private _text: () => string) {}
   setBold(...a: unknown[]): Any {
     if (a.length !== 1) throw new Error('local/: Text.setBold(start, end, bold) is not emulated');
@@ -115,7 +115,7 @@ export class TextImpl {
   getText(): string { return this._text(); }
 }
 
-export class ParagraphImpl {
+class ParagraphImpl {
   constructor(protected _h: Handle, readonly _el: Extract<DocElement, { type: 'paragraph' | 'listItem' }>) {}
   setHeading(h: unknown): Any {
     const v = String(h);
@@ -127,7 +127,7 @@ export class ParagraphImpl {
   getText(): string { return this._el.text; }
   editAsText(): Any { return this._h.inv.wrap('Text', new TextImpl(this._h, () => [this._el], () => this._el.text)); }
 }
-export class ListItemImpl extends ParagraphImpl {
+class ListItemImpl extends ParagraphImpl {
   setGlyphType(g: unknown): Any {
     const v = String(g);
     if (!(v in GLYPH_TYPE)) throw argError('DocumentApp.ListItem', 'setGlyphType');
@@ -137,7 +137,7 @@ export class ListItemImpl extends ParagraphImpl {
   getListId(): string { return (this._el as Extract<DocElement, { type: 'listItem' }>).listId; }
 }
 type TableEl = Extract<DocElement, { type: 'table' }>;
-export class TableRowImpl {
+class TableRowImpl {
   constructor(private _h: Handle, private _row: TableEl['rows'][number]) {}
   getNumCells(): number { return this._row.cells.length; }
   getText(): string { return this._row.cells.join('\n'); }
@@ -147,7 +147,7 @@ export class TableRowImpl {
     return this._h.inv.wrap('Text', new TextImpl(this._h, () => [style], () => this.getText()));
   }
 }
-export class TableImpl {
+class TableImpl {
   constructor(private _h: Handle, private _el: TableEl) {}
   getNumRows(): number { return this._el.rows.length; }
   getRow(i: number): Any {
@@ -162,7 +162,7 @@ export class TableImpl {
   }
   getText(): string { return this._el.rows.map((r) => r.cells.join('\t')).join('\n'); }
 }
-export class InlineImageImpl {
+class InlineImageImpl {
   constructor(private _h: Handle, private _el: Extract<DocElement, { type: 'image' }>) {}
   getWidth(): number { return this._el.width; }
   getHeight(): number { return this._el.height; }
@@ -197,7 +197,7 @@ function imageInfo(bytes: Uint8Array): { contentType: string; width: number; hei
   return null;
 }
 
-export class BodyImpl {
+class BodyImpl {
   constructor(private _h: Handle) {}
   private get _els(): DocElement[] { return this._h.rec.elements; }
   clear(): Any { this._h.edit(); this._h.rec.elements = [emptyParagraph()]; return this; }
@@ -255,7 +255,7 @@ export class BodyImpl {
 }
 
 /** A PDF export: a Blob of type application/pdf whose bytes local/ does not make (no PDF engine here). */
-export class PdfExportBlob extends BlobImpl {
+class PdfExportBlob extends BlobImpl {
   constructor(readonly _export: { docId: string; revision: number; pendingEdits: number }, name: string) { super(new Uint8Array(0), 'application/pdf', name); }
   override getBytes(): number[] { throw new Error('local/: PDF exports are recorded, not rendered; open the .docx instead'); }
   override getDataAsString(): string { return this.getBytes() as unknown as string; }
@@ -263,7 +263,7 @@ export class PdfExportBlob extends BlobImpl {
   override getAs(t: string): Any { if (t === 'application/pdf') return this.copyBlob(); throw new Error(`local/: converting a PDF export to ${t} is not emulated`); }
 }
 
-export class DocumentImpl {
+class DocumentImpl {
   constructor(private _h: Handle) {}
   getId(): string { return this._h.rec.id; }
   getName(): string { return this._h.rec.name; }
@@ -370,7 +370,7 @@ function selectFields(f: DriveFileRecord, optionalArgs: unknown): Record<string,
   const keys = typeof fields === 'string' && fields.trim() ? (fields.trim() === '*' ? Object.keys(full) : fields.split(',').map((s) => s.trim())) : ['kind', 'id', 'name', 'mimeType'];
   return Object.fromEntries(keys.filter((k) => k in full).map((k) => [k, full[k]]));
 }
-export class DriveFilesImpl {
+class DriveFilesImpl {
   constructor(private _inv: Invocation, private _store: DocStore) {}
   private _content(blob: unknown, id: string): DriveFileRecord['content'] {
     const b = unwrap(blob) as Any;

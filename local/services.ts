@@ -64,7 +64,7 @@ export class LockServiceImpl {
 // ---------------------------------------------------------------- CacheService
 const CACHE_MAX_VALUE = 100 * 1024;
 const CACHE_MAX_KEY = 250;
-export const CACHE_MAX_ITEMS = 1000;
+const CACHE_MAX_ITEMS = 1000;
 export class CacheImpl {
   constructor(private _inv: Invocation, private _name: string) {}
   private _map(): Map<string, { value: string; expires: number }> {

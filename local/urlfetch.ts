@@ -67,11 +67,11 @@ function allowlisted(url: string, prefix: string): boolean {
   return got.startsWith(want) && (want.endsWith('/') || '/?#'.includes(got[want.length]));
 }
 
-export const FETCH_TIMEOUT_MS = 60_000;
+const FETCH_TIMEOUT_MS = 60_000;
 const METHODS = new Set(['get', 'delete', 'patch', 'post', 'put']);
 const PARAM_KEYS = new Set(['method', 'headers', 'payload', 'contentType', 'muteHttpExceptions', 'followRedirects', 'validateHttpsCertificates', 'escaping']);
 
-export class HTTPResponseImpl {
+class HTTPResponseImpl {
   constructor(private _code: number, private _body: string, private _headers: Record<string, string>) {}
   getResponseCode(): number { return this._code; }
   getContentText(charset?: string): string {
