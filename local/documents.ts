@@ -62,20 +62,30 @@ export class DocStore {
   }
   docxPath(id: string): string { return join(this.dir, `${id}.docx`); }
   htmlPath(id: string): string { return join(this.dir, `${id}.html`); }
-  /** Writes the document's .docx and HTML (its saved state) and the index. */
+  /** Writes the document's .docx and HTML (its saved state); the index follows when the execution ends. */
   persist(doc: DocRecord | null, locale = 'zh-CN'): void {
     mkdirSync(this.dir, { recursive: true });
     if (doc) {
       writeFileSync(this.docxPath(doc.id), buildDocx({ name: doc.name, elements: doc.elements }));
       writeFileSync(this.htmlPath(doc.id), buildHtml({ name: doc.name, elements: doc.elements }, locale));
     }
-    this.writeIndex();
+    this.changed();
   }
-  writeIndex(): void {
+  private _dirty = false;
+  /** Something the index holds changed; it is written once, when the execution ends (flush). */
+  changed(): void { this._dirty = true; }
+  /**
+   * Writes index.json (every record, images included, so a later runtime on this data folder reads the
+   * documents back whole) if anything changed: once per execution instead of once per call
+   * (LocalRuntime calls it when the outermost invocation ends, thrown or not).
+   */
+  flush(): void {
+    if (!this._dirty) return;
     mkdirSync(this.dir, { recursive: true });
     const tmp = join(this.dir, 'index.json.tmp');
     writeFileSync(tmp, JSON.stringify({ seq: this._seq, docs: [...this.docs.values()], files: [...this.files.values()] }));
     renameSync(tmp, join(this.dir, 'index.json'));
+    this._dirty = false;
   }
   list(): DocRecord[] { return [...this.docs.values()].sort((a, b) => b.updated.localeCompare(a.updated)); }
 }
@@ -289,13 +299,13 @@ class DocumentImpl {
       if (k === rec.owner.toLowerCase() || rec.editors.some((x) => x.toLowerCase() === k)) continue;
       if (!rec.viewers.some((x) => x.toLowerCase() === k)) rec.viewers.push(e);
     }
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this;
   }
   removeViewer(e: unknown): Any {
     const k = sharingEmail(e, 'Document', 'removeViewer').toLowerCase();
     this._h.rec.viewers = this._h.rec.viewers.filter((x) => x.toLowerCase() !== k);
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this;
   }
   getViewers(): Any[] { return this._h.rec.viewers.map((e) => this._h.inv.wrap('User', { getEmail: () => e, toString: () => e })); }
@@ -305,7 +315,7 @@ class DocumentImpl {
     const rec = this._h.rec;
     const exp: PdfExport = { at: new Date(this._h.inv.rt.nowMs()).toISOString(), revision: rec.savedRevision, pendingEdits: rec.revision - rec.savedRevision };
     rec.exports.push(exp);
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this._h.inv.wrap('Blob', new PdfExportBlob({ docId: rec.id, revision: exp.revision, pendingEdits: exp.pendingEdits }, `${rec.name}.pdf`));
   }
   getBlob(): Any { return this.getAs('application/pdf'); }
@@ -397,7 +407,7 @@ class DriveFilesImpl {
     };
     this._store.files.set(id, f);
     this._linkExport(f);
-    this._store.writeIndex();
+    this._store.changed();
     return selectFields(f, optionalArgs);
   }
   update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
@@ -411,7 +421,7 @@ class DriveFilesImpl {
     f.version++;
     f.modified = new Date(this._inv.rt.nowMs()).toISOString();
     this._linkExport(f);
-    this._store.writeIndex();
+    this._store.changed();
     return selectFields(f, optionalArgs);
   }
   get(fileId: unknown, optionalArgs?: unknown): Any {

@@ -244,6 +244,8 @@ export class LocalRuntime implements RuntimeCore {
       }
       // and saves the documents it left open
       saveOpenDocuments(inv);
+      // and the document index once, when the outermost execution ends (local/documents.ts DocStore.flush)
+      if (this._depth === 1) this._documents?.flush();
       inv.ended = true;
       if (process.env.TZ !== prevTz) { if (prevTz === undefined) delete process.env.TZ; else process.env.TZ = prevTz; }
       this._depth--;
