@@ -219,7 +219,9 @@ export function readManifest(distDir: string): Manifest | null {
 // developers.google.com/apps-script/guides/services/quotas: "Documents created" 250/day and "Spreadsheets
 // created" 250/day for a consumer account (1,500 and 3,200 for Google Workspace; a runtime option, as the
 // mail quota is). Past it the call throws "Service invoked too many times for one day: …" and nothing is made.
-// The day is counted as MailApp's is, on the script's time zone.
+// The day is counted as MailApp's is, on the script's time zone (the quotas page says quotas reset 24 hours
+// after the first request; every daily quota here resets at the script's midnight instead). The words after
+// the colon ('docs create', 'spreadsheets create') are not on the reference page; tests match the prefix.
 const CREATE_QUOTA_NAME = { documents: 'docs create', spreadsheets: 'spreadsheets create' } as const;
 export function countCreation(rt: RuntimeCore, kind: 'documents' | 'spreadsheets'): void {
   const w = wallParts(rt.nowMs(), rt.timeZone);
