@@ -45,7 +45,7 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeA
   .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** Rough text width: CJK and full-width characters are about 1 em, others about 0.55 em. */
-export function textWidth(s: string, size: number): number {
+function textWidth(s: string, size: number): number {
   let w = 0;
   for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? size : size * 0.56;
   return w;
@@ -69,7 +69,7 @@ function niceScale(v: number): { max: number; step: number } {
 }
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 
-export function chartSvg(c: ChartData): string {
+function chartSvg(c: ChartData): string {
   const W = c.width, H = c.height;
   const colors = c.colors.length ? c.colors : DEFAULT_COLORS;
   const parts: string[] = [`<rect width="${W}" height="${H}" fill="${esc(c.background || '#ffffff')}"/>`];
@@ -199,7 +199,7 @@ interface ResvgModule { Resvg: new (svg: string, opts: object) => { render(): { 
 let resvg: ResvgModule | null = null;
 
 /** SVG → PNG (the exact width × height of the SVG). */
-export function svgToPng(svg: string): Uint8Array {
+function svgToPng(svg: string): Uint8Array {
   resvg ??= require('@resvg/resvg-js') as ResvgModule;
   const fonts = cjkFonts();
   const r = new resvg.Resvg(svg, {

@@ -1,21 +1,20 @@
 // Charts (developers.google.com/apps-script/reference/charts): the builders the renderer uses, a DataTable,
 // and Chart.getAs('image/png') drawing a REAL PNG (local/chartpng.ts). Only image/png is given, as the
 // reference's examples use; any other type throws. Builders are local objects; getAs is the round trip.
-import { Invocation, unwrap } from './core';
+import { argError, enumOf, Invocation, unwrap } from './core';
 import { BlobImpl } from './services';
 import { chartPng, type ChartData } from './chartpng';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 interface Column { type: string; label: string }
 
-export class DataTableImpl {
+class DataTableImpl {
   constructor(readonly _columns: Column[], readonly _rows: unknown[][]) {}
   getDataTable(): Any { return this; }
 }
 
-export class DataTableBuilderImpl {
+class DataTableBuilderImpl {
   _columns: Column[] = [];
   _rows: unknown[][] = [];
   constructor(private _inv: Invocation) {}
@@ -27,7 +26,7 @@ export class DataTableBuilderImpl {
     return this;
   }
   addRow(values: unknown[]): Any {
-    if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for Charts.DataTableBuilder.addRow.");
+    if (!Array.isArray(values)) throw argError('Charts.DataTableBuilder', 'addRow');
     if (values.length !== this._columns.length) throw new Error(`Row has ${values.length} values but the data table has ${this._columns.length} columns.`);
     values.forEach((v, i) => {
       const t = this._columns[i].type;
@@ -53,7 +52,7 @@ type ChartType = ChartData['type'];
 /** The chart a PNG blob was drawn from (DocumentApp records it beside the image, for tests). */
 export const chartOfBlob = new WeakMap<object, ChartData>();
 
-export class ChartBuilderImpl {
+class ChartBuilderImpl {
   _o: { title: string; xTitle: string; yTitle: string; width: number; height: number; colors: string[]; legend: ChartData['legend']; background: string; options: Record<string, unknown> } =
     { title: '', xTitle: '', yTitle: '', width: 600, height: 400, colors: [], legend: 'RIGHT', background: '#ffffff', options: {} };
   _table: DataTableImpl | null = null;
@@ -62,7 +61,7 @@ export class ChartBuilderImpl {
     const x = unwrap(t) as Any;
     if (x instanceof DataTableBuilderImpl) this._table = unwrap(x.build()) as DataTableImpl;
     else if (x instanceof DataTableImpl) this._table = x;
-    else throw new Error("The parameters don't match the method signature for Charts.ChartBuilder.setDataTable.");
+    else throw argError('Charts.ChartBuilder', 'setDataTable');
     return this;
   }
   setTitle(t: string): Any { this._o.title = String(t); return this; }
@@ -88,13 +87,13 @@ export class ChartBuilderImpl {
     return this._inv.wrap('Chart', new ChartImpl(this._inv, data));
   }
 }
-export class PieChartBuilderImpl extends ChartBuilderImpl {
+class PieChartBuilderImpl extends ChartBuilderImpl {
   // PieChartBuilder has no axis titles (reference: charts/pie-chart-builder)
   override setXAxisTitle(): Any { throw new Error('local/: PieChartBuilder.setXAxisTitle does not exist'); }
   override setYAxisTitle(): Any { throw new Error('local/: PieChartBuilder.setYAxisTitle does not exist'); }
 }
 
-export class ChartImpl {
+class ChartImpl {
   constructor(private _inv: Invocation, readonly _data: ChartData) {}
   getAs(contentType: string): Any {
     if (String(contentType) !== 'image/png') throw new Error(`Blob object must have non-null content type for this operation: ${contentType} is not supported; use image/png.`);

@@ -1,8 +1,11 @@
 // One invocation = one google.script.run / trigger / menu call: its own meter, auth mode, locks held.
 // Every service object handed to the bundle is a Proxy that meters `Class.method`, enforces the
 // load-time and AuthMode.NONE rules, and makes unimplemented members throw loudly.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { costOf } from './costs';
 import { Meter } from './meter';
+import { wallParts } from './dates';
 import type { Workbook } from './workbook';
 import type { SharedWorkbook } from './shared';
 
@@ -52,6 +55,9 @@ export interface RuntimeCore {
   locks: Map<string, string>;
   caches: Map<string, Map<string, { value: string; expires: number }>>;
   mailSent: { day: string; count: number };
+  /** files made per day (DocumentApp.create, SpreadsheetApp.create): 250 each for a consumer account */
+  createQuota: { documents: number; spreadsheets: number };
+  created: { day: string; documents: number; spreadsheets: number };
   /** the script is an add-on: its triggers follow the add-on rules (one clock trigger per user and document, at most hourly) */
   addon: boolean;
   /** OAuth scopes this user granted; null = every scope of the manifest */
@@ -179,6 +185,76 @@ export function notEmulatedService(inv: Invocation, name: string): object {
   return inv.wrap(name, {});
 }
 
+/** A frozen Apps Script enum whose members are their own names (e.g. SpreadsheetApp.Dimension.ROWS === 'ROWS'). */
+export const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
+
 export function argError(cls: string, method: string): Error {
   return new Error(`The parameters don't match the method signature for ${cls}.${method}.`);
+}
+
+// ---------------------------------------------------------------- the manifest (appsscript.json beside the bundle)
+/** The fields of appsscript.json that local/ enforces (developers.google.com/apps-script/manifest). */
+export interface Manifest {
+  oauthScopes?: string[];
+  urlFetchWhitelist?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+}
+const manifestCache = new Map<string, { mtimeMs: number; manifest: Manifest }>();
+/**
+ * The manifest in distDir, or null when there is none. Read once and kept until the file changes (a test may
+ * write another manifest into its fixture folder). A manifest that is not JSON throws: Google refuses to save it.
+ */
+export function readManifest(distDir: string): Manifest | null {
+  const file = join(distDir, 'appsscript.json');
+  let mtimeMs: number;
+  try { mtimeMs = statSync(file).mtimeMs; } catch { manifestCache.delete(file); return null; }
+  const hit = manifestCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.manifest;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  manifestCache.set(file, { mtimeMs, manifest });
+  return manifest;
+}
+
+// ---------------------------------------------------------------- daily creation quotas
+// developers.google.com/apps-script/guides/services/quotas: "Documents created" 250/day and "Spreadsheets
+// created" 250/day for a consumer account (1,500 and 3,200 for Google Workspace; a runtime option, as the
+// mail quota is). Past it the call throws "Service invoked too many times for one day: …" and nothing is made.
+// The day is counted as MailApp's is, on the script's time zone (the quotas page says quotas reset 24 hours
+// after the first request; every daily quota here resets at the script's midnight instead). The words after
+// the colon ('docs create', 'spreadsheets create') are not on the reference page; tests match the prefix.
+const CREATE_QUOTA_NAME = { documents: 'docs create', spreadsheets: 'spreadsheets create' } as const;
+export function countCreation(rt: RuntimeCore, kind: 'documents' | 'spreadsheets'): void {
+  const w = wallParts(rt.nowMs(), rt.timeZone);
+  const day = `${w.y}-${w.M}-${w.d}`;
+  if (rt.created.day !== day) { rt.created.day = day; rt.created.documents = 0; rt.created.spreadsheets = 0; }
+  if (rt.created[kind] >= rt.createQuota[kind]) throw new Error(`Service invoked too many times for one day: ${CREATE_QUOTA_NAME[kind]}.`);
+  rt.created[kind]++;
+}
+
+// ---------------------------------------------------------------- scopes
+/**
+ * Throws the platform's permission error unless one of `anyOf` is a scope this user granted: the runtime's
+ * `grantedScopes`, or else the manifest's oauthScopes. A manifest without oauthScopes lets Apps Script infer
+ * the scopes from the code, so then (and nothing granted explicitly) there is nothing to check.
+ * (developers.google.com/apps-script/concepts/scopes; each method's reference page lists the scopes it needs.)
+ */
+export function requireScope(inv: Invocation, method: string, anyOf: string[]): void {
+  const granted = inv.rt.grantedScopes ?? readManifest(inv.rt.distDir)?.oauthScopes;
+  if (!granted) return;
+  if (!anyOf.some((s) => granted.includes(s))) {
+    throw new Error(`You do not have permission to call ${method}. Required permissions: ${anyOf[0]}`);
+  }
+}
+
+// ---------------------------------------------------------------- sharing addresses
+/** The address of a sharing call's argument: a string, or a User (getEmail()). */
+export const emailOf = (u: unknown): string => {
+  const x = unwrap(u) as { getEmail?: () => string } | string;
+  return typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? x.getEmail() : String(x);
+};
+/** A sharing call's user (addViewer, addEditor, …) as a trimmed address; anything else is refused as the platform does. */
+export function sharingEmail(u: unknown, cls: string, method: string): string {
+  const e = emailOf(u).trim();
+  if (!/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (${cls}.${method})`);
+  return e;
 }

@@ -19,14 +19,13 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, unwrap } from './core';
+import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';
 import { BlobImpl } from './services';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
 import { chartOfBlob } from './charts';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 export interface PdfExport { at: string; revision: number; pendingEdits: number; fileId?: string }
 export interface DocRecord {
@@ -42,7 +41,6 @@ export interface DriveFileRecord {
 
 const SCOPE_DOCS = ['https://www.googleapis.com/auth/documents'];
 const SCOPE_DRIVE = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/drive'];
-const EMAIL = /^[^@\s,;<>]+@[^@\s,;<>]+$/;
 
 /** Every document and Drive file of the runtime, persisted under <dataDir>/documents. */
 export class DocStore {
@@ -64,40 +62,35 @@ export class DocStore {
   }
   docxPath(id: string): string { return join(this.dir, `${id}.docx`); }
   htmlPath(id: string): string { return join(this.dir, `${id}.html`); }
-  /** Writes the document's .docx and HTML (its saved state) and the index. */
+  /** Writes the document's .docx and HTML (its saved state); the index follows when the execution ends. */
   persist(doc: DocRecord | null, locale = 'zh-CN'): void {
     mkdirSync(this.dir, { recursive: true });
     if (doc) {
       writeFileSync(this.docxPath(doc.id), buildDocx({ name: doc.name, elements: doc.elements }));
       writeFileSync(this.htmlPath(doc.id), buildHtml({ name: doc.name, elements: doc.elements }, locale));
     }
-    this.writeIndex();
+    this.changed();
   }
-  writeIndex(): void {
+  private _dirty = false;
+  /** Something the index holds changed; it is written once, when the execution ends (flush). */
+  changed(): void { this._dirty = true; }
+  /**
+   * Writes index.json (every record, images included, so a later runtime on this data folder reads the
+   * documents back whole) if anything changed: once per execution instead of once per call
+   * (LocalRuntime calls it when the outermost invocation ends, thrown or not).
+   */
+  flush(): void {
+    if (!this._dirty) return;
     mkdirSync(this.dir, { recursive: true });
     const tmp = join(this.dir, 'index.json.tmp');
     writeFileSync(tmp, JSON.stringify({ seq: this._seq, docs: [...this.docs.values()], files: [...this.files.values()] }));
     renameSync(tmp, join(this.dir, 'index.json'));
+    this._dirty = false;
   }
   list(): DocRecord[] { return [...this.docs.values()].sort((a, b) => b.updated.localeCompare(a.updated)); }
 }
 
 // ---------------------------------------------------------------- manifest: scopes and advanced services
-interface Manifest { oauthScopes?: string[]; dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] } }
-export function readManifest(distDir: string): Manifest | null {
-  const p = join(distDir, 'appsscript.json');
-  if (!existsSync(p)) return null;
-  return JSON.parse(readFileSync(p, 'utf8')) as Manifest;
-}
-function needScope(inv: Invocation, method: string, any: string[]): void {
-  const m = readManifest(inv.rt.distDir);
-  // without explicit oauthScopes Apps Script infers them from the code: nothing to check
-  if (!m || !m.oauthScopes) return;
-  if (!any.some((s) => m.oauthScopes!.includes(s))) {
-    throw new Error(`You do not have permission to call ${method}. Required permissions: ${any[0]}`);
-  }
-}
-
 // ---------------------------------------------------------------- one open document
 class Handle {
   closed = false;
@@ -115,7 +108,7 @@ class Handle {
 
 const emptyParagraph = (): Extract<DocElement, { type: 'paragraph' }> => ({ type: 'paragraph', text: '', heading: 'NORMAL', bold: false, italic: false });
 
-export class TextImpl {
+class TextImpl {
   constructor(private _h: Handle, private _targets: () => { bold: boolean; italic: boolean }[], private _text: () => string) {}
   setBold(...a: unknown[]): Any {
     if (a.length !== 1) throw new Error('local/: Text.setBold(start, end, bold) is not emulated');
@@ -132,11 +125,11 @@ export class TextImpl {
   getText(): string { return this._text(); }
 }
 
-export class ParagraphImpl {
+class ParagraphImpl {
   constructor(protected _h: Handle, readonly _el: Extract<DocElement, { type: 'paragraph' | 'listItem' }>) {}
   setHeading(h: unknown): Any {
     const v = String(h);
-    if (!(v in PARAGRAPH_HEADING)) throw new Error("The parameters don't match the method signature for DocumentApp.Paragraph.setHeading.");
+    if (!(v in PARAGRAPH_HEADING)) throw argError('DocumentApp.Paragraph', 'setHeading');
     this._h.edit(); this._el.heading = v; return this;
   }
   getHeading(): string { return this._el.heading; }
@@ -144,17 +137,17 @@ export class ParagraphImpl {
   getText(): string { return this._el.text; }
   editAsText(): Any { return this._h.inv.wrap('Text', new TextImpl(this._h, () => [this._el], () => this._el.text)); }
 }
-export class ListItemImpl extends ParagraphImpl {
+class ListItemImpl extends ParagraphImpl {
   setGlyphType(g: unknown): Any {
     const v = String(g);
-    if (!(v in GLYPH_TYPE)) throw new Error("The parameters don't match the method signature for DocumentApp.ListItem.setGlyphType.");
+    if (!(v in GLYPH_TYPE)) throw argError('DocumentApp.ListItem', 'setGlyphType');
     this._h.edit(); (this._el as Extract<DocElement, { type: 'listItem' }>).glyph = v; return this;
   }
   getGlyphType(): string { return (this._el as Extract<DocElement, { type: 'listItem' }>).glyph; }
   getListId(): string { return (this._el as Extract<DocElement, { type: 'listItem' }>).listId; }
 }
 type TableEl = Extract<DocElement, { type: 'table' }>;
-export class TableRowImpl {
+class TableRowImpl {
   constructor(private _h: Handle, private _row: TableEl['rows'][number]) {}
   getNumCells(): number { return this._row.cells.length; }
   getText(): string { return this._row.cells.join('\n'); }
@@ -164,7 +157,7 @@ export class TableRowImpl {
     return this._h.inv.wrap('Text', new TextImpl(this._h, () => [style], () => this.getText()));
   }
 }
-export class TableImpl {
+class TableImpl {
   constructor(private _h: Handle, private _el: TableEl) {}
   getNumRows(): number { return this._el.rows.length; }
   getRow(i: number): Any {
@@ -179,7 +172,7 @@ export class TableImpl {
   }
   getText(): string { return this._el.rows.map((r) => r.cells.join('\t')).join('\n'); }
 }
-export class InlineImageImpl {
+class InlineImageImpl {
   constructor(private _h: Handle, private _el: Extract<DocElement, { type: 'image' }>) {}
   getWidth(): number { return this._el.width; }
   getHeight(): number { return this._el.height; }
@@ -214,7 +207,7 @@ function imageInfo(bytes: Uint8Array): { contentType: string; width: number; hei
   return null;
 }
 
-export class BodyImpl {
+class BodyImpl {
   constructor(private _h: Handle) {}
   private get _els(): DocElement[] { return this._h.rec.elements; }
   clear(): Any { this._h.edit(); this._h.rec.elements = [emptyParagraph()]; return this; }
@@ -225,14 +218,14 @@ export class BodyImpl {
       .map((e) => (e.type === 'listItem' ? this._h.inv.wrap('ListItem', new ListItemImpl(this._h, e)) : this._h.inv.wrap('Paragraph', new ParagraphImpl(this._h, e))));
   }
   appendParagraph(text: unknown): Any {
-    if (typeof text !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendParagraph.");
+    if (typeof text !== 'string') throw argError('DocumentApp.Body', 'appendParagraph');
     this._h.edit();
     const el = { ...emptyParagraph(), text };
     this._els.push(el);
     return this._h.inv.wrap('Paragraph', new ParagraphImpl(this._h, el));
   }
   appendListItem(text: unknown): Any {
-    if (typeof text !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendListItem.");
+    if (typeof text !== 'string') throw argError('DocumentApp.Body', 'appendListItem');
     this._h.edit();
     // a list item right after another continues its list; otherwise it starts a new one
     const prev = this._els[this._els.length - 1];
@@ -253,7 +246,7 @@ export class BodyImpl {
   appendImage(image: unknown): Any {
     const b = unwrap(image) as Any;
     const blob = b && typeof b.getBytes === 'function' && !(b instanceof BlobImpl) ? unwrap(b.getBlob?.() ?? b) as BlobImpl : b as BlobImpl;
-    if (!(blob instanceof BlobImpl)) throw new Error("The parameters don't match the method signature for DocumentApp.Body.appendImage.");
+    if (!(blob instanceof BlobImpl)) throw argError('DocumentApp.Body', 'appendImage');
     const info = imageInfo(blob._bytes);
     if (!info) throw new Error('Invalid image data.');
     if (blob._bytes.length > IMAGE_MAX_BYTES || info.width * info.height > IMAGE_MAX_PIXELS) throw new Error('Invalid image data.');
@@ -272,7 +265,7 @@ export class BodyImpl {
 }
 
 /** A PDF export: a Blob of type application/pdf whose bytes local/ does not make (no PDF engine here). */
-export class PdfExportBlob extends BlobImpl {
+class PdfExportBlob extends BlobImpl {
   constructor(readonly _export: { docId: string; revision: number; pendingEdits: number }, name: string) { super(new Uint8Array(0), 'application/pdf', name); }
   override getBytes(): number[] { throw new Error('local/: PDF exports are recorded, not rendered; open the .docx instead'); }
   override getDataAsString(): string { return this.getBytes() as unknown as string; }
@@ -280,13 +273,13 @@ export class PdfExportBlob extends BlobImpl {
   override getAs(t: string): Any { if (t === 'application/pdf') return this.copyBlob(); throw new Error(`local/: converting a PDF export to ${t} is not emulated`); }
 }
 
-export class DocumentImpl {
+class DocumentImpl {
   constructor(private _h: Handle) {}
   getId(): string { return this._h.rec.id; }
   getName(): string { return this._h.rec.name; }
   getUrl(): string { return `https://docs.google.com/open?id=${this._h.rec.id}`; }
   setName(n: unknown): Any {
-    if (typeof n !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.Document.setName.");
+    if (typeof n !== 'string') throw argError('DocumentApp.Document', 'setName');
     this._h.edit(); this._h.rec.name = n; return this;
   }
   getBody(): Any { return this._h.inv.wrap('Body', new BodyImpl(this._h)); }
@@ -295,16 +288,10 @@ export class DocumentImpl {
     this._h.save();
     this._h.closed = true;
   }
-  private _email(e: unknown): string {
-    const x = unwrap(e) as Any;
-    const s = typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? String(x.getEmail()) : '';
-    if (!EMAIL.test(s.trim())) throw new Error(`Invalid argument: ${s}`);
-    return s.trim();
-  }
   addViewer(e: unknown): Any { return this.addViewers([e]); }
   addViewers(list: unknown): Any {
-    if (!Array.isArray(list)) throw new Error("The parameters don't match the method signature for DocumentApp.Document.addViewers.");
-    const emails = list.map((e) => this._email(e));
+    if (!Array.isArray(list)) throw argError('DocumentApp.Document', 'addViewers');
+    const emails = list.map((e) => sharingEmail(e, 'Document', 'addViewers'));
     const rec = this._h.rec;
     for (const e of emails) {
       const k = e.toLowerCase();
@@ -312,13 +299,13 @@ export class DocumentImpl {
       if (k === rec.owner.toLowerCase() || rec.editors.some((x) => x.toLowerCase() === k)) continue;
       if (!rec.viewers.some((x) => x.toLowerCase() === k)) rec.viewers.push(e);
     }
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this;
   }
   removeViewer(e: unknown): Any {
-    const k = this._email(e).toLowerCase();
+    const k = sharingEmail(e, 'Document', 'removeViewer').toLowerCase();
     this._h.rec.viewers = this._h.rec.viewers.filter((x) => x.toLowerCase() !== k);
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this;
   }
   getViewers(): Any[] { return this._h.rec.viewers.map((e) => this._h.inv.wrap('User', { getEmail: () => e, toString: () => e })); }
@@ -328,7 +315,7 @@ export class DocumentImpl {
     const rec = this._h.rec;
     const exp: PdfExport = { at: new Date(this._h.inv.rt.nowMs()).toISOString(), revision: rec.savedRevision, pendingEdits: rec.revision - rec.savedRevision };
     rec.exports.push(exp);
-    this._h.store.writeIndex();
+    this._h.store.changed();
     return this._h.inv.wrap('Blob', new PdfExportBlob({ docId: rec.id, revision: exp.revision, pendingEdits: exp.pendingEdits }, `${rec.name}.pdf`));
   }
   getBlob(): Any { return this.getAs('application/pdf'); }
@@ -343,9 +330,10 @@ export class DocumentAppImpl {
   HorizontalAlignment = enumOf('LEFT', 'CENTER', 'RIGHT', 'JUSTIFY');
   constructor(private _inv: Invocation, private _store: DocStore) {}
   create(name: unknown): Any {
-    needScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
-    if (typeof name !== 'string') throw new Error("The parameters don't match the method signature for DocumentApp.create.");
+    requireScope(this._inv, 'DocumentApp.create', SCOPE_DOCS);
+    if (typeof name !== 'string') throw argError('DocumentApp', 'create');
     if (name === '') throw new Error('Invalid argument: name');
+    countCreation(this._inv.rt, 'documents');
     const now = new Date(this._inv.rt.nowMs()).toISOString();
     const rec: DocRecord = {
       id: this._store.newId('doc'), name, owner: this._inv.userEmail, viewers: [], editors: [],
@@ -357,7 +345,7 @@ export class DocumentAppImpl {
     return this._open(rec);
   }
   openById(id: unknown): Any {
-    needScope(this._inv, 'DocumentApp.openById', SCOPE_DOCS);
+    requireScope(this._inv, 'DocumentApp.openById', SCOPE_DOCS);
     const rec = this._store.docs.get(String(id));
     if (!rec) throw new Error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     return this._open(rec);
@@ -392,7 +380,7 @@ function selectFields(f: DriveFileRecord, optionalArgs: unknown): Record<string,
   const keys = typeof fields === 'string' && fields.trim() ? (fields.trim() === '*' ? Object.keys(full) : fields.split(',').map((s) => s.trim())) : ['kind', 'id', 'name', 'mimeType'];
   return Object.fromEntries(keys.filter((k) => k in full).map((k) => [k, full[k]]));
 }
-export class DriveFilesImpl {
+class DriveFilesImpl {
   constructor(private _inv: Invocation, private _store: DocStore) {}
   private _content(blob: unknown, id: string): DriveFileRecord['content'] {
     const b = unwrap(blob) as Any;
@@ -406,7 +394,7 @@ export class DriveFilesImpl {
     throw driveError('create', 'Media is not a Blob');
   }
   create(resource: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.create', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.create', SCOPE_DRIVE);
     const r = (resource ?? {}) as { name?: unknown; mimeType?: unknown };
     const id = this._store.newId('file');
     const now = new Date(this._inv.rt.nowMs()).toISOString();
@@ -419,11 +407,11 @@ export class DriveFilesImpl {
     };
     this._store.files.set(id, f);
     this._linkExport(f);
-    this._store.writeIndex();
+    this._store.changed();
     return selectFields(f, optionalArgs);
   }
   update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.update', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.update', SCOPE_DRIVE);
     const f = this._store.files.get(String(fileId));
     // drive.file: files this script did not create are invisible, as if they did not exist
     if (!f) throw driveError('update', `File not found: ${String(fileId)}.`);
@@ -433,11 +421,11 @@ export class DriveFilesImpl {
     f.version++;
     f.modified = new Date(this._inv.rt.nowMs()).toISOString();
     this._linkExport(f);
-    this._store.writeIndex();
+    this._store.changed();
     return selectFields(f, optionalArgs);
   }
   get(fileId: unknown, optionalArgs?: unknown): Any {
-    needScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
+    requireScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
     const f = this._store.files.get(String(fileId));
     if (!f) throw driveError('get', `File not found: ${String(fileId)}.`);
     return selectFields(f, optionalArgs);

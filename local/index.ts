@@ -43,6 +43,8 @@ export interface LocalOptions {
   dataDir?: string;
   distDir?: string;
   mailQuota?: number;
+  /** documents / spreadsheets the user may create per day (quotas page: 250 each consumer; Workspace 1,500 / 3,200) */
+  createQuota?: { documents?: number; spreadsheets?: number };
   addon?: boolean;
   /** Join a workbook shared with other threads (SharedWorkbook.handle, passed through workerData). */
   shared?: SharedHandle;
@@ -66,6 +68,7 @@ export class LocalRuntime implements RuntimeCore {
   readonly locks = new Map<string, string>();
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly mailSent = { day: '', count: 0 };
+  readonly created = { day: '', documents: 0, spreadsheets: 0 };
   /** Apps Script add-on rules for triggers (LocalOptions.addon, default true: this project is an add-on). */
   addon: boolean;
   /** Scopes the user granted (null = all of dist/appsscript.json's); a test removes one to make authorization required. */
@@ -85,12 +88,16 @@ export class LocalRuntime implements RuntimeCore {
   readonly dataDir: string;
   /** recipients per day (MailApp quota: 100 consumer, 1,500 Workspace); a test may change it between days */
   mailQuota: number;
+  /** files made per day (DocumentApp.create, SpreadsheetApp.create); a test may change it between days */
+  createQuota: { documents: number; spreadsheets: number };
   /** The simulated clock. tickPerCall (ms, default 0) advances it on every round trip. */
   /** The simulated clock. `modelled` (default false) advances it by each call's modelled cost instead. */
   readonly clock: { now(): Date; set(d: Date | string): void; advance(ms: number): void; tickPerCall: number; modelled: boolean };
   private _now: number;
   private _seq = 0;
   private _documents: DocStore | null = null;
+  /** the advanced Drive service's global name (appsscript.json), resolved once per runtime */
+  private _driveSymbol: string | null | undefined;
   private _failAt: number | null = null;
   private _depth = 0;
 
@@ -101,6 +108,7 @@ export class LocalRuntime implements RuntimeCore {
     this.distDir = resolve(opts.distDir ?? 'dist');
     this.dataDir = resolve(opts.dataDir ?? '.local-data');
     this.mailQuota = opts.mailQuota ?? 100;
+    this.createQuota = { documents: opts.createQuota?.documents ?? 250, spreadsheets: opts.createQuota?.spreadsheets ?? 250 };
     this.addon = opts.addon ?? true;
     this._now = new Date(opts.now ?? '2026-11-24T09:00:00+08:00').getTime();
     if (Number.isNaN(this._now)) throw new Error(`local/: bad 'now': ${String(opts.now)}`);
@@ -159,7 +167,8 @@ export class LocalRuntime implements RuntimeCore {
       Date: this._dateClass(),
     };
     for (const n of NOT_EMULATED) g[n] = notEmulatedService(inv, n);
-    const drive = driveSymbol(this.distDir);
+    if (this._driveSymbol === undefined) this._driveSymbol = driveSymbol(this.distDir);
+    const drive = this._driveSymbol;
     if (drive) g[drive] = inv.wrap('Drive', new DriveImpl(inv, this.documents));
     return g;
   }
@@ -235,6 +244,8 @@ export class LocalRuntime implements RuntimeCore {
       }
       // and saves the documents it left open
       saveOpenDocuments(inv);
+      // and the document index once, when the outermost execution ends (local/documents.ts DocStore.flush)
+      if (this._depth === 1) this._documents?.flush();
       inv.ended = true;
       if (process.env.TZ !== prevTz) { if (prevTz === undefined) delete process.env.TZ; else process.env.TZ = prevTz; }
       this._depth--;

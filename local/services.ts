@@ -2,14 +2,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Invocation, unwrap, type TriggerRecord } from './core';
+import { argError, enumOf, Invocation, readManifest, unwrap, type TriggerRecord } from './core';
 import { formatSimpleDate, wallParts, zonedToUtc } from './dates';
 import { readDistHtml } from './spreadsheet';
 import { isDateValue } from './workbook';
 import { buildEml } from './eml';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 // ---------------------------------------------------------------- LockService
 // A Lock object holds the lock; another Lock object asking for the same lock waits, even in the same
@@ -65,7 +64,7 @@ export class LockServiceImpl {
 // ---------------------------------------------------------------- CacheService
 const CACHE_MAX_VALUE = 100 * 1024;
 const CACHE_MAX_KEY = 250;
-export const CACHE_MAX_ITEMS = 1000;
+const CACHE_MAX_ITEMS = 1000;
 export class CacheImpl {
   constructor(private _inv: Invocation, private _name: string) {}
   private _map(): Map<string, { value: string; expires: number }> {
@@ -292,11 +291,7 @@ export class HtmlServiceImpl {
 
 // ---------------------------------------------------------------- ScriptApp
 const MAX_TRIGGERS = 20;
-function manifestScopes(distDir: string): string[] {
-  const file = join(distDir, 'appsscript.json');
-  if (!existsSync(file)) return [];
-  try { return (JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] }).oauthScopes ?? []; } catch { return []; }
-}
+const manifestScopes = (distDir: string): string[] => readManifest(distDir)?.oauthScopes ?? [];
 export function nextClockRun(t: TriggerRecord, afterMs: number, tz: string): Date {
   if (t.at) return t.at;
   if (t.everyMinutes) return new Date(afterMs + t.everyMinutes * 60000);
@@ -497,7 +492,7 @@ export class MailAppImpl {
     for (const e of [...to, ...cc, ...bcc]) if (!/^[^@\s]+@[^@\s]+$/.test(e.replace(/^.*<(.+)>$/, '$1'))) throw new Error(`Invalid email: ${e}`);
     if (n > 50) throw new Error('Limit Exceeded: Email Recipients Per Message.');
     if (this.getRemainingDailyQuota() < n) throw new Error('Service invoked too many times for one day: email.');
-    if (m.subject === undefined || m.subject === null) throw new Error("The parameters don't match the method signature for MailApp.sendEmail.");
+    if (m.subject === undefined || m.subject === null) throw argError('MailApp', 'sendEmail');
     this._inv.rt.mailSent.count += n;
     const rt = this._inv.rt;
     const atts = (Array.isArray(m.attachments) ? m.attachments : []).map((b: unknown) => {

@@ -1,8 +1,8 @@
 // SpreadsheetApp, Spreadsheet, Sheet, Range, TextFinder, Protection, validation and conditional
 // format builders, Ui and Menu — over the in-memory Workbook. Internal fields start with '_'
 // (the proxy hides them from the bundle).
-import { existsSync, readFileSync } from 'node:fs';
-import { argError, Invocation, unwrap } from './core';
+import { readFileSync } from 'node:fs';
+import { argError, countCreation, emailOf, enumOf, Invocation, requireScope, sharingEmail, unwrap } from './core';
 import { a1, colToLetters, parseA1, SheetModel, Workbook, type CellValue, type ProtectionRecord, type ValidationRecord, type ConditionalRuleRecord } from './workbook';
 import { isDateValue } from './workbook';
 
@@ -14,7 +14,6 @@ export const DataValidationCriteria = Object.fromEntries(
     'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO', 'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
     'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO', 'TEXT_IS_VALID_EMAIL', 'TEXT_IS_VALID_URL',
     'VALUE_IN_LIST', 'VALUE_IN_RANGE', 'CUSTOM_FORMULA', 'CHECKBOX'].map((k) => [k, k]));
-const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])));
 
 /** A cell holds at most 50,000 characters; a longer text makes the whole write fail before any cell changes
  *  (developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object); Sheets' cell limit). */
@@ -54,15 +53,13 @@ export class SpreadsheetAppImpl {
   // (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#create(String): "Scripts
   // that use this method require authorization with … https://www.googleapis.com/auth/spreadsheets").
   private _needSpreadsheetsScope(method: string): void {
-    const scopes = manifestScopes(this._inv.rt.distDir);
-    if (scopes && !scopes.includes('https://www.googleapis.com/auth/spreadsheets')) {
-      throw new Error(`You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`);
-    }
+    requireScope(this._inv, `SpreadsheetApp.${method}`, ['https://www.googleapis.com/auth/spreadsheets']);
   }
   create(name: string, rows?: number, columns?: number): Any {
     this._needSpreadsheetsScope('create');
     if (typeof name !== 'string') throw new Error(`The parameters (${typeof name}) don't match the method signature for SpreadsheetApp.create.`);
     const rt = this._inv.rt;
+    countCreation(rt, 'spreadsheets');
     // A new spreadsheet belongs to (and is editable by) the account that made it; shared with nobody.
     const wb = new Workbook({ name: String(name), owner: this._inv.userEmail, timeZone: rt.timeZone, locale: rt.workbook.locale });
     const s = wb.allSheets()[0];
@@ -98,30 +95,7 @@ function mkRange(inv: Invocation, s: SheetModel, r: number, c: number, nr: numbe
 function mkUser(inv: Invocation, email: string): Any {
   return inv.wrap('User', { getEmail: () => email, getUserLoginId: () => email, toString: () => email });
 }
-const emailOf = (u: unknown): string => {
-  const x = unwrap(u) as Any;
-  return typeof x === 'string' ? x : x && typeof x.getEmail === 'function' ? x.getEmail() : String(x);
-};
-/** A sharing call's user as a lower-case address; anything else is refused as the platform does. */
-function shareEmail(u: unknown, method: string): string {
-  const e = emailOf(u).trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new Error(`Invalid argument: ${emailOf(u)} (Spreadsheet.${method})`);
-  return e;
-}
-const scopeCache = new Map<string, string[] | null>();
-/** The oauthScopes the manifest in distDir lists, or null when it lists none (scopes then auto-detected). */
-export function manifestScopes(distDir: string): string[] | null {
-  if (scopeCache.has(distDir)) return scopeCache.get(distDir)!;
-  let scopes: string[] | null = null;
-  const file = `${distDir}/appsscript.json`;
-  if (existsSync(file)) {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as { oauthScopes?: string[] };
-    if (Array.isArray(m.oauthScopes)) scopes = m.oauthScopes;
-  }
-  scopeCache.set(distDir, scopes);
-  return scopes;
-}
-
+const shareEmail = (u: unknown, method: string): string => sharingEmail(u, 'Spreadsheet', method).toLowerCase();
 // ---------------------------------------------------------------- Spreadsheet
 export class SpreadsheetImpl {
   constructor(private _inv: Invocation, readonly _wb: Workbook) {}

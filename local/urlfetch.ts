@@ -12,10 +12,15 @@
 //    fetch timeout (fixed, about 60 s, not configurable) throws whatever the option says.
 //  - HTTPResponse: getResponseCode(), getContentText([charset]), getContent(), getHeaders(), getAllHeaders(),
 //    getBlob(), getAs(type).
+//  - The manifest's urlFetchWhitelist (developers.google.com/apps-script/manifest/allowlist-url): when the
+//    manifest defines it, a URL that matches none of its prefixes is refused before any request ("Request to
+//    <url> failed because the URL has not been whitelisted in the script manifest.", the text scripts get).
+//    Matching as the page says: path case-sensitive; the URL is the prefix or a child of it; a leading
+//    `*.` in the host matches subdomains.
 //  - Quota (developers.google.com/apps-script/guides/services/quotas): 20,000 fetches a day (consumer);
 //    past it: "Service invoked too many times for one day: urlfetch."
 import type { Invocation } from './core';
-import { argError } from './core';
+import { argError, readManifest, requireScope } from './core';
 import { BlobImpl } from './services';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -47,11 +52,26 @@ export class LocalHttp {
   }
 }
 
-export const FETCH_TIMEOUT_MS = 60_000;
+/** Whether `url` matches one allowlist prefix (developers.google.com/apps-script/manifest/allowlist-url). */
+function allowlisted(url: string, prefix: string): boolean {
+  let u: URL, p: URL;
+  try { u = new URL(url); p = new URL(prefix.replace('://*.', '://wildcard.')); } catch { return false; }
+  if (u.protocol !== p.protocol || u.port !== p.port) return false;
+  const wild = prefix.includes('://*.');
+  const host = p.hostname.replace(/^wildcard\./, '');
+  if (wild ? !u.hostname.endsWith(`.${host}`) : u.hostname !== p.hostname) return false;
+  // the rest compares as written (case-sensitive): the same path, or a child of it
+  const rest = (x: URL) => x.pathname + x.search + x.hash;
+  const want = rest(p), got = rest(u);
+  if (got === want) return true;
+  return got.startsWith(want) && (want.endsWith('/') || '/?#'.includes(got[want.length]));
+}
+
+const FETCH_TIMEOUT_MS = 60_000;
 const METHODS = new Set(['get', 'delete', 'patch', 'post', 'put']);
 const PARAM_KEYS = new Set(['method', 'headers', 'payload', 'contentType', 'muteHttpExceptions', 'followRedirects', 'validateHttpsCertificates', 'escaping']);
 
-export class HTTPResponseImpl {
+class HTTPResponseImpl {
   constructor(private _code: number, private _body: string, private _headers: Record<string, string>) {}
   getResponseCode(): number { return this._code; }
   getContentText(charset?: string): string {
@@ -80,6 +100,13 @@ export class UrlFetchAppImpl {
     if (!/^https?:\/\//i.test(url)) throw new Error(`Exception: Invalid argument: ${url}`);
     if (url.length > 2082) throw new Error(`Exception: URL Length too long: ${url.slice(0, 60)}…`);
     const rt = this._inv.rt;
+    // reference url-fetch-app#fetch(String,Object): "Scripts that use this method require authorization with
+    // https://www.googleapis.com/auth/script.external_request"
+    requireScope(this._inv, 'UrlFetchApp.fetch', ['https://www.googleapis.com/auth/script.external_request']);
+    const allow = readManifest(rt.distDir)?.urlFetchWhitelist;
+    if (allow && !allow.some((prefix) => allowlisted(url, prefix))) {
+      throw new Error(`Exception: Request to ${url} failed because the URL has not been whitelisted in the script manifest.`);
+    }
     const day = new Date(rt.nowMs()).toISOString().slice(0, 10);
     if (this._http.daily.day !== day) { this._http.daily.day = day; this._http.daily.count = 0; }
     if (this._http.daily.count >= this._http.quota) throw new Error('Exception: Service invoked too many times for one day: urlfetch.');

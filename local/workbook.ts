@@ -246,7 +246,7 @@ export class SheetModel {
   /** Raw store (no coercion). */
   setCell(row: number, col: number, v: CellValue, formula?: string): void {
     let r = this.rows[row - 1];
-    if (!r) { if (v === '' && !formula) { this.formulas.delete(key(row, col)); return; } r = this.rows[row - 1] = []; }
+    if (!r) { if (v === '' && !formula) { if (this.formulas.delete(key(row, col))) this.version++; return; } r = this.rows[row - 1] = []; }
     r[col - 1] = v;
     if (formula) this.formulas.set(key(row, col), formula);
     else if (this.formulas.size) this.formulas.delete(key(row, col));

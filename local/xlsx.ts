@@ -65,6 +65,9 @@ function applySheetsSidecar(wb: Workbook, sheets: SidecarSheet[]): void {
   }
 }
 
+/** Per made workbook: the fingerprint it had when last saved, by .xlsx path (see saveFiles). */
+const savedFingerprints = new WeakMap<Workbook, Map<string, string>>();
+
 /** Saves the spreadsheets the bundle made as <dir>/spreadsheets/<id>.xlsx (+ .state.json); files of
  *  spreadsheets deleted since are removed. Returns the ids saved. */
 async function saveFiles(rt: LocalRuntime, dir: string): Promise<string[]> {
@@ -72,9 +75,18 @@ async function saveFiles(rt: LocalRuntime, dir: string): Promise<string[]> {
   const folder = join(dir, FILES_DIR);
   if (others.length) await mkdir(folder, { recursive: true });
   for (const wb of others) {
-    await writeFile(join(folder, `${wb.id}.xlsx`), workbookToXlsx(wb));
+    const xlsxPath = join(folder, `${wb.id}.xlsx`), statePath = `${xlsxPath}.state.json`;
     const side: FileSidecar = { version: 1, workbook: bookSidecar(wb), sheets: sheetsSidecar(wb) };
-    await writeFile(join(folder, `${wb.id}.xlsx.state.json`), JSON.stringify(side));
+    const sideJson = JSON.stringify(side);
+    // what the two files are made of: the sidecar (names, sharing, sheet order, formats, sizes, …) and each
+    // sheet's cells and formulas (SheetModel.version, bumped on every content change; sheetId tells a new sheet)
+    const fingerprint = `${sideJson}\n${wb.allSheets().map((sh) => `${sh.sheetId}:${sh.version}`).join(',')}`;
+    const saved = savedFingerprints.get(wb) ?? new Map<string, string>();
+    savedFingerprints.set(wb, saved);
+    if (saved.get(xlsxPath) === fingerprint && existsSync(xlsxPath) && existsSync(statePath)) continue; // unchanged since its last save here
+    await writeFile(xlsxPath, workbookToXlsx(wb));
+    await writeFile(statePath, sideJson);
+    saved.set(xlsxPath, fingerprint);
   }
   const keep = new Set(others.map((w) => w.id));
   if (existsSync(folder)) {

@@ -41,19 +41,24 @@ function debianLike() {
   return /^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b/m.test(text);
 }
 
+/**
+ * Installs a Debian package with apt-get when this is Debian/Ubuntu and we are root, then looks again with
+ * `find`; returns what it finds then, or null (not root, not Debian, or still not there).
+ */
+function aptInstall(pkg, why, find, log) {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root || !debianLike()) return null;
+  log(`${why}; installing Debian's ${pkg} with apt-get (once)`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env });
+  return find();
+}
+
 /** Finds Chromium, installing Debian's package when that is possible; throws one line otherwise. */
 export function ensureChromium({ log = (s) => process.stderr.write(s + '\n') } = {}) {
-  const found = findChromium();
+  const found = findChromium() ?? aptInstall('chromium', 'chromium: not found', () => findChromium(), log);
   if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && debianLike()) {
-    log('chromium: not found; installing Debian\'s chromium with apt-get (once)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    const now = findChromium();
-    if (now) return now;
-  }
   throw new Error('Chromium not found: install it (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM_PATH');
 }
 
@@ -68,17 +73,8 @@ export const CJK_FONT_FILES = [
 /** A CJK font file, installing Debian's fonts-wqy-microhei when that is possible; throws one line otherwise. */
 export function ensureCjkFont({ log = (s) => process.stderr.write(s + '\n') } = {}) {
   const find = () => CJK_FONT_FILES.map(([f]) => f).find((f) => existsSync(f)) ?? null;
-  const found = find();
+  const found = find() ?? aptInstall('fonts-wqy-microhei', 'fonts: no CJK font', find, log);
   if (found) return found;
-  const root = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (root && debianLike()) {
-    log('fonts: no CJK font; installing Debian\'s fonts-wqy-microhei with apt-get (once)');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'fonts-wqy-microhei'], { stdio: 'inherit', env });
-    const now = find();
-    if (now) return now;
-  }
   throw new Error('No CJK font for the chart images: install one (Debian/Ubuntu: sudo apt-get install fonts-wqy-microhei or fonts-noto-cjk)');
 }
 
