@@ -309,6 +309,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       index, to: m.to, cc: m.cc, bcc: m.bcc, subject: m.subject, body: m.body, htmlBody: m.htmlBody ?? '',
       name: m.name ?? '', replyTo: m.replyTo ?? '',
       at: m.at instanceof Date ? m.at.toISOString() : String(m.at), file: m.file ? basename(m.file) : '',
+      // when it was sent, on the school's clock (the spreadsheet's time zone), as the page shows it
+      atLocal: m.at instanceof Date ? new Intl.DateTimeFormat('sv-SE', { timeZone: runtime.timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(m.at) : String(m.at),
       attachments: (m.attachments ?? []).map((a) => ({ name: a.name, contentType: a.contentType, size: a.bytes.length })),
     }));
   }

@@ -280,7 +280,7 @@
     for (const m of mails.slice().reverse()) {
       const d = el('details', 'mail');
       const s = el('summary');
-      s.appendChild(el('span', 'mail-at', m.at.replace('T', ' ').slice(0, 19)));
+      s.appendChild(el('span', 'mail-at', m.atLocal || m.at.replace('T', ' ').slice(0, 19)));
       s.appendChild(el('span', 'mail-to', [...m.to, ...m.cc].join(', ')));
       s.appendChild(el('span', 'mail-subject', m.subject));
       d.appendChild(s);

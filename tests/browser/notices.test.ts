@@ -74,6 +74,11 @@ describe('the preview: next day, the daily job, the outbox; the slips', () => {
     const mails = await harness.api<{ mails: { to: string[]; subject: string }[] }>('/api/outbox');
     expect(mails.mails.length).toBeGreaterThan(1);
     expect(mails.mails.at(-1)!.subject).toMatch(/逾期通知汇总 2026-11-25/);
+    // the newest mail (listed first) shown on the school's clock: Asia/Shanghai is UTC+8 all year, not UTC
+    const sentAt = (mails.mails.at(-1) as unknown as { at: string }).at;
+    const wall = new Date(Date.parse(sentAt) + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+    expect(await page.textContent('.mail .mail-at')).toBe(wall);
+    expect(wall.startsWith('2026-11-25 ')).toBe(true);
     await page.click('.mail summary');
     const frame = await page.$('.mail[open] iframe.mail-html');
     expect(await frame!.getAttribute('sandbox')).toBe('');
