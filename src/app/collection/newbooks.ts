@@ -3,10 +3,11 @@
 // 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
 import { callNumber, nextSeq } from '../../domain/collection/clc';
 import {
-  batchLine, type BookRecord, firstFree, newBooksOfWeek, nextBatchNo, type NewTitle, openLibraryUrl, parseOpenLibrary,
+  batchLine, type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
   planAccessions, recordFromCopy, weekStart,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
+import { nextBatchNo } from '../../domain/importing';
 import type { ItemType } from '../../domain/schema';
 import { SETTING_DEFS } from '../../domain/settings';
 import type { Item } from '../../domain/types';

@@ -104,14 +104,6 @@ export function batchLine(items: readonly Pick<Item, 'isbn' | 'title' | 'price'>
   return { titles: titles.size, copies: items.length, amount: cents / 100 };
 }
 
-export function nextBatchNo(today: DayStr, existing: ReadonlySet<string>): string {
-  const base = `P${today.replace(/-/g, '')}`;
-  for (let i = 1; ; i++) {
-    const no = `${base}${String(i).padStart(2, '0')}`;
-    if (!existing.has(no)) return no;
-  }
-}
-
 // ---------------------------------------------------------------- 新书通报
 
 export interface NewTitle {
