@@ -1,6 +1,6 @@
 // What the collection use cases share: the ISBN check, the 分类号 check, finding one row, labels.
 import { checkClassNo } from '../../domain/collection/clc';
-import { isbn13CheckDigit, isbnDigits, isValidIsbn } from '../../domain/importing';
+import { isValidIsbn, normalizeIsbn } from '../../domain/importing';
 import { enumLabel, type EnumName, type Lang } from '../../domain/schema';
 import type { MessageKey } from '../../i18n/catalog';
 import { expectKey, StaleShape } from '../../sheets/library';
@@ -18,11 +18,8 @@ export function label<E extends EnumName>(ctx: Ctx, e: E, v: string | null | und
 
 /** An ISBN as stored: 13 digits (an ISBN-10 is turned into its 978 form); a wrong check digit is refused. */
 export function normalIsbn(raw: string): string {
-  const d = isbnDigits(raw);
-  if (!isValidIsbn(d)) throw new LibraryError('ISBN_INVALID', 'collection.isbnInvalid', { isbn: raw.slice(0, 40) });
-  if (d.length === 13) return d;
-  const first12 = `978${d.slice(0, 9)}`;
-  return `${first12}${isbn13CheckDigit(first12)}`;
+  if (!isValidIsbn(raw)) throw new LibraryError('ISBN_INVALID', 'collection.isbnInvalid', { isbn: raw.slice(0, 40) });
+  return normalizeIsbn(raw);
 }
 
 const CLASS_PROBLEM: Record<string, MessageKey> = {
