@@ -6,7 +6,7 @@ import type {
 import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId, shortHash } from '../domain/circulation';
 import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
 import { dayOf, startOfDay } from '../domain/dates';
-import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
+import { enumKeyOf } from '../domain/schema';
 import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
@@ -14,16 +14,8 @@ import { expectKey, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
+import { findOne, label, langOf } from './lookup';
 import { uuid } from '../platform/services';
-
-
-function langOf(ctx: Ctx): Lang {
-  return ctx.locale === 'zh-CN' ? 'zh' : 'en';
-}
-
-function label(ctx: Ctx, e: 'itemType' | 'readerType' | 'readerStatus' | 'itemStatus', v: string | null): string {
-  return v ? enumLabel(e, v as never, langOf(ctx)) : '';
-}
 
 /** Opens the library for a desk call: the workbook's language and the time zone come from the cache
  *  when it has them (no tab names read, no Session call). */
@@ -32,18 +24,6 @@ function openDesk(ctx: Ctx, opts?: { extraKeys?: string[] }) {
   ctx.lang = lib.lang;
   ctx.tz = lib.tz;
   return lib;
-}
-
-/** Finds one row by its key with a TextFinder and reads it; checks the cached header still fits. */
-function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
-  const r = table.findFirst<T>(colKey, value);
-  if (r === null) {
-    // Before answering "not found", make sure we searched the right column (a column may have moved).
-    if (!table.headerIsCurrent()) throw new StaleShape();
-    return null;
-  }
-  expectKey(table, r.raw, colKey, value);
-  return r;
 }
 
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {

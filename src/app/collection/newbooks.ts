@@ -18,7 +18,8 @@ import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell, WHOLE
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
-import { findOne, label, normalIsbn, validClassNo } from './common';
+import { findOne, label } from '../lookup';
+import { normalIsbn, validClassNo } from './common';
 
 const ISBN_CACHE = (isbn: string) => `isbn.v1:${isbn}`;
 const BATCH_CACHE = (no: string) => `batch.open.v1:${no}`;

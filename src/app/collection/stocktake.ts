@@ -14,7 +14,7 @@ import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../s
 import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
-import { findOne } from './common';
+import { findOne } from '../lookup';
 
 const RUNNING = 'stocktake.running.v1';
 interface StocktakeRow { stocktakeId: string; startedAt: Date | null; scope: string; status: string; finishedAt: Date | null; staff: string }
