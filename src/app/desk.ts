@@ -5,8 +5,9 @@ import type {
 } from '../api';
 import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId, shortHash } from '../domain/circulation';
 import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
+import { statusAfterReturn } from '../domain/consistency';
 import { dayOf, startOfDay } from '../domain/dates';
-import { enumKeyOf } from '../domain/schema';
+import { enumKeyOf, type LoanResult } from '../domain/schema';
 import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
@@ -236,7 +237,7 @@ function refusalParams(ctx: Ctx, params: Record<string, string | number> | undef
   };
 }
 
-type HistoryRow = { loanId: string; barcode: string; readerId: string; result: string | null; requestId: string };
+type HistoryRow = { loanId: string; barcode: string; readerId: string; result: LoanResult | null; requestId: string };
 
 /**
  * Returns a copy by the copy alone. Writes, in this order: the 借阅记录 line, the 注销登记 / 修补记录 line
@@ -265,7 +266,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
       if (done && done.rec.barcode === input.barcode) {
         // A retry of a return that removed its 在借 row: the copy's 状态 is set if that write was lost.
         const item = items.readRow<Item>(itemRow).rec;
-        const status = statusAfter(done.rec.result);
+        const status = statusAfterReturn(done.rec.result);
         if (item.status === 'on_loan') items.writeCell(itemRow, 'status', status);
         lib.remember();
         return {
@@ -323,10 +324,6 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
 }
 
 /** The copy's 状态 after a return with this 结果 (as the history line records it). */
-export function statusAfter(result: string | null): 'available' | 'repair' | 'lost' {
-  return result === 'lost' ? 'lost' : result === 'damaged' ? 'repair' : 'available';
-}
-
 /** Renews an open loan: one write (应还日期, 续借次数 and the request id together), so it is all or nothing;
  *  a retry with the same request id finds its id in the row and does not renew twice. */
 export function renew(ctx: Ctx, input: RenewInput) {
