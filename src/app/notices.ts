@@ -174,9 +174,11 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const overdueIds = new Set(all.flatMap((g) => g.lines.map((l) => l.loanId)));
   state.announced = Object.fromEntries(Object.entries(state.announced).filter(([id]) => overdueIds.has(id)));
 
+  // The groups made above serve the plan: the only loans whose announcement changed since are those of the
+  // groups a dead run left in flight, and those groups are handled, so the plan leaves them out anyway.
   const plan = planNotices({
     ...input, announced: state.announced, deferredBefore: state.deferredBefore, handledToday: state.handled, quota,
-    librarianEmail: s.librarianEmail,
+    librarianEmail: s.librarianEmail, groups: all,
   });
   const summaryDue = plan.summary && !state.handled.includes('summary');
   state.inflight = [...plan.send.map((g) => g.key), ...(summaryDue ? ['summary'] : [])];

@@ -151,6 +151,8 @@ export interface PlanInput extends GroupInput {
   /** what the mail service says is left for today (read by the shell before planning) */
   quota: number;
   librarianEmail: string;
+  /** groupOverdue of this input, when the caller has already made them (else they are made here) */
+  groups?: readonly NoticeGroup[];
 }
 
 export interface NoticePlan {
@@ -173,7 +175,7 @@ export interface NoticePlan {
 export function planNotices(input: PlanInput): NoticePlan {
   const handled = new Set(input.handledToday);
   const deferredBefore = new Set(input.deferredBefore);
-  const groups = groupOverdue(input).filter((g) => !handled.has(g.key) && g.lines.some((l) => l.due));
+  const groups = (input.groups ?? groupOverdue(input)).filter((g) => !handled.has(g.key) && g.lines.some((l) => l.due));
   const addressed = groups.filter((g) => g.to);
   const unaddressed = groups.filter((g) => !g.to);
   // deferred earlier: in the order they were deferred (the longest waiting first); then oldest overdue first
