@@ -19,19 +19,23 @@ import { findOne } from '../lookup';
 const RUNNING = 'stocktake.running.v1';
 interface StocktakeRow { stocktakeId: string; startedAt: Date | null; scope: string; status: string; finishedAt: Date | null; staff: string }
 
-function running(lib: Library): StocktakeRow | null {
-  const all = lib.table('stocktakes').readAll<StocktakeRow>();
-  return all.map((r) => r.rec).find((r) => r.status === 'running') ?? null;
+function stocktakes(lib: Library): StocktakeRow[] {
+  return lib.table('stocktakes').readAll<StocktakeRow>().map((r) => r.rec);
+}
+
+function running(all: readonly StocktakeRow[]): StocktakeRow | null {
+  return all.find((r) => r.status === 'running') ?? null;
 }
 
 export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?: string[] }) {
   const classes = parseClassRanges(input.classes ?? []);
   if (!classes) throw new LibraryError('INVALID_INPUT', 'collection.stocktake.badRange', { ranges: (input.classes ?? []).join(', ') });
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const open = running(lib);
+  const all = stocktakes(lib);
+  const open = running(all);
   if (open) throw new LibraryError('STOCKTAKE_RUNNING', 'collection.stocktake.running', { id: open.stocktakeId });
   const table = lib.table('stocktakes');
-  const ids = new Set(table.columnValues('stocktakeId'));
+  const ids = new Set(all.map((r) => r.stocktakeId));
   const base = `PD${dayOf(ctx.now, ctx.tz).replace(/-/g, '')}`;
   let n = 1;
   while (ids.has(`${base}-${n}`)) n++;
@@ -86,9 +90,10 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
   };
 }
 
-function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number> } {
+/** The stocktake's report; `extra` columns of 图书 are read in the same read (returned in `read`). */
+function compare<T extends object = object>(ctx: Ctx, lib: Library, st: StocktakeRow, extra: readonly string[] = []): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number>; read: { row: number; rec: StockItem & T }[] } {
   const items = lib.table('items');
-  const read = readColumns<StockItem>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
+  const read = readColumns<StockItem & T>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location', ...extra], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const scansTab = lib.table('stocktakeScans');
   const ids = rawColumn(scansTab, 'stocktakeId');
   const codes = rawColumn(scansTab, 'barcode');
@@ -98,12 +103,12 @@ function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeR
     if (String(ids[i]).trim() === st.stocktakeId) scans.push({ barcode: String(codes[i]).trim(), location: String(locs[i] ?? '').trim() });
   }
   const rows = new Map(read.map((r) => [r.rec.barcode, r.row]));
-  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), statusCells: [], rows };
+  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), statusCells: [], rows, read };
 }
 
 export function stocktakeStatus(ctx: Ctx) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = running(lib);
+  const st = running(stocktakes(lib));
   if (!st) {
     lib.remember();
     return { stocktake: null };
@@ -145,7 +150,7 @@ export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
 export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const st = requireRunning(ctx, lib, input.stocktakeId);
-  const { report, rows } = compare(ctx, lib, st);
+  const { report, rows, read } = compare<{ price: number | null }>(ctx, lib, st, ['price']);
   if (listToken(report.notFound.map((i) => i.barcode)) !== input.token) {
     throw new LibraryError('STOCKTAKE_CHANGED', 'collection.stocktake.changed', { id: st.stocktakeId });
   }
@@ -154,8 +159,7 @@ export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: s
   if (lost.length) {
     const current = rawColumn(items, 'status');
     writeColumnCells(items, 'status', current, new Map(lost.map((i) => [rows.get(i.barcode) as number, 'lost'])), ctx.lang);
-    const prices = readColumns<{ barcode: string; price: number | null }>(items, ['barcode', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
-    const price = new Map(prices.map((p) => [p.rec.barcode, p.rec.price]));
+    const price = new Map(read.map((p) => [p.rec.barcode, p.rec.price]));
     const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
     lib.table('writeOffs').appendMany(lost.map((i) => ({
       barcode: i.barcode, date: today, reason: 'stocktake', price: price.get(i.barcode) ?? null, compensation: null, readerId: '', staff: ctx.staff,
