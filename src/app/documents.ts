@@ -109,8 +109,8 @@ export function weekDay(week: string): DayStr {
   return addDays(addDays(jan4, 1 - isoWeekday(jan4)), (Number(iso[2]) - 1) * 7);
 }
 
-export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined): DocumentAnswerBody {
-  const lib = open(ctx);
+/** `lib`: the library the daily job's step has already opened, else opened here. */
+export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined, lib: Library = open(ctx)): DocumentAnswerBody {
   const s = lib.settings;
   lib.table('weeklyBoard'); // a workbook set up before the tab existed: NOT_SET_UP before anything is written
   const w = weekOf(week ? weekDay(week) : dayOf(ctx.now, ctx.tz));
@@ -148,7 +148,7 @@ export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): { done: boolea
   const props = docProps();
   if (props.getProperty(PROP_BULLETIN_STEP) === lastWeek) return { done: true, message: t(ctx.locale, 'docs.weekly.already') };
   if (Date.now() >= deadlineMs) return { done: false, message: t(ctx.locale, 'docs.weekly.later') };
-  const out = generateWeeklyBulletin(ctx, lastWeek);
+  const out = generateWeeklyBulletin(ctx, lastWeek, lib);
   props.setProperty(PROP_BULLETIN_STEP, lastWeek);
   return { done: true, message: t(ctx.locale, 'docs.weekly.done', { name: out.name }) };
 }
