@@ -1,7 +1,8 @@
-// What the collection use cases share: the ISBN check and the 分类号 check.
+// What the collection use cases share: the ISBN check, the 分类号 check, a column read from its raw cells.
 import { checkClassNo } from '../../domain/collection/clc';
 import { isValidIsbn, normalizeIsbn } from '../../domain/importing';
 import type { MessageKey } from '../../i18n/catalog';
+import { type Cell, fromCell, type Table } from '../../sheets/table';
 import { LibraryError } from '../errors';
 
 /** An ISBN as stored: 13 digits (an ISBN-10 is turned into its 978 form); a wrong check digit is refused. */
@@ -24,4 +25,11 @@ export function validClassNo(raw: string): string {
   const c = checkClassNo(raw);
   if (c.ok) return c.classNo;
   throw new LibraryError('CLASS_NO_INVALID', CLASS_PROBLEM[c.problem], { classNo: raw.slice(0, 40), at: c.at ?? '' });
+}
+
+/** A column's value in a sheet row, converted from the column's raw cells (rawColumn: index i = row i + 2) as
+ *  readColumns converts it: for a use case that needs the raw cells anyway (to write the column back). */
+export function columnReader(table: Table, colKey: string, cells: readonly Cell[]): (row: number) => unknown {
+  const def = table.def.columns.find((c) => c.key === colKey)!;
+  return (row) => fromCell(def, cells[row - 2]);
 }
