@@ -7,8 +7,8 @@
 import { t, type Locale } from '../i18n/catalog';
 import type { ReaderType } from './schema';
 import type { LibrarySettings } from './settings';
-import { isSchoolDay } from './calendar';
-import { addDays, type DayStr, daysBetween } from './dates';
+import { daysOverdue, isSchoolDay } from './calendar';
+import { addDays, type DayStr } from './dates';
 
 // ---------------------------------------------------------------- input records
 
@@ -54,11 +54,6 @@ export interface NoticeGroup {
   lines: NoticeLine[];
   /** the most days overdue in the group (for "oldest first") */
   oldest: number;
-}
-
-/** Calendar days late, as teachers count them: 1 on the day after the due day. */
-export function daysOverdue(dueDay: DayStr, today: DayStr): number {
-  return Math.max(0, daysBetween(dueDay, today));
 }
 
 /** School days d with from < d ≤ to. */
