@@ -7,9 +7,9 @@
 // property keeps the later one.)
 import type { DocumentAnswerBody } from '../api';
 import { isSchoolDay } from '../domain/calendar';
-import { addDays, type DayStr, dayOf, isoWeekday } from '../domain/dates';
+import { addDays, type DayStr, dayOf } from '../domain/dates';
 import { weekOf, weeklyBulletin } from '../domain/documents/bulletin';
-import { type Window, monthWindow, previousMonth } from '../domain/documents/common';
+import { mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
 import { monthlyPlan } from '../domain/documents/plan';
 import { termReport } from '../domain/documents/report';
 import type { Doc } from '../domain/blocks';
@@ -106,7 +106,7 @@ export function weekDay(week: string): DayStr {
   const iso = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!iso) return week;
   const jan4 = `${iso[1]}-01-04`;
-  return addDays(addDays(jan4, 1 - isoWeekday(jan4)), (Number(iso[2]) - 1) * 7);
+  return addDays(mondayOf(jan4), (Number(iso[2]) - 1) * 7);
 }
 
 /** `lib`: the library the daily job's step has already opened, else opened here. */

@@ -4,9 +4,10 @@
 import { callNumber, nextSeq } from '../../domain/collection/clc';
 import {
   batchLine, type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
-  planAccessions, recordFromCopy, weekStart,
+  planAccessions, recordFromCopy,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
+import { mondayOf } from '../../domain/documents/common';
 import { nextBatchNo } from '../../domain/importing';
 import type { ItemType } from '../../domain/schema';
 import { SETTING_DEFS } from '../../domain/settings';
@@ -201,7 +202,7 @@ export function closeBatch(ctx: Ctx, input: { batchNo: string }) {
 
 /** The titles shelved in the week of `day` (its Monday to Sunday), for the weekly bulletin and the monthly plan. */
 export function newBooksShelved(ctx: Ctx, day?: DayStr): { weekStart: DayStr; titles: NewTitle[] } {
-  const monday = weekStart(day ?? dayOf(ctx.now, ctx.tz));
+  const monday = mondayOf(day ?? dayOf(ctx.now, ctx.tz));
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
   const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');

@@ -111,13 +111,6 @@ export interface NewTitle {
   itemType: ItemType; copies: number; location: string; addedOn: DayStr;
 }
 
-/** The Monday of the week a day falls in. */
-export function weekStart(day: DayStr): DayStr {
-  const d = new Date(`${day}T00:00:00Z`);
-  const wd = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  return addDays(day, 1 - wd);
-}
-
 /**
  * The copies shelved (入藏) in the week from `monday` (seven days), grouped per title (ISBN, else title), one
  * line each with its number of copies; withdrawn and lost copies left out; ordered by 索书号.
