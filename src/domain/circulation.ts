@@ -215,14 +215,19 @@ export function mayBorrowCount(reader: Reader, openLoans: readonly Loan[], setti
 
 // ---------------------------------------------------------------- ids
 
-/** A short base-36 hash of a string (FNV-1a, 4 characters). */
-export function shortHash(s: string, len = 4): string {
+/** The 32-bit FNV-1a hash of a string. */
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(36).padStart(len, '0').slice(-len);
+  return h;
+}
+
+/** A short base-36 hash of a string (FNV-1a, 4 characters). */
+export function shortHash(s: string, len = 4): string {
+  return fnv1a(s).toString(36).padStart(len, '0').slice(-len);
 }
 
 /**
