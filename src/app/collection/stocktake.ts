@@ -3,9 +3,10 @@
 // the accepted scans appended in one write. Finishing marks the not-found copies 遗失 (never a copy on loan)
 // only with the token of the list the librarian confirmed, one 注销登记 line each (盘亏).
 import {
-  compareStocktake, csv, listToken, parseClassRanges, type Scan, scopeFromText, scopeToText, type StockItem, type StocktakeReport,
+  compareStocktake, listToken, parseClassRanges, type Scan, scopeFromText, scopeToText, type StockItem, type StocktakeReport,
 } from '../../domain/collection/stocktake';
 import { mainClass } from '../../domain/collection/clc';
+import { csv } from '../../domain/csv';
 import { dayOf, startOfDay } from '../../domain/dates';
 import { enumLabel } from '../../domain/schema';
 import { t } from '../../i18n/catalog';

@@ -102,14 +102,3 @@ export function compareStocktake(items: readonly StockItem[], scans: readonly Sc
 export function listToken(barcodes: readonly string[]): string {
   return `${barcodes.length}-${fnv1a([...barcodes].sort().join('\n')).toString(36)}`;
 }
-
-/** One CSV cell: quoted when needed; text that a spreadsheet would take for a formula starts with '. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csv(rows: readonly (readonly unknown[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
