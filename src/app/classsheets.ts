@@ -19,6 +19,7 @@ import { readColumns, readColumnsFromBottom, writeColumnSpan } from '../sheets/c
 import { openLibrary, StaleShape } from '../sheets/library';
 import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
+import { errorText } from './errors';
 
 export const STATE_PREFIX = 'classSheet:';
 export const CURSOR_KEY = 'classSheets.cursor';
@@ -167,8 +168,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
     } catch (e) {
       // e.g. a Workspace domain that refuses sharing outside it: this class is reported, the others go on
-      const why = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-      shareFailed.push({ className: c.className, error: why.slice(0, 200) });
+      shareFailed.push({ className: c.className, error: errorText(e) });
     }
     if (wrote || created) changed[key] = JSON.stringify(st);
     if (school.classesT.has('sheetLink') && c.sheetLink !== book.getUrl()) links.set(c.row, book.getUrl());

@@ -28,6 +28,7 @@ import { flushWrites } from '../sheets/book';
 import { type Library, openLibrary } from '../sheets/library';
 import { wholeColumns } from '../sheets/whole';
 import type { Ctx } from './context';
+import { errorText } from './errors';
 import { LOCK_TIMEOUT_MS } from './entry';
 
 const PREFIX = 'notices.state';
@@ -81,12 +82,6 @@ export function noticeLocale(lib: Library, ctx: Ctx): Locale {
 }
 
 // ---------------------------------------------------------------- reading the tables
-
-/** An error's message (errors thrown by Apps Script services are not always instances of this realm's Error). */
-function errorText(e: unknown): string {
-  const m = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return m.slice(0, 200);
-}
 
 export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
 
