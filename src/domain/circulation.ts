@@ -36,11 +36,6 @@ function isInRoomLoan(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'
   return ruleFor(settings, readerType, loanType(l))?.inRoom ?? false;
 }
 
-/** True when a reader's open loan is an in-room (same-day) one: listed, never counted, never renewed. */
-export function isInRoom(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'], settings: LibrarySettings): boolean {
-  return isInRoomLoan(l, readerType, settings);
-}
-
 /** Open loans counted against the reader's total: in-room (same-day) loans are not. */
 function countedLoans(reader: Reader, openLoans: readonly Loan[], settings: LibrarySettings): Loan[] {
   return openLoans.filter((l) => !isInRoomLoan(l, reader.readerType, settings));

@@ -14,12 +14,6 @@ export type SheetCell = string | number | Date;
 /** How a column's cells are written: text stays text ('@'), dates are date cells, numbers integers. */
 export type ColumnKind = 'text' | 'date' | 'int';
 
-export interface ClassRow {
-  className: string;
-  teacher: string;
-  teacherEmail: string;
-}
-
 export interface ReaderRow {
   readerId: string;
   name: string;

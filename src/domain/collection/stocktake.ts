@@ -51,7 +51,6 @@ export function inScope(item: StockItem, scope: StocktakeScope): boolean {
 }
 
 export interface ClassProgress { mainClass: string; expected: number; found: number }
-export interface StockLine extends StockItem { scannedAt?: string }
 export interface StocktakeReport {
   /** 在架 in the catalogue, within scope, never scanned: what finishing would mark 遗失 */
   notFound: StockItem[];
