@@ -32,6 +32,7 @@ export const DOMAIN_MESSAGE: Record<LendRefusal | LendWarning | RenewRefusal, Me
 /** The item type an open loan counts as (older rows may lack it: a plain book). */
 const loanType = (l: Pick<Loan, 'itemType'>): ItemType => l.itemType ?? 'book';
 
+/** True when a reader's open loan is an in-room (same-day) one: listed, never counted, never renewed. */
 function isInRoomLoan(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'], settings: LibrarySettings): boolean {
   return ruleFor(settings, readerType, loanType(l))?.inRoom ?? false;
 }

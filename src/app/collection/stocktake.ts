@@ -47,7 +47,7 @@ export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?
   return { stocktakeId, scope, message: t(ctx.locale, 'collection.stocktake.started', { id: stocktakeId }) };
 }
 
-function requireRunning(ctx: Ctx, lib: Library, id: string): StocktakeRow {
+function requireRunning(lib: Library, id: string): StocktakeRow {
   const r = findOne<StocktakeRow>(lib.table('stocktakes'), 'stocktakeId', id);
   if (!r) throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.unknown', { id });
   if (r.rec.status !== 'running') throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.finished', { id });
@@ -57,7 +57,7 @@ function requireRunning(ctx: Ctx, lib: Library, id: string): StocktakeRow {
 /** One batch of queued scans: known 登记号 recorded in one write, unknown ones answered (not recorded). */
 export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: string[]; location?: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [RUNNING] });
-  if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(ctx, lib, input.stocktakeId);
+  if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(lib, input.stocktakeId);
   const items = lib.table('items');
   const codes = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
   const classes = rawColumn(items, 'classNo');
@@ -92,7 +92,7 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
 }
 
 /** The stocktake's report; `extra` columns of 图书 are read in the same read (returned in `read`). */
-function compare<T extends object = object>(ctx: Ctx, lib: Library, st: StocktakeRow, extra: readonly string[] = []): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number>; read: { row: number; rec: StockItem & T }[] } {
+function compare<T extends object = object>(lib: Library, st: StocktakeRow, extra: readonly string[] = []): { report: StocktakeReport; rows: Map<string, number>; read: { row: number; rec: StockItem & T }[] } {
   const items = lib.table('items');
   const read = readColumns<StockItem & T>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location', ...extra], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const scansTab = lib.table('stocktakeScans');
@@ -104,7 +104,7 @@ function compare<T extends object = object>(ctx: Ctx, lib: Library, st: Stocktak
     if (String(ids[i]).trim() === st.stocktakeId) scans.push({ barcode: String(codes[i]).trim(), location: String(locs[i] ?? '').trim() });
   }
   const rows = new Map(read.map((r) => [r.rec.barcode, r.row]));
-  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), statusCells: [], rows, read };
+  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), rows, read };
 }
 
 export function stocktakeStatus(ctx: Ctx) {
@@ -114,7 +114,7 @@ export function stocktakeStatus(ctx: Ctx) {
     lib.remember();
     return { stocktake: null };
   }
-  const { report } = compare(ctx, lib, st);
+  const { report } = compare(lib, st);
   lib.remember({ [RUNNING]: st.stocktakeId });
   return {
     stocktake: {
@@ -126,8 +126,8 @@ export function stocktakeStatus(ctx: Ctx) {
 
 export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = requireRunning(ctx, lib, input.stocktakeId);
-  const { report } = compare(ctx, lib, st);
+  const st = requireRunning(lib, input.stocktakeId);
+  const { report } = compare(lib, st);
   lib.remember();
   const status = (s: StockItem['status']) => (s ? enumLabel('itemStatus', s, ctx.lang) : '');
   const kind = (k: 'notFound' | 'recorded' | 'wrongLocation') => t(ctx.locale, `collection.stocktake.kind.${k}`);
@@ -150,8 +150,8 @@ export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
 /** Marks the confirmed not-found copies 遗失, one 注销登记 line each (盘亏), and closes the stocktake. */
 export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = requireRunning(ctx, lib, input.stocktakeId);
-  const { report, rows, read } = compare<{ price: number | null }>(ctx, lib, st, ['price']);
+  const st = requireRunning(lib, input.stocktakeId);
+  const { report, rows, read } = compare<{ price: number | null }>(lib, st, ['price']);
   if (listToken(report.notFound.map((i) => i.barcode)) !== input.token) {
     throw new LibraryError('STOCKTAKE_CHANGED', 'collection.stocktake.changed', { id: st.stocktakeId });
   }
