@@ -101,7 +101,6 @@ export function runDailyJob(ctx: Ctx, opts: { startedMs: number; fromTrigger: bo
       props.setProperty(CURSOR_KEY, JSON.stringify({ day: today, next: i }));
       return { ran: true, done: false, message: [r.message, t(say, 'job.stepPaused', { step: step.name })].join(' '), steps: results };
     }
-    cursor.next = i + 1;
   }
   props.setProperty(CURSOR_KEY, JSON.stringify({ day: today, next: steps.length }));
   return { ran: true, done: true, message: [...results.map((r) => r.message), t(say, 'job.finished')].join(' '), steps: results };
