@@ -144,7 +144,7 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
   const loanKinds: ColumnKind[] = ['text', 'text', 'date', 'date', 'int'];
   const loans = c.loans
     .filter((l) => order.has(l.readerId))
-    .map((l) => ({ l, days: l.dueDate ? overdueDays(l.dueDate, now, tz) : 0 }));
+    .map((l) => ({ l, days: overdueDays(l.dueDate, now, tz) }));
   const due = (x: { l: OpenLoanRow }) => (x.l.dueDate ? x.l.dueDate.getTime() : 0);
   const byStudent = [...loans].sort((a, b) => order.get(a.l.readerId)! - order.get(b.l.readerId)! || due(a) - due(b) || a.l.title.localeCompare(b.l.title));
   const row = (x: { l: OpenLoanRow; days: number }, blankZero: boolean): SheetCell[] => [
