@@ -3,7 +3,7 @@
 import type {
   DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
 } from '../api';
-import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId, shortHash } from '../domain/circulation';
+import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId } from '../domain/circulation';
 import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
 import { statusAfterReturn } from '../domain/consistency';
 import { dayOf, startOfDay } from '../domain/dates';

@@ -14,7 +14,7 @@ import { SETTING_DEFS } from '../../domain/settings';
 import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
-import { cachePutAll, cacheRemove } from '../../platform/services';
+import { cacheRemove } from '../../platform/services';
 import { findAnyOf, rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
