@@ -20,6 +20,7 @@ import { openLibrary, StaleShape } from '../sheets/library';
 import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { errorText } from './errors';
+import type { StepResult } from './jobs';
 
 export const STATE_PREFIX = 'classSheet:';
 export const CURSOR_KEY = 'classSheets.cursor';
@@ -30,10 +31,6 @@ interface TabState { [tab: string]: [string, number] }
 interface ClassState { id: string; o: string; n?: string; t: TabState }
 
 interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
-
-/** details: the classes whose sheet is not shared with their teacher — no usable address, or the
- *  platform refused the share (the message says which and why). */
-export interface StepResult { done: boolean; message: string; details?: string[] }
 
 function parseState(raw: string | undefined): ClassState | null {
   if (!raw) return null;
@@ -83,7 +80,9 @@ function readSchool(ctx: Ctx) {
   return { settings: s, targets, classesT, classes, records: { readers, loans, history } };
 }
 
-/** Document properties hold the state of every class; the cursor says where an unfinished run stopped. */
+/** Document properties hold the state of every class; the cursor says where an unfinished run stopped.
+ *  details: the classes whose sheet is not shared with their teacher — no usable address, or the platform
+ *  refused the share (the message says which and why). */
 export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const msg = (key: MessageKey, p: Record<string, string | number> = {}) => t(ctx.locale, key, p);
   if (Date.now() >= deadlineMs) return { done: false, message: msg('classSheets.noTime') };

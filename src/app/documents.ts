@@ -26,6 +26,7 @@ import { type Library, openLibrary } from '../sheets/library';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
+import type { StepResult } from './jobs';
 
 const docLocale = (ctx: Ctx): Locale => (ctx.lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -136,7 +137,7 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined, lib: 
  * For the daily job: on the first school day of a week, the bulletin of the week before (once; a marker
  * in document properties remembers the week done). Other days it does nothing.
  */
-export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): { done: boolean; message: string } {
+export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): StepResult {
   const today = dayOf(ctx.now, ctx.tz);
   const lib = open(ctx);
   const s = lib.settings;

@@ -16,6 +16,8 @@ import { consistencyStep } from './consistency';
 import { weeklyBulletinStep } from './documents';
 import { runNotices } from './notices';
 
+/** What a step answers. details: lines for the librarian (e.g. the classes whose sheet is not shared with
+ *  their teacher, the mails sent, the problems left to a person). */
 export interface StepResult { done: boolean; message: string; details?: string[] }
 /** deadlineMs: absolute epoch ms; a step past it saves its own cursor and returns done: false. */
 export type JobStep = (ctx: Ctx, deadlineMs: number) => StepResult;
