@@ -3,6 +3,7 @@
 // goes into the page with textContent (never innerHTML), so a title like <img onerror> stays text.
 import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { DeskInfo, Failure, LoanView, ReaderView, Warning } from '../src/api';
+import { csvCell } from '../src/domain/csv';
 import { clear, el, $ } from './dom';
 import { pageLocale, run } from './gas';
 import { offerRestore } from './collection/lostfound';
@@ -721,13 +722,6 @@ function printReceipt(): void {
   box.appendChild(table);
   window.print();
   markPrinted();
-}
-
-/** A CSV cell: quoted when needed; text that a spreadsheet would run as a formula is kept as text. */
-function csvCell(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 function saveCsv(): void {

@@ -19,6 +19,8 @@ import { readColumns, readColumnsFromBottom, writeColumnSpan } from '../sheets/c
 import { openLibrary, StaleShape } from '../sheets/library';
 import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
+import { errorText } from './errors';
+import type { StepResult } from './jobs';
 
 export const STATE_PREFIX = 'classSheet:';
 export const CURSOR_KEY = 'classSheets.cursor';
@@ -29,10 +31,6 @@ interface TabState { [tab: string]: [string, number] }
 interface ClassState { id: string; o: string; n?: string; t: TabState }
 
 interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
-
-/** details: the classes whose sheet is not shared with their teacher — no usable address, or the
- *  platform refused the share (the message says which and why). */
-export interface StepResult { done: boolean; message: string; details?: string[] }
 
 function parseState(raw: string | undefined): ClassState | null {
   if (!raw) return null;
@@ -82,7 +80,9 @@ function readSchool(ctx: Ctx) {
   return { settings: s, targets, classesT, classes, records: { readers, loans, history } };
 }
 
-/** Document properties hold the state of every class; the cursor says where an unfinished run stopped. */
+/** Document properties hold the state of every class; the cursor says where an unfinished run stopped.
+ *  details: the classes whose sheet is not shared with their teacher — no usable address, or the platform
+ *  refused the share (the message says which and why). */
 export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const msg = (key: MessageKey, p: Record<string, string | number> = {}) => t(ctx.locale, key, p);
   if (Date.now() >= deadlineMs) return { done: false, message: msg('classSheets.noTime') };
@@ -167,8 +167,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
     } catch (e) {
       // e.g. a Workspace domain that refuses sharing outside it: this class is reported, the others go on
-      const why = e !== null && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-      shareFailed.push({ className: c.className, error: why.slice(0, 200) });
+      shareFailed.push({ className: c.className, error: errorText(e) });
     }
     if (wrote || created) changed[key] = JSON.stringify(st);
     if (school.classesT.has('sheetLink') && c.sheetLink !== book.getUrl()) links.set(c.row, book.getUrl());

@@ -10,6 +10,7 @@ import { openLibrary } from '../sheets/library';
 import type { Cell, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
+import type { StepResult } from './jobs';
 
 export interface ConsistencyResult { done: boolean; message: string; details?: string[]; repaired: number; problems: number }
 
@@ -122,7 +123,7 @@ export function runConsistency(ctx: Ctx, deadlineMs: number): ConsistencyResult 
  * after), runs the check, and answers { done, message, details }. Busy desks → done: false, try next time.
  * Do not call it while holding the document lock (locks are not reentrant).
  */
-export function consistencyStep(ctx: Ctx, deadlineMs: number): { done: boolean; message: string; details?: string[] } {
+export function consistencyStep(ctx: Ctx, deadlineMs: number): StepResult {
   try {
     return withDocumentLockReleased(LOCK_TIMEOUT_MS, () => {
       const r = runConsistency(ctx, deadlineMs);

@@ -3,10 +3,11 @@
 import type {
   DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
 } from '../api';
-import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId, shortHash } from '../domain/circulation';
+import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId } from '../domain/circulation';
 import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
+import { statusAfterReturn } from '../domain/consistency';
 import { dayOf, startOfDay } from '../domain/dates';
-import { enumKeyOf, enumLabel, type Lang } from '../domain/schema';
+import { enumKeyOf, type LoanResult } from '../domain/schema';
 import { type LibrarySettings, ruleFor, slotLabel } from '../domain/settings';
 import type { Item, Loan, Reader } from '../domain/types';
 import { t, type MessageKey } from '../i18n/catalog';
@@ -14,16 +15,8 @@ import { expectKey, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
+import { findOne, label, langOf } from './lookup';
 import { uuid } from '../platform/services';
-
-
-function langOf(ctx: Ctx): Lang {
-  return ctx.locale === 'zh-CN' ? 'zh' : 'en';
-}
-
-function label(ctx: Ctx, e: 'itemType' | 'readerType' | 'readerStatus' | 'itemStatus', v: string | null): string {
-  return v ? enumLabel(e, v as never, langOf(ctx)) : '';
-}
 
 /** Opens the library for a desk call: the workbook's language and the time zone come from the cache
  *  when it has them (no tab names read, no Session call). */
@@ -32,18 +25,6 @@ function openDesk(ctx: Ctx, opts?: { extraKeys?: string[] }) {
   ctx.lang = lib.lang;
   ctx.tz = lib.tz;
   return lib;
-}
-
-/** Finds one row by its key with a TextFinder and reads it; checks the cached header still fits. */
-function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
-  const r = table.findFirst<T>(colKey, value);
-  if (r === null) {
-    // Before answering "not found", make sure we searched the right column (a column may have moved).
-    if (!table.headerIsCurrent()) throw new StaleShape();
-    return null;
-  }
-  expectKey(table, r.raw, colKey, value);
-  return r;
 }
 
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
@@ -256,7 +237,7 @@ function refusalParams(ctx: Ctx, params: Record<string, string | number> | undef
   };
 }
 
-type HistoryRow = { loanId: string; barcode: string; readerId: string; result: string | null; requestId: string };
+type HistoryRow = { loanId: string; barcode: string; readerId: string; result: LoanResult | null; requestId: string };
 
 /**
  * Returns a copy by the copy alone. Writes, in this order: the 借阅记录 line, the 注销登记 / 修补记录 line
@@ -285,7 +266,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
       if (done && done.rec.barcode === input.barcode) {
         // A retry of a return that removed its 在借 row: the copy's 状态 is set if that write was lost.
         const item = items.readRow<Item>(itemRow).rec;
-        const status = statusAfter(done.rec.result);
+        const status = statusAfterReturn(done.rec.result);
         if (item.status === 'on_loan') items.writeCell(itemRow, 'status', status);
         lib.remember();
         return {
@@ -343,10 +324,6 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
 }
 
 /** The copy's 状态 after a return with this 结果 (as the history line records it). */
-export function statusAfter(result: string | null): 'available' | 'repair' | 'lost' {
-  return result === 'lost' ? 'lost' : result === 'damaged' ? 'repair' : 'available';
-}
-
 /** Renews an open loan: one write (应还日期, 续借次数 and the request id together), so it is all or nothing;
  *  a retry with the same request id finds its id in the row and does not renew twice. */
 export function renew(ctx: Ctx, input: RenewInput) {

@@ -7,9 +7,9 @@
 // property keeps the later one.)
 import type { DocumentAnswerBody } from '../api';
 import { isSchoolDay } from '../domain/calendar';
-import { addDays, type DayStr, dayOf, isoWeekday } from '../domain/dates';
+import { addDays, type DayStr, dayOf } from '../domain/dates';
 import { weekOf, weeklyBulletin } from '../domain/documents/bulletin';
-import { type Window, monthWindow, previousMonth } from '../domain/documents/common';
+import { mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
 import { monthlyPlan } from '../domain/documents/plan';
 import { termReport } from '../domain/documents/report';
 import type { Doc } from '../domain/blocks';
@@ -26,6 +26,7 @@ import { type Library, openLibrary } from '../sheets/library';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
+import type { StepResult } from './jobs';
 
 const docLocale = (ctx: Ctx): Locale => (ctx.lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -106,11 +107,11 @@ export function weekDay(week: string): DayStr {
   const iso = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!iso) return week;
   const jan4 = `${iso[1]}-01-04`;
-  return addDays(addDays(jan4, 1 - isoWeekday(jan4)), (Number(iso[2]) - 1) * 7);
+  return addDays(mondayOf(jan4), (Number(iso[2]) - 1) * 7);
 }
 
-export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined): DocumentAnswerBody {
-  const lib = open(ctx);
+/** `lib`: the library the daily job's step has already opened, else opened here. */
+export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined, lib: Library = open(ctx)): DocumentAnswerBody {
   const s = lib.settings;
   lib.table('weeklyBoard'); // a workbook set up before the tab existed: NOT_SET_UP before anything is written
   const w = weekOf(week ? weekDay(week) : dayOf(ctx.now, ctx.tz));
@@ -136,7 +137,7 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined): Docu
  * For the daily job: on the first school day of a week, the bulletin of the week before (once; a marker
  * in document properties remembers the week done). Other days it does nothing.
  */
-export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): { done: boolean; message: string } {
+export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): StepResult {
   const today = dayOf(ctx.now, ctx.tz);
   const lib = open(ctx);
   const s = lib.settings;
@@ -148,7 +149,7 @@ export function weeklyBulletinStep(ctx: Ctx, deadlineMs: number): { done: boolea
   const props = docProps();
   if (props.getProperty(PROP_BULLETIN_STEP) === lastWeek) return { done: true, message: t(ctx.locale, 'docs.weekly.already') };
   if (Date.now() >= deadlineMs) return { done: false, message: t(ctx.locale, 'docs.weekly.later') };
-  const out = generateWeeklyBulletin(ctx, lastWeek);
+  const out = generateWeeklyBulletin(ctx, lastWeek, lib);
   props.setProperty(PROP_BULLETIN_STEP, lastWeek);
   return { done: true, message: t(ctx.locale, 'docs.weekly.done', { name: out.name }) };
 }

@@ -17,6 +17,8 @@ import { consistencyStep } from './consistency';
 import { weeklyBulletinStep } from './documents';
 import { runNotices } from './notices';
 
+/** What a step answers. details: lines for the librarian (e.g. the classes whose sheet is not shared with
+ *  their teacher, the mails sent, the problems left to a person). */
 export interface StepResult { done: boolean; message: string; details?: string[] }
 /** deadlineMs: absolute epoch ms; a step past it saves its own cursor and returns done: false. */
 export type JobStep = (ctx: Ctx, deadlineMs: number) => StepResult;
@@ -102,7 +104,6 @@ export function runDailyJob(ctx: Ctx, opts: { startedMs: number; fromTrigger: bo
       props.setProperty(CURSOR_KEY, JSON.stringify({ day: today, next: i }));
       return { ran: true, done: false, message: [r.message, t(say, 'job.stepPaused', { step: step.name })].join(' '), steps: results };
     }
-    cursor.next = i + 1;
   }
   props.setProperty(CURSOR_KEY, JSON.stringify({ day: today, next: steps.length }));
   return { ran: true, done: true, message: [...results.map((r) => r.message), t(say, 'job.finished')].join(' '), steps: results };

@@ -28,6 +28,7 @@ import { flushWrites } from '../sheets/book';
 import { type Library, openLibrary } from '../sheets/library';
 import { wholeColumns } from '../sheets/whole';
 import type { Ctx } from './context';
+import { errorText } from './errors';
 import { LOCK_TIMEOUT_MS } from './entry';
 
 const PREFIX = 'notices.state';
@@ -81,12 +82,6 @@ export function noticeLocale(lib: Library, ctx: Ctx): Locale {
 }
 
 // ---------------------------------------------------------------- reading the tables
-
-/** An error's message (errors thrown by Apps Script services are not always instances of this realm's Error). */
-function errorText(e: unknown): string {
-  const m = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
-  return m.slice(0, 200);
-}
 
 export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
 
@@ -174,9 +169,11 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const overdueIds = new Set(all.flatMap((g) => g.lines.map((l) => l.loanId)));
   state.announced = Object.fromEntries(Object.entries(state.announced).filter(([id]) => overdueIds.has(id)));
 
+  // The groups made above serve the plan: the only loans whose announcement changed since are those of the
+  // groups a dead run left in flight, and those groups are handled, so the plan leaves them out anyway.
   const plan = planNotices({
     ...input, announced: state.announced, deferredBefore: state.deferredBefore, handledToday: state.handled, quota,
-    librarianEmail: s.librarianEmail,
+    librarianEmail: s.librarianEmail, groups: all,
   });
   const summaryDue = plan.summary && !state.handled.includes('summary');
   state.inflight = [...plan.send.map((g) => g.key), ...(summaryDue ? ['summary'] : [])];

@@ -83,7 +83,12 @@ export function overdueDays(due: DayStr | Date | null, now: Date, tz: string = D
   // desk names the cell instead (issue 9).
   if (due === null || due === undefined || (typeof due !== 'string' && !isDateValue(due))) return 0;
   const dueDay = typeof due === 'string' ? due : dayOf(due, tz);
-  return Math.max(0, daysBetween(dueDay, dayOf(now, tz)));
+  return daysOverdue(dueDay, dayOf(now, tz));
+}
+
+/** Calendar days late, as teachers count them: 1 on the day after the due day. */
+export function daysOverdue(dueDay: DayStr, today: DayStr): number {
+  return Math.max(0, daysBetween(dueDay, today));
 }
 
 export function isOverdue(due: DayStr | Date | null, now: Date, tz: string = DEFAULT_TZ): boolean {

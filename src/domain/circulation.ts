@@ -32,13 +32,9 @@ export const DOMAIN_MESSAGE: Record<LendRefusal | LendWarning | RenewRefusal, Me
 /** The item type an open loan counts as (older rows may lack it: a plain book). */
 const loanType = (l: Pick<Loan, 'itemType'>): ItemType => l.itemType ?? 'book';
 
+/** True when a reader's open loan is an in-room (same-day) one: listed, never counted, never renewed. */
 function isInRoomLoan(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'], settings: LibrarySettings): boolean {
   return ruleFor(settings, readerType, loanType(l))?.inRoom ?? false;
-}
-
-/** True when a reader's open loan is an in-room (same-day) one: listed, never counted, never renewed. */
-export function isInRoom(l: Pick<Loan, 'itemType'>, readerType: Reader['readerType'], settings: LibrarySettings): boolean {
-  return isInRoomLoan(l, readerType, settings);
 }
 
 /** Open loans counted against the reader's total: in-room (same-day) loans are not. */
@@ -215,14 +211,19 @@ export function mayBorrowCount(reader: Reader, openLoans: readonly Loan[], setti
 
 // ---------------------------------------------------------------- ids
 
-/** A short base-36 hash of a string (FNV-1a, 4 characters). */
-export function shortHash(s: string, len = 4): string {
+/** The 32-bit FNV-1a hash of a string. */
+export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(36).padStart(len, '0').slice(-len);
+  return h;
+}
+
+/** A short base-36 hash of a string (FNV-1a, 4 characters). */
+export function shortHash(s: string, len = 4): string {
+  return fnv1a(s).toString(36).padStart(len, '0').slice(-len);
 }
 
 /**

@@ -14,12 +14,6 @@ export type SheetCell = string | number | Date;
 /** How a column's cells are written: text stays text ('@'), dates are date cells, numbers integers. */
 export type ColumnKind = 'text' | 'date' | 'int';
 
-export interface ClassRow {
-  className: string;
-  teacher: string;
-  teacherEmail: string;
-}
-
 export interface ReaderRow {
   readerId: string;
   name: string;
@@ -150,7 +144,7 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
   const loanKinds: ColumnKind[] = ['text', 'text', 'date', 'date', 'int'];
   const loans = c.loans
     .filter((l) => order.has(l.readerId))
-    .map((l) => ({ l, days: l.dueDate ? overdueDays(l.dueDate, now, tz) : 0 }));
+    .map((l) => ({ l, days: overdueDays(l.dueDate, now, tz) }));
   const due = (x: { l: OpenLoanRow }) => (x.l.dueDate ? x.l.dueDate.getTime() : 0);
   const byStudent = [...loans].sort((a, b) => order.get(a.l.readerId)! - order.get(b.l.readerId)! || due(a) - due(b) || a.l.title.localeCompare(b.l.title));
   const row = (x: { l: OpenLoanRow; days: number }, blankZero: boolean): SheetCell[] => [

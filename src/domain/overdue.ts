@@ -7,8 +7,8 @@
 import { t, type Locale } from '../i18n/catalog';
 import type { ReaderType } from './schema';
 import type { LibrarySettings } from './settings';
-import { isSchoolDay } from './calendar';
-import { addDays, type DayStr, daysBetween } from './dates';
+import { daysOverdue, isSchoolDay } from './calendar';
+import { addDays, type DayStr } from './dates';
 
 // ---------------------------------------------------------------- input records
 
@@ -54,11 +54,6 @@ export interface NoticeGroup {
   lines: NoticeLine[];
   /** the most days overdue in the group (for "oldest first") */
   oldest: number;
-}
-
-/** Calendar days late, as teachers count them: 1 on the day after the due day. */
-export function daysOverdue(dueDay: DayStr, today: DayStr): number {
-  return Math.max(0, daysBetween(dueDay, today));
 }
 
 /** School days d with from < d ≤ to. */
@@ -151,6 +146,8 @@ export interface PlanInput extends GroupInput {
   /** what the mail service says is left for today (read by the shell before planning) */
   quota: number;
   librarianEmail: string;
+  /** groupOverdue of this input, when the caller has already made them (else they are made here) */
+  groups?: readonly NoticeGroup[];
 }
 
 export interface NoticePlan {
@@ -173,7 +170,7 @@ export interface NoticePlan {
 export function planNotices(input: PlanInput): NoticePlan {
   const handled = new Set(input.handledToday);
   const deferredBefore = new Set(input.deferredBefore);
-  const groups = groupOverdue(input).filter((g) => !handled.has(g.key) && g.lines.some((l) => l.due));
+  const groups = (input.groups ?? groupOverdue(input)).filter((g) => !handled.has(g.key) && g.lines.some((l) => l.due));
   const addressed = groups.filter((g) => g.to);
   const unaddressed = groups.filter((g) => !g.to);
   // deferred earlier: in the order they were deferred (the longest waiting first); then oldest overdue first

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CLASSES, T_SECOND_LETTERS, callNumber, checkClassNo, mainClass, nextSeq, searchClc } from '../../src/domain/collection/clc';
 import { CLC_ENTRIES } from '../../src/domain/collection/clc-data';
-import { accessionNumber, batchLine, firstFree, formatAccession, newBooksOfWeek, nextBatchNo, parseOpenLibrary, planAccessions, weekStart } from '../../src/domain/collection/newbooks';
+import { accessionNumber, batchLine, firstFree, formatAccession, newBooksOfWeek, parseOpenLibrary, planAccessions } from '../../src/domain/collection/newbooks';
+import { mondayOf as weekStart } from '../../src/domain/documents/common';
+import { nextBatchNo } from '../../src/domain/importing';
 import { DEFAULT_ITEM_PATTERN } from '../../src/domain/settings';
 import type { Item } from '../../src/domain/types';
 

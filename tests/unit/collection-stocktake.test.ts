@@ -1,6 +1,7 @@
 // The stocktake comparison, by hand.
 import { describe, expect, it } from 'vitest';
-import { compareStocktake, csvCell, inScope, listToken, parseClassRanges, type StockItem } from '../../src/domain/collection/stocktake';
+import { compareStocktake, inScope, listToken, parseClassRanges, type StockItem } from '../../src/domain/collection/stocktake';
+import { csvCell } from '../../src/domain/csv';
 
 const it_ = (barcode: string, classNo: string, status: StockItem['status'], location = ''): StockItem => ({ barcode, title: barcode, callNo: '', classNo, status, location });
 

@@ -1,7 +1,8 @@
 // src/domain/overdue.ts and mailRender.ts with hand-worked expectations. Today is Tuesday 2026-11-24.
 import { describe, expect, test } from 'vitest';
+import { daysOverdue } from '../../src/domain/calendar';
 import {
-  daysOverdue, groupMail, groupOverdue, isDueToday, planNotices, schoolDaysBetween, slipsFor, summaryMail,
+  groupMail, groupOverdue, isDueToday, planNotices, schoolDaysBetween, slipsFor, summaryMail,
   type ClassContact, type OpenLoan, type ReaderContact,
 } from '../../src/domain/overdue';
 import { escapeHtml, renderHtml, renderText } from '../../src/domain/mailRender';

@@ -1,28 +1,14 @@
-// What the collection use cases share: the ISBN check, the 分类号 check, finding one row, labels.
+// What the collection use cases share: the ISBN check, the 分类号 check, a column read from its raw cells.
 import { checkClassNo } from '../../domain/collection/clc';
-import { isbn13CheckDigit, isbnDigits, isValidIsbn } from '../../domain/importing';
-import { enumLabel, type EnumName, type Lang } from '../../domain/schema';
+import { isValidIsbn, normalizeIsbn } from '../../domain/importing';
 import type { MessageKey } from '../../i18n/catalog';
-import { expectKey, StaleShape } from '../../sheets/library';
-import type { Found, Table } from '../../sheets/table';
-import type { Ctx } from '../context';
+import { type Cell, fromCell, type Table } from '../../sheets/table';
 import { LibraryError } from '../errors';
-
-export function langOf(ctx: Ctx): Lang {
-  return ctx.locale === 'zh-CN' ? 'zh' : 'en';
-}
-
-export function label<E extends EnumName>(ctx: Ctx, e: E, v: string | null | undefined): string {
-  return v ? enumLabel(e, v as never, langOf(ctx)) : '';
-}
 
 /** An ISBN as stored: 13 digits (an ISBN-10 is turned into its 978 form); a wrong check digit is refused. */
 export function normalIsbn(raw: string): string {
-  const d = isbnDigits(raw);
-  if (!isValidIsbn(d)) throw new LibraryError('ISBN_INVALID', 'collection.isbnInvalid', { isbn: raw.slice(0, 40) });
-  if (d.length === 13) return d;
-  const first12 = `978${d.slice(0, 9)}`;
-  return `${first12}${isbn13CheckDigit(first12)}`;
+  if (!isValidIsbn(raw)) throw new LibraryError('ISBN_INVALID', 'collection.isbnInvalid', { isbn: raw.slice(0, 40) });
+  return normalizeIsbn(raw);
 }
 
 const CLASS_PROBLEM: Record<string, MessageKey> = {
@@ -41,14 +27,9 @@ export function validClassNo(raw: string): string {
   throw new LibraryError('CLASS_NO_INVALID', CLASS_PROBLEM[c.problem], { classNo: raw.slice(0, 40), at: c.at ?? '' });
 }
 
-/** One row by its key (TextFinder), its key cell checked against a cached header. */
-export function findOne<T extends object>(table: Table, colKey: string, value: string): Found<T> | null {
-  const row = table.findRow(colKey, value);
-  if (row === null) {
-    if (!table.headerIsCurrent()) throw new StaleShape();
-    return null;
-  }
-  const r = table.readRow<T>(row);
-  expectKey(table, r.raw, colKey, value);
-  return r;
+/** A column's value in a sheet row, converted from the column's raw cells (rawColumn: index i = row i + 2) as
+ *  readColumns converts it: for a use case that needs the raw cells anyway (to write the column back). */
+export function columnReader(table: Table, colKey: string, cells: readonly Cell[]): (row: number) => unknown {
+  const def = table.def.columns.find((c) => c.key === colKey)!;
+  return (row) => fromCell(def, cells[row - 2]);
 }

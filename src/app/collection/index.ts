@@ -4,7 +4,7 @@ import { dayOf } from '../../domain/dates';
 import { ENUMS, type ItemType } from '../../domain/schema';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
-import { label, langOf } from './common';
+import { label, langOf } from '../lookup';
 import { newBooksShelved } from './newbooks';
 
 export { labelItems, readerCards, labelChoices } from './labels';

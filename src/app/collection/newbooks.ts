@@ -3,21 +3,24 @@
 // 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
 import { callNumber, nextSeq } from '../../domain/collection/clc';
 import {
-  batchLine, type BookRecord, firstFree, newBooksOfWeek, nextBatchNo, type NewTitle, openLibraryUrl, parseOpenLibrary,
-  planAccessions, recordFromCopy, weekStart,
+  batchLine, type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
+  planAccessions, recordFromCopy,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
+import { mondayOf } from '../../domain/documents/common';
+import { nextBatchNo } from '../../domain/importing';
 import type { ItemType } from '../../domain/schema';
 import { SETTING_DEFS } from '../../domain/settings';
 import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
-import { cachePutAll, cacheRemove } from '../../platform/services';
+import { cacheRemove } from '../../platform/services';
 import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
-import { findOne, label, normalIsbn, validClassNo } from './common';
+import { findOne, label } from '../lookup';
+import { normalIsbn, validClassNo } from './common';
 
 const ISBN_CACHE = (isbn: string) => `isbn.v1:${isbn}`;
 const BATCH_CACHE = (no: string) => `batch.open.v1:${no}`;
@@ -199,7 +202,7 @@ export function closeBatch(ctx: Ctx, input: { batchNo: string }) {
 
 /** The titles shelved in the week of `day` (its Monday to Sunday), for the weekly bulletin and the monthly plan. */
 export function newBooksShelved(ctx: Ctx, day?: DayStr): { weekStart: DayStr; titles: NewTitle[] } {
-  const monday = weekStart(day ?? dayOf(ctx.now, ctx.tz));
+  const monday = mondayOf(day ?? dayOf(ctx.now, ctx.tz));
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
   const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');

@@ -8,7 +8,7 @@ import { t } from '../../i18n/catalog';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
-import { findOne } from './common';
+import { findOne } from '../lookup';
 
 export function listRepairs(ctx: Ctx) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);

@@ -3,9 +3,10 @@
 // the accepted scans appended in one write. Finishing marks the not-found copies 遗失 (never a copy on loan)
 // only with the token of the list the librarian confirmed, one 注销登记 line each (盘亏).
 import {
-  compareStocktake, csv, listToken, parseClassRanges, type Scan, scopeFromText, scopeToText, type StockItem, type StocktakeReport,
+  compareStocktake, listToken, parseClassRanges, type Scan, scopeFromText, scopeToText, type StockItem, type StocktakeReport,
 } from '../../domain/collection/stocktake';
 import { mainClass } from '../../domain/collection/clc';
+import { csv } from '../../domain/csv';
 import { dayOf, startOfDay } from '../../domain/dates';
 import { enumLabel } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
@@ -14,24 +15,28 @@ import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../s
 import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
-import { findOne } from './common';
+import { findOne } from '../lookup';
 
 const RUNNING = 'stocktake.running.v1';
 interface StocktakeRow { stocktakeId: string; startedAt: Date | null; scope: string; status: string; finishedAt: Date | null; staff: string }
 
-function running(lib: Library): StocktakeRow | null {
-  const all = lib.table('stocktakes').readAll<StocktakeRow>();
-  return all.map((r) => r.rec).find((r) => r.status === 'running') ?? null;
+function stocktakes(lib: Library): StocktakeRow[] {
+  return lib.table('stocktakes').readAll<StocktakeRow>().map((r) => r.rec);
+}
+
+function running(all: readonly StocktakeRow[]): StocktakeRow | null {
+  return all.find((r) => r.status === 'running') ?? null;
 }
 
 export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?: string[] }) {
   const classes = parseClassRanges(input.classes ?? []);
   if (!classes) throw new LibraryError('INVALID_INPUT', 'collection.stocktake.badRange', { ranges: (input.classes ?? []).join(', ') });
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const open = running(lib);
+  const all = stocktakes(lib);
+  const open = running(all);
   if (open) throw new LibraryError('STOCKTAKE_RUNNING', 'collection.stocktake.running', { id: open.stocktakeId });
   const table = lib.table('stocktakes');
-  const ids = new Set(table.columnValues('stocktakeId'));
+  const ids = new Set(all.map((r) => r.stocktakeId));
   const base = `PD${dayOf(ctx.now, ctx.tz).replace(/-/g, '')}`;
   let n = 1;
   while (ids.has(`${base}-${n}`)) n++;
@@ -42,7 +47,7 @@ export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?
   return { stocktakeId, scope, message: t(ctx.locale, 'collection.stocktake.started', { id: stocktakeId }) };
 }
 
-function requireRunning(ctx: Ctx, lib: Library, id: string): StocktakeRow {
+function requireRunning(lib: Library, id: string): StocktakeRow {
   const r = findOne<StocktakeRow>(lib.table('stocktakes'), 'stocktakeId', id);
   if (!r) throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.unknown', { id });
   if (r.rec.status !== 'running') throw new LibraryError('STOCKTAKE_NOT_RUNNING', 'collection.stocktake.finished', { id });
@@ -52,7 +57,7 @@ function requireRunning(ctx: Ctx, lib: Library, id: string): StocktakeRow {
 /** One batch of queued scans: known 登记号 recorded in one write, unknown ones answered (not recorded). */
 export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: string[]; location?: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [RUNNING] });
-  if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(ctx, lib, input.stocktakeId);
+  if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(lib, input.stocktakeId);
   const items = lib.table('items');
   const codes = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
   const classes = rawColumn(items, 'classNo');
@@ -86,9 +91,10 @@ export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: 
   };
 }
 
-function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeReport; statusCells: ReturnType<typeof rawColumn>; rows: Map<string, number> } {
+/** The stocktake's report; `extra` columns of 图书 are read in the same read (returned in `read`). */
+function compare<T extends object = object>(lib: Library, st: StocktakeRow, extra: readonly string[] = []): { report: StocktakeReport; rows: Map<string, number>; read: { row: number; rec: StockItem & T }[] } {
   const items = lib.table('items');
-  const read = readColumns<StockItem>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
+  const read = readColumns<StockItem & T>(items, ['barcode', 'title', 'callNo', 'classNo', 'status', 'location', ...extra], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const scansTab = lib.table('stocktakeScans');
   const ids = rawColumn(scansTab, 'stocktakeId');
   const codes = rawColumn(scansTab, 'barcode');
@@ -98,17 +104,17 @@ function compare(ctx: Ctx, lib: Library, st: StocktakeRow): { report: StocktakeR
     if (String(ids[i]).trim() === st.stocktakeId) scans.push({ barcode: String(codes[i]).trim(), location: String(locs[i] ?? '').trim() });
   }
   const rows = new Map(read.map((r) => [r.rec.barcode, r.row]));
-  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), statusCells: [], rows };
+  return { report: compareStocktake(read.map((r) => r.rec), scans, scopeFromText(st.scope)), rows, read };
 }
 
 export function stocktakeStatus(ctx: Ctx) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = running(lib);
+  const st = running(stocktakes(lib));
   if (!st) {
     lib.remember();
     return { stocktake: null };
   }
-  const { report } = compare(ctx, lib, st);
+  const { report } = compare(lib, st);
   lib.remember({ [RUNNING]: st.stocktakeId });
   return {
     stocktake: {
@@ -120,8 +126,8 @@ export function stocktakeStatus(ctx: Ctx) {
 
 export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = requireRunning(ctx, lib, input.stocktakeId);
-  const { report } = compare(ctx, lib, st);
+  const st = requireRunning(lib, input.stocktakeId);
+  const { report } = compare(lib, st);
   lib.remember();
   const status = (s: StockItem['status']) => (s ? enumLabel('itemStatus', s, ctx.lang) : '');
   const kind = (k: 'notFound' | 'recorded' | 'wrongLocation') => t(ctx.locale, `collection.stocktake.kind.${k}`);
@@ -144,8 +150,8 @@ export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
 /** Marks the confirmed not-found copies 遗失, one 注销登记 line each (盘亏), and closes the stocktake. */
 export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: string }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
-  const st = requireRunning(ctx, lib, input.stocktakeId);
-  const { report, rows } = compare(ctx, lib, st);
+  const st = requireRunning(lib, input.stocktakeId);
+  const { report, rows, read } = compare<{ price: number | null }>(lib, st, ['price']);
   if (listToken(report.notFound.map((i) => i.barcode)) !== input.token) {
     throw new LibraryError('STOCKTAKE_CHANGED', 'collection.stocktake.changed', { id: st.stocktakeId });
   }
@@ -154,8 +160,7 @@ export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: s
   if (lost.length) {
     const current = rawColumn(items, 'status');
     writeColumnCells(items, 'status', current, new Map(lost.map((i) => [rows.get(i.barcode) as number, 'lost'])), ctx.lang);
-    const prices = readColumns<{ barcode: string; price: number | null }>(items, ['barcode', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
-    const price = new Map(prices.map((p) => [p.rec.barcode, p.rec.price]));
+    const price = new Map(read.map((p) => [p.rec.barcode, p.rec.price]));
     const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
     lib.table('writeOffs').appendMany(lost.map((i) => ({
       barcode: i.barcode, date: today, reason: 'stocktake', price: price.get(i.barcode) ?? null, compensation: null, readerId: '', staff: ctx.staff,

@@ -2,12 +2,13 @@
 // one 注销登记 line each, reason 剔旧; never a deleted row). The 分类帐 and the term report read 状态.
 import { dayOf, startOfDay } from '../../domain/dates';
 import { weedingSuggestions as suggest, type WeedItem } from '../../domain/collection/weeding';
-import { enumLabel, type WriteOffReason } from '../../domain/schema';
+import { enumLabel, type ItemStatus, type WriteOffReason } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
 import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
+import { columnReader } from './common';
 import { archivedLastLent } from './schoolyear';
 
 export function weedingSuggestions(ctx: Ctx) {
@@ -48,17 +49,20 @@ export function weedingSuggestions(ctx: Ctx) {
 export function writeOffCopies(ctx: Ctx, input: { barcodes: string[]; reason: WriteOffReason }) {
   const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
   const items = lib.table('items');
-  const recs = readColumns<{ barcode: string; title: string; status: string | null; price: number | null }>(items, ['barcode', 'title', 'status', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
+  // 状态 is read once, as raw cells: writing the column back needs them, and each copy's status is read from them.
+  const current = rawColumn(items, 'status');
+  const statusAt = columnReader(items, 'status', current);
+  const recs = readColumns<{ barcode: string; title: string; price: number | null }>(items, ['barcode', 'title', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const byCode = new Map(recs.map((r) => [r.rec.barcode, r]));
   const wanted = [...new Set(input.barcodes.map((b) => b.trim()))];
   for (const b of wanted) {
     const r = byCode.get(b);
     if (!r) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: b });
-    if (r.rec.status !== 'available' && r.rec.status !== 'repair') {
-      throw new LibraryError('WRITE_OFF_REFUSED', 'collection.weed.refused', { barcode: b, title: r.rec.title, status: r.rec.status ? enumLabel('itemStatus', r.rec.status as never, ctx.lang) : '' });
+    const status = statusAt(r.row) as ItemStatus | null;
+    if (status !== 'available' && status !== 'repair') {
+      throw new LibraryError('WRITE_OFF_REFUSED', 'collection.weed.refused', { barcode: b, title: r.rec.title, status: status ? enumLabel('itemStatus', status, ctx.lang) : '' });
     }
   }
-  const current = rawColumn(items, 'status');
   writeColumnCells(items, 'status', current, new Map(wanted.map((b) => [byCode.get(b)!.row, 'withdrawn'])), ctx.lang);
   const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
   lib.table('writeOffs').appendMany(wanted.map((b) => ({

@@ -5,8 +5,12 @@ import type { ClcEntry } from './clc-data';
 export type ClassNoProblem = 'empty' | 'basicClass' | 'tClass' | 'chars' | 'point' | 'tooLong';
 export type ClassNoCheck = { ok: true; classNo: string } | { ok: false; problem: ClassNoProblem; at?: string };
 
-/** The 22 basic classes, and T's second letters (the same as in clc-data.ts; a unit test keeps them equal). */
-export const BASIC_CLASSES = 'ABCDEFGHIJKNOPQRSTUVXZ';
+/** The 22 basic classes of 《中国图书馆分类法》, in order. */
+export const BASIC_CLASS_LIST = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'X', 'Z'] as const;
+export type BasicClass = (typeof BASIC_CLASS_LIST)[number];
+
+/** The basic classes as one string, and T's second letters (the same as in clc-data.ts; a unit test keeps them equal). */
+export const BASIC_CLASSES = BASIC_CLASS_LIST.join('');
 export const T_SECOND_LETTERS = 'BDEFGHJKLMNPQSUV';
 const BASIC = new Set(BASIC_CLASSES.split(''));
 const T_SECOND = new Set(T_SECOND_LETTERS.split('').map((l) => `T${l}`));

@@ -104,26 +104,11 @@ export function batchLine(items: readonly Pick<Item, 'isbn' | 'title' | 'price'>
   return { titles: titles.size, copies: items.length, amount: cents / 100 };
 }
 
-export function nextBatchNo(today: DayStr, existing: ReadonlySet<string>): string {
-  const base = `P${today.replace(/-/g, '')}`;
-  for (let i = 1; ; i++) {
-    const no = `${base}${String(i).padStart(2, '0')}`;
-    if (!existing.has(no)) return no;
-  }
-}
-
 // ---------------------------------------------------------------- 新书通报
 
 export interface NewTitle {
   title: string; author: string; publisher: string; isbn: string; classNo: string; callNo: string;
   itemType: ItemType; copies: number; location: string; addedOn: DayStr;
-}
-
-/** The Monday of the week a day falls in. */
-export function weekStart(day: DayStr): DayStr {
-  const d = new Date(`${day}T00:00:00Z`);
-  const wd = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  return addDays(day, 1 - wd);
 }
 
 /**

@@ -1,14 +1,13 @@
 // The end of the school year: promotion of classes and readers one grade, graduates, those who still owe;
 // which 借阅记录 rows belong to a school year. Pure.
+import { GRADE_ZH } from '../importing';
 import type { ReaderStatus, ReaderType } from '../schema';
-
-const ZH_NUM = ['', '一', '二', '三', '四', '五', '六'];
 
 /** 三年级(2)班 → { grade: 3, style: 'zh' }; 3年级2班 → digits; 'Grade 3 Class 2' → en; null when no grade is named. */
 export function parseClassName(name: string): { grade: number; style: 'zh' | 'digit' | 'en'; head: string; rest: string } | null {
   const s = name.trim();
   let m = /^([一二三四五六])(年级)(.*)$/.exec(s);
-  if (m) return { grade: ZH_NUM.indexOf(m[1]), style: 'zh', head: m[2], rest: m[3] };
+  if (m) return { grade: GRADE_ZH.indexOf(m[1]), style: 'zh', head: m[2], rest: m[3] };
   m = /^([1-6])(年级)(.*)$/.exec(s);
   if (m) return { grade: Number(m[1]), style: 'digit', head: m[2], rest: m[3] };
   m = /^(Grade\s*)([1-6])(\b.*)$/i.exec(s);
@@ -21,7 +20,7 @@ export function promoteClassName(name: string): string | null {
   const p = parseClassName(name);
   if (!p || p.grade >= 6) return null;
   const g = p.grade + 1;
-  if (p.style === 'zh') return `${ZH_NUM[g]}${p.head}${p.rest}`;
+  if (p.style === 'zh') return `${GRADE_ZH[g]}${p.head}${p.rest}`;
   if (p.style === 'digit') return `${g}${p.head}${p.rest}`;
   return `${p.head}${g}${p.rest}`;
 }

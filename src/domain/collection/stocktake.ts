@@ -1,5 +1,6 @@
 // 盘点: which copies a stocktake expects, the comparison of the catalogue with what was scanned, progress
 // per main class, the CSV of the report. Pure.
+import { fnv1a } from '../circulation';
 import type { ItemStatus } from '../schema';
 import { mainClass, normaliseClassNo } from './clc';
 
@@ -50,7 +51,6 @@ export function inScope(item: StockItem, scope: StocktakeScope): boolean {
 }
 
 export interface ClassProgress { mainClass: string; expected: number; found: number }
-export interface StockLine extends StockItem { scannedAt?: string }
 export interface StocktakeReport {
   /** 在架 in the catalogue, within scope, never scanned: what finishing would mark 遗失 */
   notFound: StockItem[];
@@ -99,22 +99,5 @@ export function compareStocktake(items: readonly StockItem[], scans: readonly Sc
 
 /** A short fingerprint of the not-found list: finishing must confirm the very list the librarian saw. */
 export function listToken(barcodes: readonly string[]): string {
-  const s = [...barcodes].sort().join('\n');
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
-  }
-  return `${barcodes.length}-${h.toString(36)}`;
-}
-
-/** One CSV cell: quoted when needed; text that a spreadsheet would take for a formula starts with '. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : String(v);
-  if (/^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csv(rows: readonly (readonly unknown[])[]): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${barcodes.length}-${fnv1a([...barcodes].sort().join('\n')).toString(36)}`;
 }

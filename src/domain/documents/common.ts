@@ -5,6 +5,7 @@ import { t, type Locale, type MessageKey, type Params } from '../../i18n/catalog
 import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../schema';
 import type { DayStr } from '../dates';
 import { addDays, isoWeekday } from '../dates';
+import { BASIC_CLASS_LIST, type BasicClass } from '../collection/clc';
 import { GRADE_ZH } from '../importing';
 
 export interface DocItem {
@@ -63,10 +64,6 @@ export function translator(locale: Locale): Tr {
 
 // ---------------------------------------------------------------- 中图法
 
-/** The 22 basic classes of 《中国图书馆分类法》, in order. */
-export const BASIC_CLASSES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'X', 'Z'] as const;
-export type BasicClass = (typeof BASIC_CLASSES)[number];
-
 /** The five main groups the 规程's 藏书分类比例表 uses. */
 export const MAIN_GROUPS = ['A', 'B', 'CK', 'NX', 'Z'] as const;
 export type MainGroup = (typeof MAIN_GROUPS)[number];
@@ -74,7 +71,7 @@ export type MainGroup = (typeof MAIN_GROUPS)[number];
 /** The basic class of a class number ('I287.45' → 'I'); null when it names none (blank, 'L', 'W', 'Y', junk). */
 export function basicClassOf(classNo: string): BasicClass | null {
   const c = classNo.trim().charAt(0).toUpperCase();
-  return (BASIC_CLASSES as readonly string[]).includes(c) ? (c as BasicClass) : null;
+  return (BASIC_CLASS_LIST as readonly string[]).includes(c) ? (c as BasicClass) : null;
 }
 
 export function mainGroupOf(basic: BasicClass): MainGroup {

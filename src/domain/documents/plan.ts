@@ -8,7 +8,7 @@ import { addDays, type DayStr, formatClock, isoWeekday } from '../dates';
 import { type LibrarySettings, parseWeekday, type Slot, weekdayLabel } from '../settings';
 import {
   classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeLabel, gradeOfClass,
-  inWindow, isHeld, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
+  inWindow, isHeld, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
 
 export interface PlanInput {
@@ -72,7 +72,7 @@ export function monthRota(month: string, settings: LibrarySettings, classes: rea
   const notes = new Map(settings.calendar.map((e) => [e.day, e]));
   for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
     if (!isSchoolDay(d, settings)) continue;
-    const monday = addDays(d, 1 - isoWeekday(d));
+    const monday = mondayOf(d);
     if (!mondays.includes(monday)) mondays.push(monday);
     const entry = notes.get(d);
     const makeUp = entry?.kind === 'workday' && isoWeekday(d) > 5;

@@ -5,9 +5,10 @@ import type { Locale } from '../../i18n/catalog';
 import { type Block, chart, type Doc, heading, list, pageBreak, paragraph, table, title } from '../blocks';
 import { classSlots } from '../calendar';
 import { addDays, type DayStr } from '../dates';
+import { BASIC_CLASS_LIST } from '../collection/clc';
 import type { LibrarySettings } from '../settings';
 import {
-  BASIC_CLASSES, basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
+  basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, inWindow, isActiveStudent, isHeld, MAIN_GROUPS,
   type MainGroup, mainGroupOf, money, monthWindow, pct, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, sum,
   punct, titleKey, translator, type Window, zhCompare,
@@ -77,7 +78,7 @@ export function reportFigures(input: ReportInput): ReportFigures {
   const titlesOf = (...types: string[]) => new Set(heldKeys.filter((_, k) => types.includes(held[k].itemType ?? ''))).size;
   const yearW: Window = { from: addDays(asOf, -364), to: asOf };
   const groupCopies = Object.fromEntries(MAIN_GROUPS.map((g) => [g, 0])) as Record<MainGroup, number>;
-  const basicCopies: Record<string, number> = Object.fromEntries(BASIC_CLASSES.map((c) => [c, 0]));
+  const basicCopies: Record<string, number> = Object.fromEntries(BASIC_CLASS_LIST.map((c) => [c, 0]));
   let classifiedCopies = 0;
   for (const i of held) {
     const b = basicClassOf(i.classNo);
@@ -213,7 +214,7 @@ export function termReport(input: ReportInput): Doc {
   blocks.push(table([tr('doc.col.batch'), tr('doc.col.date'), tr('doc.col.source'), tr('doc.col.titles'), tr('doc.col.copies'), tr('doc.col.amount')], acqRows));
   blocks.push(heading(tr('doc.report.h.classLedger'), 2));
   blocks.push(table([tr('doc.col.basicClass'), tr('doc.col.copies'), tr('doc.col.share')],
-    [...BASIC_CLASSES.map((c) => [`${c} ${tr(`doc.clc.${c}`)}`, f.basicCopies[c], pct(f.basicCopies[c], f.classifiedCopies)]),
+    [...BASIC_CLASS_LIST.map((c) => [`${c} ${tr(`doc.clc.${c}`)}`, f.basicCopies[c], pct(f.basicCopies[c], f.classifiedCopies)]),
       [tr('doc.report.unclassified'), f.heldCopies - f.classifiedCopies, ''], [tr('doc.total'), f.heldCopies, '']]));
   blocks.push(heading(tr('doc.report.h.writeOffs'), 2));
   const wo = input.writeOffs.filter((x) => inWindow(x.date, w));
