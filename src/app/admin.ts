@@ -23,7 +23,7 @@ export function setup(ctx: Ctx) {
 export function loadSample(ctx: Ctx, size: 'small' | 'medium' | 'large', seed: number) {
   setupWorkbook(ctx.ss, ctx.lang, ctx.locale, ctx.now, ctx.tz);
   invalidateLibraryCache();
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
+  const lib = openLibrary(ctx, { noCache: true });
   const readers = lib.table('readers');
   const items = lib.table('items');
   if (!readers.isEmpty() || !items.isEmpty()) {

@@ -51,7 +51,7 @@ function checked(table: Table): Table {
 
 /** Reads what the class sheets need, only those columns: classes, students, open loans, this term's history. */
 function readSchool(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const s = lib.settings;
   const targets: TermTargets = {
     termStart: s.termStart, termEnd: s.termEnd, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm,

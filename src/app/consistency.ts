@@ -34,7 +34,7 @@ function unreadable(table: Table, cols: Record<string, Cell[]>, count: number, k
  * uses (one getValues each), applies the repairs, and answers what it did.
  */
 export function runConsistency(ctx: Ctx, deadlineMs: number): ConsistencyResult {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
+  const lib = openLibrary(ctx, { noCache: true });
   const items = lib.table('items');
   const loans = lib.table('loans');
   const history = lib.table('history');

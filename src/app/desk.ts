@@ -18,15 +18,6 @@ import { LibraryError } from './errors';
 import { findOne, label, langOf } from './lookup';
 import { uuid } from '../platform/services';
 
-/** Opens the library for a desk call: the workbook's language and the time zone come from the cache
- *  when it has them (no tab names read, no Session call). */
-function openDesk(ctx: Ctx, opts?: { extraKeys?: string[] }) {
-  const lib = openLibrary(ctx.ss, () => ctx.lang, () => ctx.tz, opts);
-  ctx.lang = lib.lang;
-  ctx.tz = lib.tz;
-  return lib;
-}
-
 function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
   const rows = loans.readRows<Loan>(loans.findRows('readerId', readerId));
   for (const r of rows) expectKey(loans, r.raw, 'readerId', readerId);
@@ -127,7 +118,7 @@ function badCellNote(ctx: Ctx, cells: string[]): string {
  * in 在借 (请求号) and answers "already lent" without writing twice.
  */
 export function lend(ctx: Ctx, input: LendInput) {
-  const lib = openDesk(ctx);
+  const lib = openLibrary(ctx);
   const readers = lib.table('readers');
   const items = lib.table('items');
   const loans = lib.table('loans');
@@ -246,7 +237,7 @@ type HistoryRow = { loanId: string; barcode: string; readerId: string; result: L
  * — the retry, another scan, or the consistency check — what is already written, so nothing is written twice.
  */
 export function returnItem(ctx: Ctx, input: ReturnInput) {
-  const lib = openDesk(ctx);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const loans = lib.table('loans');
   const history = lib.table('history');
@@ -327,7 +318,7 @@ export function returnItem(ctx: Ctx, input: ReturnInput) {
 /** Renews an open loan: one write (应还日期, 续借次数 and the request id together), so it is all or nothing;
  *  a retry with the same request id finds its id in the row and does not renew twice. */
 export function renew(ctx: Ctx, input: RenewInput) {
-  const lib = openDesk(ctx);
+  const lib = openLibrary(ctx);
   const loans = lib.table('loans');
   const l = findOne<Loan>(loans, 'barcode', input.barcode);
   if (!l) {
@@ -361,7 +352,7 @@ export function renew(ctx: Ctx, input: RenewInput) {
 const MAX_FOUND = 20;
 
 export function findReaders(ctx: Ctx, query: string) {
-  const lib = openDesk(ctx);
+  const lib = openLibrary(ctx);
   const readers = lib.table('readers');
   const loans = lib.table('loans');
   const q = query.trim();
@@ -377,8 +368,8 @@ export function findReaders(ctx: Ctx, query: string) {
 }
 
 export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
-  const lib = openDesk(ctx);
-  const classes = lib.table('classes').readAll().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
+  const lib = openLibrary(ctx);
+  const classes = lib.classRows().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
   // Opening the desk warms the cached headers of the tables every scan uses, and the classes' own
   // rota, so scans stay cheap.
   for (const key of ['readers', 'items', 'loans', 'history', 'writeOffs', 'repairs'] as const) lib.table(key);
@@ -404,7 +395,7 @@ export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
 }
 
 export function classRoster(ctx: Ctx, className: string) {
-  const lib = openDesk(ctx);
+  const lib = openLibrary(ctx);
   const readers = lib.table('readers');
   const loans = lib.table('loans');
   const rows = readers.readRows<Reader>(readers.findRows('className', className));

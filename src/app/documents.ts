@@ -31,7 +31,7 @@ import type { StepResult } from './jobs';
 const docLocale = (ctx: Ctx): Locale => (ctx.lang === 'zh' ? 'zh-CN' : 'en');
 
 function open(ctx: Ctx): Library {
-  return openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  return openLibrary(ctx);
 }
 
 /** Writes the document, replacing the one kept under `propKey` (its and its PDF's ids in document

@@ -38,7 +38,7 @@ function tokenOf(input: Source, cells: unknown[][]): string {
 }
 
 function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { noCache: true });
+  const lib = openLibrary(ctx, { noCache: true });
   const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
   const keyCol = input.kind === 'readers' ? 'readerId' : 'barcode';
   const existingKeys = new Set(table.columnValues(keyCol));

@@ -89,7 +89,7 @@ export function runDailyJob(ctx: Ctx, opts: { startedMs: number; fromTrigger: bo
   if (cursor.next >= steps.length) return { ran: false, done: true, message: t(say, 'job.doneToday'), steps: [] };
   if (opts.fromTrigger) {
     // Cached for the steps (one cache write when it was cold): the notice run then reads no settings tab.
-    const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+    const lib = openLibrary(ctx);
     lib.remember();
     const hour = lib.settings.noticeHour;
     if (wallClock(ctx.now, ctx.tz).hour < hour) return { ran: false, done: false, message: t(say, 'job.beforeHour', { hour }), steps: [] };
@@ -142,7 +142,7 @@ export interface JobSwitch { on: boolean; hour: number; message: string }
 
 /** Installs the one trigger (twice leaves one) and remembers that the job is on, for the menu. */
 export function enableDailyJob(ctx: Ctx): JobSwitch {
-  const hour = openLibrary(ctx.ss, ctx.lang, ctx.tz).settings.noticeHour;
+  const hour = openLibrary(ctx).settings.noticeHour;
   installDailyTrigger(ctx.ss);
   docProps().setProperty(ENABLED_KEY, JSON.stringify({ since: dayOf(ctx.now, ctx.tz), by: ctx.staff }));
   return { on: true, hour, message: t(ctx.locale, 'job.on', { hour }) };

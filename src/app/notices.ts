@@ -120,7 +120,7 @@ function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
 
 export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   // The notices use no loan rule: with a cold cache 借阅规则 is not read (DESIGN §6 budget).
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { loanRules: false });
+  const lib = openLibrary(ctx, { loanRules: false });
   const s = lib.settings;
   const today = dayOf(ctx.now, ctx.tz);
   const say = ctx.locale;
@@ -282,7 +282,7 @@ export interface SlipsView { date: DayStr; schoolName: string; slips: Slip[] }
 
 /** Every class's overdue list as of today, for printing. Reads only; no state. */
 export function overdueSlips(ctx: Ctx): SlipsView {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const today = dayOf(ctx.now, ctx.tz);
   const data = readOverdueData(lib, ctx.tz);
   lib.remember();

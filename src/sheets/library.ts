@@ -8,7 +8,7 @@ import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache
 import { LibraryError } from '../domain/errors';
 import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { CACHE_KEY, StaleShape } from './stale';
-import { type Cell, Table, type TableShape, findSheet } from './table';
+import { type Cell, type Found, Table, type TableShape, findSheet } from './table';
 import { readWholeSheet, readWholeTab, type WholeTab, wholeRows } from './whole';
 
 export { CACHE_KEY, StaleShape, invalidateLibraryCache } from './stale';
@@ -28,6 +28,8 @@ export interface Library {
   tz: string;
   /** the class's own borrowing slot from 班级 (借阅日, 借阅时间) when set, else null; cached with the shapes */
   classRota(className: string): { grade: number; weekday: string; slot: string } | null;
+  /** 班级's rows as records, read once in this invocation (the rota and the desk's class list share them). */
+  classRows(): Found[];
   table(key: TabKey): Table;
   /** A tab read whole with its header in one call (whole.ts: only for tabs of modest size). Its table is the
    *  one `table(key)` answers from then on, and its header refreshes the cached shape when that differs. */
@@ -43,10 +45,13 @@ export interface Library {
   remember(extra?: Record<string, string>): void;
 }
 
+/** Where a library is opened: the invocation's context. Its `lang` and `tz` are read only when the cache does
+ *  not know them (detecting the language reads every tab's name; the time zone is a service call), and are
+ *  set to what the library works in. */
+export interface LibraryCtx { readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet; lang: Lang; tz: string }
+
 export function openLibrary(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  langOrLookup: Lang | (() => Lang),
-  tzOrLookup: string | (() => string),
+  ctx: LibraryCtx,
   opts: {
     extraKeys?: string[]; noCache?: boolean;
     /** false: the caller does not use the loan rules, so when the settings are not cached 借阅规则 is not
@@ -62,23 +67,24 @@ export function openLibrary(
     cached = { shapes: {} };
   }
   let dirty = false;
-  // A lookup (a function) is only made when the cache does not know the answer.
+  // The context's lookups are only made when the cache does not know the answer.
   let lang: Lang;
-  if (typeof langOrLookup === 'string') lang = langOrLookup;
-  else if (cached.lang === 'zh' || cached.lang === 'en') lang = cached.lang;
+  if (cached.lang === 'zh' || cached.lang === 'en') lang = cached.lang;
   else {
-    lang = langOrLookup();
+    lang = ctx.lang;
     cached.lang = lang;
     dirty = true;
   }
   let tz: string;
-  if (typeof tzOrLookup === 'string') tz = tzOrLookup;
-  else if (cached.tz) tz = cached.tz;
+  if (cached.tz) tz = cached.tz;
   else {
-    tz = tzOrLookup();
+    tz = ctx.tz;
     cached.tz = tz;
     dirty = true;
   }
+  ctx.lang = lang;
+  ctx.tz = tz;
+  const ss = ctx.ss;
   const tables: Partial<Record<TabKey, Table>> = {};
 
   const table = (key: TabKey): Table => {
@@ -113,12 +119,14 @@ export function openLibrary(
   const extra: Record<string, string> = {};
   for (const k of opts.extraKeys ?? []) if (got[k] !== undefined) extra[k] = got[k];
 
+  let classRowsRead: Found[] | null = null;
+  const classRows = (): Found[] => (classRowsRead = classRowsRead ?? table('classes').readAll());
+
   const classRota = (className: string) => {
     if (!cached.rota) {
       const rota: NonNullable<Cached['rota']> = {};
-      const classes = table('classes');
-      if (classes.has('weekday')) {
-        for (const r of classes.readAll()) {
+      if (table('classes').has('weekday')) {
+        for (const r of classRows()) {
           const c = r.rec as { className?: string; grade?: number | null; weekday?: string; slot?: string };
           if (c.className && c.weekday) rota[c.className] = { grade: c.grade ?? 0, weekday: c.weekday, slot: c.slot ?? '' };
         }
@@ -168,6 +176,7 @@ export function openLibrary(
     lang,
     tz,
     classRota,
+    classRows,
     table,
     readWhole,
     current,

@@ -8,7 +8,7 @@ import { LibraryError } from '../errors';
 const MAX = 2000;
 
 export function labelItems(ctx: Ctx, input: { batchNo?: string; from?: string; to?: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const all = readColumns<{ barcode: string; callNo: string; title: string; batchNo: string; status: string | null }>(
     lib.table('items'), ['barcode', 'callNo', 'title', 'batchNo', 'status'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const from = input.from ?? '';
@@ -24,7 +24,7 @@ export function labelItems(ctx: Ctx, input: { batchNo?: string; from?: string; t
 }
 
 export function readerCards(ctx: Ctx, input: { className: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const readers = lib.table('readers');
   const rows = readers.readRows<Reader>(readers.findRows('className', input.className)).map((r) => r.rec)
     .filter((r) => r.className === input.className && r.status === 'active');
@@ -33,7 +33,7 @@ export function readerCards(ctx: Ctx, input: { className: string }) {
 }
 
 export function labelChoices(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const batches = [...new Set(lib.table('items').columnValues('batchNo'))].sort().reverse().slice(0, 50);
   const classes = lib.table('classes').columnValues('className');
   lib.remember();

@@ -31,7 +31,7 @@ export interface BookForm extends BookRecord { source: 'held' | 'openlibrary' | 
 /** What the form shows after an ISBN scan. Never throws for a lookup failure: the form is then empty. */
 export function lookupIsbn(ctx: Ctx, raw: string) {
   const isbn = normalIsbn(raw);
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [ISBN_CACHE(isbn)] });
+  const lib = openLibrary(ctx, { extraKeys: [ISBN_CACHE(isbn)] });
   const items = lib.table('items');
   const held = items.findRows('isbn', isbn);
   if (held.length) {
@@ -71,7 +71,7 @@ export function lookupIsbn(ctx: Ctx, raw: string) {
 /** The 索书号 a new copy will get: the held copy's for a held ISBN, else 分类号/next 种次号. */
 export function previewCallNo(ctx: Ctx, input: { classNo: string; isbn?: string }) {
   const classNo = validClassNo(input.classNo);
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const out = callNoFor(items, classNo, input.isbn ? normalIsbn(input.isbn) : '');
   lib.remember();
@@ -101,7 +101,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
   // Everything that can refuse is checked before the first write.
   const isbn = input.isbn ? normalIsbn(input.isbn) : '';
   const typedClass = validClassNo(input.classNo);
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: input.batchNo ? [BATCH_CACHE(input.batchNo)] : [] });
+  const lib = openLibrary(ctx, { extraKeys: input.batchNo ? [BATCH_CACHE(input.batchNo)] : [] });
   const items = lib.table('items');
   const settingsTab = lib.table('settings');
   if (input.batchNo && lib.extra[BATCH_CACHE(input.batchNo)] !== '1') {
@@ -152,7 +152,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
 // ---------------------------------------------------------------- batches
 
 export function openBatch(ctx: Ctx, input: { source: string; date?: string; invoiceAmount?: number }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const batches = lib.table('batches');
   const existing = new Set([...batches.columnValues('batchNo'), ...lib.table('acquisitions').columnValues('batchNo')]);
   const day: DayStr = input.date ?? dayOf(ctx.now, ctx.tz);
@@ -163,7 +163,7 @@ export function openBatch(ctx: Ctx, input: { source: string; date?: string; invo
 }
 
 export function listBatches(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const rows = lib.table('batches').readAll<{ batchNo: string; date: Date | null; source: string; invoiceAmount: number | null; status: string }>();
   lib.remember();
   return {
@@ -174,7 +174,7 @@ export function listBatches(ctx: Ctx) {
 }
 
 export function closeBatch(ctx: Ctx, input: { batchNo: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const batches = lib.table('batches');
   const b = findOne<{ batchNo: string; date: Date | null; source: string; invoiceAmount: number | null; status: string }>(batches, 'batchNo', input.batchNo);
   if (!b) throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.unknown', { batchNo: input.batchNo });
@@ -203,7 +203,7 @@ export function closeBatch(ctx: Ctx, input: { batchNo: string }) {
 /** The titles shelved in the week of `day` (its Monday to Sunday), for the weekly bulletin and the monthly plan. */
 export function newBooksShelved(ctx: Ctx, day?: DayStr): { weekStart: DayStr; titles: NewTitle[] } {
   const monday = mondayOf(day ?? dayOf(ctx.now, ctx.tz));
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const added = readColumns<{ addedOn: Date | null; barcode: string }>(items, ['addedOn', 'barcode'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '');
   const end = startOfDay(monday, ctx.tz).getTime() + 7 * 86400_000;

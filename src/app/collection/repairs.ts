@@ -11,7 +11,7 @@ import { LibraryError } from '../errors';
 import { findOne } from '../lookup';
 
 export function listRepairs(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const inRepair = items.readRows<Item>(items.findRows('status', enumLabel('itemStatus', 'repair', ctx.lang)))
     .map((r) => r.rec).filter((i) => i.status === 'repair');
@@ -27,7 +27,7 @@ export function listRepairs(ctx: Ctx) {
 }
 
 export function finishRepair(ctx: Ctx, input: { barcode: string; outcome: 'repaired' | 'beyond' }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const it = findOne<Item>(items, 'barcode', input.barcode);
   if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
@@ -57,7 +57,7 @@ export function finishRepair(ctx: Ctx, input: { barcode: string; outcome: 'repai
 }
 
 export function restoreLost(ctx: Ctx, input: { barcode: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   const it = findOne<Item>(items, 'barcode', input.barcode);
   if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });

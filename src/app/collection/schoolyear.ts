@@ -43,7 +43,7 @@ function tokenOf(p: PromotionPlan): string {
 }
 
 export function promotionPreview(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const { plan: p, year } = plan(ctx, lib);
   lib.remember();
   const status = (s: PReader['status']) => enumLabel('readerStatus', s, ctx.lang);
@@ -60,7 +60,7 @@ export function promotionPreview(ctx: Ctx) {
 }
 
 export function promoteYear(ctx: Ctx, input: { token: string; allowOwing?: boolean }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const { plan: p, year } = plan(ctx, lib);
   const props = docProps();
   if (props.getProperty(PROMOTED) === String(year)) throw new LibraryError('ALREADY_PROMOTED', 'collection.year.already', { year });
@@ -118,7 +118,7 @@ export function archiveYear(ctx: Ctx, input: { schoolYear: number }) {
   const span = schoolYearSpan(input.schoolYear);
   const today = dayOf(ctx.now, ctx.tz);
   if (today < span.to) throw new LibraryError('INVALID_INPUT', 'collection.archive.notEnded', { year: input.schoolYear, end: span.to });
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const history = lib.table('history');
   const from = startOfDay(span.from, ctx.tz).getTime();
   const to = startOfDay(span.to, ctx.tz).getTime();

@@ -31,7 +31,7 @@ function running(all: readonly StocktakeRow[]): StocktakeRow | null {
 export function startStocktake(ctx: Ctx, input: { locations?: string[]; classes?: string[] }) {
   const classes = parseClassRanges(input.classes ?? []);
   if (!classes) throw new LibraryError('INVALID_INPUT', 'collection.stocktake.badRange', { ranges: (input.classes ?? []).join(', ') });
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const all = stocktakes(lib);
   const open = running(all);
   if (open) throw new LibraryError('STOCKTAKE_RUNNING', 'collection.stocktake.running', { id: open.stocktakeId });
@@ -56,7 +56,7 @@ function requireRunning(lib: Library, id: string): StocktakeRow {
 
 /** One batch of queued scans: known 登记号 recorded in one write, unknown ones answered (not recorded). */
 export function stocktakeScan(ctx: Ctx, input: { stocktakeId: string; barcodes: string[]; location?: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz, { extraKeys: [RUNNING] });
+  const lib = openLibrary(ctx, { extraKeys: [RUNNING] });
   if (lib.extra[RUNNING] !== input.stocktakeId) requireRunning(lib, input.stocktakeId);
   const items = lib.table('items');
   const codes = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
@@ -108,7 +108,7 @@ function compare<T extends object = object>(lib: Library, st: StocktakeRow, extr
 }
 
 export function stocktakeStatus(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const st = running(stocktakes(lib));
   if (!st) {
     lib.remember();
@@ -125,7 +125,7 @@ export function stocktakeStatus(ctx: Ctx) {
 }
 
 export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const st = requireRunning(lib, input.stocktakeId);
   const { report } = compare(lib, st);
   lib.remember();
@@ -149,7 +149,7 @@ export function stocktakeReport(ctx: Ctx, input: { stocktakeId: string }) {
 
 /** Marks the confirmed not-found copies 遗失, one 注销登记 line each (盘亏), and closes the stocktake. */
 export function finishStocktake(ctx: Ctx, input: { stocktakeId: string; token: string }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const st = requireRunning(lib, input.stocktakeId);
   const { report, rows, read } = compare<{ price: number | null }>(lib, st, ['price']);
   if (listToken(report.notFound.map((i) => i.barcode)) !== input.token) {

@@ -12,7 +12,7 @@ import { columnReader } from './common';
 import { archivedLastLent } from './schoolyear';
 
 export function weedingSuggestions(ctx: Ctx) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '').map((r) => r.rec);
   const history = lib.table('history');
   const codes = rawColumn(history, 'barcode');
@@ -47,7 +47,7 @@ export function weedingSuggestions(ctx: Ctx) {
 
 /** Writes off the ticked copies: each must be on the shelf or in repair, else nothing is written. */
 export function writeOffCopies(ctx: Ctx, input: { barcodes: string[]; reason: WriteOffReason }) {
-  const lib = openLibrary(ctx.ss, ctx.lang, ctx.tz);
+  const lib = openLibrary(ctx);
   const items = lib.table('items');
   // 状态 is read once, as raw cells: writing the column back needs them, and each copy's status is read from them.
   const current = rawColumn(items, 'status');
