@@ -462,13 +462,23 @@ export function validateImport(input: ImportInput): ImportResult {
   if (kind === 'items') {
     const fresh = rows.filter((r) => r.ok && r.record && !(r.record as Item).batchNo).map((r) => r.record as Item);
     if (fresh.length) {
-      const titles = new Set(fresh.map((i) => (i.isbn ? `isbn:${isbnDigits(i.isbn)}` : `t:${i.title}\u0000${i.author}`)));
-      const cents = fresh.reduce((s, i) => s + Math.round((i.price ?? 0) * 100), 0);
       for (const i of fresh) i.batchNo = batchNo;
-      result.batch = { batchNo, addedOn: startOfDay(today, tz), source: input.source ?? '', titles: titles.size, copies: fresh.length, amount: cents / 100 };
+      result.batch = { batchNo, addedOn: startOfDay(today, tz), source: input.source ?? '', ...batchLine(fresh) };
     }
   }
   return result;
+}
+
+// ---------------------------------------------------------------- a batch's 总括登记 line
+
+export interface BatchLine { titles: number; copies: number; amount: number }
+
+/** A batch's 总括登记 figures, whether imported or closed at the collection workbench: 种数 (distinct titles:
+ *  the same ISBN, hyphens and case aside, else the same title and author), 册数, 金额 (sum of prices, to the cent). */
+export function batchLine(items: readonly (Pick<Item, 'isbn' | 'title' | 'price'> & { author?: string })[]): BatchLine {
+  const titles = new Set(items.map((i) => (i.isbn ? `isbn:${isbnDigits(i.isbn)}` : `t:${i.title}\u0000${i.author ?? ''}`)));
+  const cents = items.reduce((s, i) => s + Math.round((i.price ?? 0) * 100), 0);
+  return { titles: titles.size, copies: items.length, amount: cents / 100 };
 }
 
 /** 'P' + yyyyMMdd + a two-digit sequence number not yet used that day. */

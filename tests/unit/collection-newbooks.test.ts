@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASIC_CLASSES, T_SECOND_LETTERS, callNumber, checkClassNo, mainClass, nextSeq, searchClc } from '../../src/domain/collection/clc';
 import { CLC_ENTRIES } from '../../src/domain/collection/clc-data';
-import { accessionNumber, batchLine, firstFree, formatAccession, newBooksOfWeek, parseOpenLibrary, planAccessions } from '../../src/domain/collection/newbooks';
+import { accessionNumber, firstFree, formatAccession, newBooksOfWeek, parseOpenLibrary, planAccessions } from '../../src/domain/collection/newbooks';
 import { mondayOf as weekStart } from '../../src/domain/documents/common';
-import { nextBatchNo } from '../../src/domain/importing';
+import { batchLine, nextBatchNo } from '../../src/domain/importing';
 import { DEFAULT_ITEM_PATTERN } from '../../src/domain/settings';
 import type { Item } from '../../src/domain/types';
 
@@ -79,6 +79,15 @@ describe('Open Library, batches, 新书通报', () => {
       { isbn: '1', title: 'a', price: 10.1 }, { isbn: '1', title: 'a', price: 10.1 }, { isbn: '', title: 'b', price: 0.2 }, { isbn: '', title: 'b', price: null },
     ])).toEqual({ titles: 2, copies: 4, amount: 20.4 });
     expect(nextBatchNo('2026-11-24', new Set(['P2026112401']))).toBe('P2026112402');
+  });
+  it('a batch closed at the workbench counts titles as an imported one does: ISBN digits, else title and author', () => {
+    // 《西游记》 by two authors (an abridged edition) are two titles; one ISBN written with and without hyphens is one.
+    expect(batchLine([
+      { isbn: '', title: '西游记', author: '吴承恩', price: 30 }, { isbn: '', title: '西游记', author: '张三', price: 12.5 },
+    ])).toEqual({ titles: 2, copies: 2, amount: 42.5 });
+    expect(batchLine([
+      { isbn: '978-7-02-000220-7', title: '红楼梦', author: '曹雪芹', price: 40 }, { isbn: '9787020002207', title: '红楼梦', author: '曹雪芹', price: 40 },
+    ])).toEqual({ titles: 1, copies: 2, amount: 80 });
   });
   it('新书通报: the week from Monday, one line per title, lost and withdrawn left out', () => {
     expect(weekStart('2026-11-24')).toBe('2026-11-23');

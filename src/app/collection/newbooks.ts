@@ -3,12 +3,12 @@
 // 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
 import { callNumber, nextSeq } from '../../domain/collection/clc';
 import {
-  batchLine, type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
+  type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
   planAccessions, recordFromCopy,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
 import { mondayOf } from '../../domain/documents/common';
-import { nextBatchNo } from '../../domain/importing';
+import { batchLine, nextBatchNo } from '../../domain/importing';
 import type { ItemType } from '../../domain/schema';
 import { SETTING_DEFS } from '../../domain/settings';
 import type { Item } from '../../domain/types';

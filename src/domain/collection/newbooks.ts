@@ -93,17 +93,6 @@ export function openLibraryUrl(isbn: string): string {
   return `https://openlibrary.org/api/books?bibkeys=ISBN:${encodeURIComponent(isbn)}&format=json&jscmd=data`;
 }
 
-// ---------------------------------------------------------------- a batch's 总括登记 line
-
-export interface BatchLine { titles: number; copies: number; amount: number }
-
-/** 种数 (distinct titles: by ISBN, else by title), 册数, 金额 (sum of prices, to the cent). */
-export function batchLine(items: readonly Pick<Item, 'isbn' | 'title' | 'price'>[]): BatchLine {
-  const titles = new Set(items.map((i) => (i.isbn ? `isbn:${i.isbn}` : `title:${i.title}`)));
-  const cents = items.reduce((s, i) => s + Math.round((i.price ?? 0) * 100), 0);
-  return { titles: titles.size, copies: items.length, amount: cents / 100 };
-}
-
 // ---------------------------------------------------------------- 新书通报
 
 export interface NewTitle {
