@@ -1,0 +1,1 @@
+export const BUNDLE_BUDGET_BYTES: number;
