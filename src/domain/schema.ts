@@ -58,6 +58,7 @@ export const ENUMS = {
     yes: { zh: '是', en: 'Yes' },
     no: { zh: '否', en: 'No' },
   },
+  sharing: { sheet: { zh: '表格', en: 'Spreadsheet' }, mail: { zh: '邮件', en: 'Mail' } },
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -162,6 +163,7 @@ export const TABS = {
       opt('weekday', '借阅日', 'Borrowing day', 'text'),
       opt('slot', '借阅时间', 'Borrowing time', 'text'),
       opt('sheetLink', '班级借阅表', 'Class sheet', 'link'),
+      opt('sharing', '分享方式', 'Sharing', 'enum', { enumName: 'sharing' }),
     ],
   },
   loans: {
@@ -224,6 +226,7 @@ export const TABS = {
       opt('readerId', '证号', 'Card no.', 'text'),
       opt('staff', '经办人', 'Staff', 'text'),
       opt('foundOn', '找回日期', 'Found on', 'date'),
+      opt('paidOn', '赔偿日期', 'Paid on', 'date'),
     ],
   },
   notices: {
