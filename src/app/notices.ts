@@ -19,7 +19,7 @@ import { isSchoolDay } from '../domain/calendar';
 import { addDays as addDaysStr, dayOf, type DayStr } from '../domain/dates';
 import { LibraryError } from '../domain/errors';
 import {
-  type ClassContact, groupLabel, groupOverdue, libraryName, type MailContext, type MailedState, mailEntry,
+  type ClassContact, groupLabel, groupOverdue, isFirstSchoolDayOfTerm, libraryName, type MailContext, type MailedState, mailEntry,
   type NoticeGroup, type OpenLoan, type OwedCompensation, type PersonMail, personMail, planNotices, type ReaderContact,
   slipsFor, type SummaryEntry, summaryMail, type Slip,
 } from '../domain/overdue';
@@ -29,7 +29,6 @@ import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
 import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platform/state';
 import { flushWrites } from '../sheets/book';
-import { readColumns } from '../sheets/columns';
 import { type Library, openLibrary } from '../sheets/library';
 import { wholeColumns } from '../sheets/whole';
 import type { Ctx } from './context';
@@ -133,7 +132,8 @@ function readOwed(lib: Library): OwedCompensation[] {
     .map(({ rec }) => ({ readerId: rec.readerId, readerName: '', className: '', title: rec.barcode, amount: rec.compensation ?? 0 }));
 }
 
-/** 图书's 题名 and 索书号 of the barcodes the day's mails name (two columns of 图书, read only when mail goes). */
+/** 图书's 题名 and 索书号 of the barcodes the day's mails name: its leading columns in one call (library.ts
+ *  readLeading), only on a day mail goes out. */
 function withItems(lib: Library, groups: readonly Pick<NoticeGroup, 'lines' | 'owed'>[]): void {
   const wanted = new Set<string>();
   for (const g of groups) {
@@ -141,10 +141,8 @@ function withItems(lib: Library, groups: readonly Pick<NoticeGroup, 'lines' | 'o
     for (const o of g.owed) wanted.add(o.title);
   }
   if (!wanted.size) return;
-  const items = lib.table('items');
-  const keys = ['barcode', 'title', ...(items.has('callNo') ? ['callNo'] : [])];
   const found = new Map<string, { title: string; callNo: string }>();
-  for (const { rec } of readColumns<{ barcode: string; title: string; callNo?: string }>(items, keys)) {
+  for (const { rec } of wholeColumns<{ barcode: string; title: string; callNo: string }>(lib.readLeading('items', ['barcode', 'title', 'callNo']), ['barcode', 'title', 'callNo'])) {
     if (wanted.has(rec.barcode)) found.set(rec.barcode, { title: rec.title, callNo: rec.callNo ?? '' });
   }
   for (const g of groups) {
@@ -174,9 +172,12 @@ function markMailed(state: NoticeState, m: PersonMail, today: DayStr): void {
 }
 
 export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
-  const lib = openLibrary(ctx);
-  const s = lib.settings;
+  // The loan rules only matter on a term's first school day (renewal is offered only for a book not overdue):
+  // on other days, with a cold cache, 借阅规则 is not read (DESIGN §6 budget).
+  let lib = openLibrary(ctx, { loanRules: false });
   const today = dayOf(ctx.now, ctx.tz);
+  if (!lib.settings.loanRules.length && isFirstSchoolDayOfTerm(today, lib.settings)) lib = openLibrary(ctx);
+  const s = lib.settings;
   const say = ctx.locale;
   const logLang: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
   const mailLang = noticeLocale(lib, ctx);
@@ -237,8 +238,9 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   appendLog(lib, log, logLang);
   // Nothing to send: nothing in flight to protect, the final write below is enough.
   if (state.inflight.length) writeProps(chunkedEntries(props, PREFIX, state));
-  // The titles and call numbers of what goes out (图书, two columns), only when something goes out.
-  if (state.inflight.length) withItems(lib, plan.groups);
+  // The titles and call numbers of what goes out (图书), only when a teacher's mail goes out or a lost book's
+  // title is needed (a summary alone names books by their 在借 titles).
+  if (plan.send.length || (summaryDue && plan.groups.some((g) => g.owed.length))) withItems(lib, plan.groups);
   lib.remember();
   // A few mails (a second or two) go out holding the lock; more release it so the desk keeps working.
   const holdLock = state.inflight.length <= HOLD_LOCK_MAILS;

@@ -34,6 +34,10 @@ export interface Library {
   /** A tab read whole with its header in one call (whole.ts: only for tabs of modest size). Its table is the
    *  one `table(key)` answers from then on, and its header refreshes the cached shape when that differs. */
   readWhole(key: TabKey): WholeTab;
+  /** The tab's leading columns, header and rows in one call: up to the last of `keys` where the cached header
+   *  says where they are, else every column (one call, cold or warm; for a large tab read rarely, e.g. 图书's
+   *  titles and call numbers on a day mail goes out). Its table is not kept (it may lack columns). */
+  readLeading(key: TabKey, keys: readonly string[]): WholeTab;
   /** `table(key)` with a header known to be the sheet's now: a cached header is checked (one call) and, when a
    *  column moved, read again and the cache entry corrected. For a writer that cannot retry the invocation
    *  (StaleShape) because it has already done what must not be done twice (the notice log after the mails). */
@@ -148,6 +152,13 @@ export function openLibrary(
     return w;
   };
 
+  const readLeading = (key: TabKey, keys: readonly string[]): WholeTab => {
+    const shape = cached.shapes[key];
+    const known = shape ? Table.open(ss, key, lang, shape) : null;
+    const at = known ? keys.filter((k) => known.has(k)).map((k) => known.col(k)) : [];
+    return readWholeTab(ss, key, lang, at.length ? Math.max(...at) + 1 : -1);
+  };
+
   const checked = new Set<TabKey>();
   const current = (key: TabKey): Table => {
     const t = table(key);
@@ -179,6 +190,7 @@ export function openLibrary(
     classRows,
     table,
     readWhole,
+    readLeading,
     current,
     extra,
     remember(more = {}) {
