@@ -11,7 +11,8 @@
 // How a run that dies never sends twice: before the first mail the run writes, under the document lock,
 // the list of mails it is about to send and a lease (6 minutes). It then releases the lock when there are
 // more than a few mails (the desk keeps working while mail goes out), sends, and at the end writes the
-// 通知记录 rows first and then the state (mails handled, groups' last mails, lease cleared). A run that finds
+// 通知记录 rows first and then the state (mails handled, groups' last mails, lease cleared); without the lock
+// when it was released (only a notice run writes them, and the lease keeps any other out). A run that finds
 // mails still in flight after the lease ran out knows the earlier run died somewhere between: it records them
 // as interrupted, counts them as mailed and does not send them again (at most once). A run stopped by the
 // time budget is not a death: it records what it sent and leaves the rest for the next run of the same day.
@@ -37,7 +38,6 @@ import { LOCK_TIMEOUT_MS } from './entry';
 
 const PREFIX = 'notices.state';
 const LEASE_MS = 6 * 60 * 1000;
-const FINAL_LOCK_MS = 30_000;
 const HOLD_LOCK_MAILS = 3;
 /** a group's last mail is forgotten this many days after it (its 新 marks then start afresh) */
 const KEEP_MAILED_DAYS = 120;
@@ -316,16 +316,20 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   state.inflight = [];
   state.leaseUntil = 0;
 
-  // ---- record, then move the cursor
-  const finalLock = holdLock ? lock : tryDocumentLock(FINAL_LOCK_MS);
-  if (!finalLock) throw new Error('document lock not had for the notice log');
-  try {
+  // ---- record, then move the cursor. Holding the lock: written and flushed under it, then released (the daily
+  // job's next steps take it again). Released before sending: written without it — nothing but a notice run
+  // writes 通知记录 or the notice state, and the lease keeps a second run out until this one has written.
+  if (holdLock) {
+    try {
+      appendLog(lib, rows, logLang);
+      writeProps(chunkedEntries(props, PREFIX, state));
+      flushWrites();
+    } finally {
+      lock.releaseLock();
+    }
+  } else {
     appendLog(lib, rows, logLang);
     writeProps(chunkedEntries(props, PREFIX, state));
-    flushWrites();
-  } finally {
-    // released, not left to the end of the execution: the daily job's next steps take it again
-    finalLock.releaseLock();
   }
 
   const label = (m: PersonMail) => m.parts.map((p) => groupLabel(p.group, say)).join(' + ');

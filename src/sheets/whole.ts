@@ -18,15 +18,15 @@ export interface WholeTab {
 
 /** The tab's header and every data row (one call). A tab that is not there is NOT_SET_UP; a required column
  *  missing from its header is MISSING_COLUMN, as Table.open says it. */
-export function readWholeTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, columns = -1): WholeTab {
+export function readWholeTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang): WholeTab {
   const sheet = findSheet(ss, key);
   if (!sheet) throw new LibraryError('NOT_SET_UP', 'sheets.missingTab', { tab: lang === 'zh' ? TABS[key].zh : TABS[key].en });
-  return readWholeSheet(sheet, key, lang, columns);
+  return readWholeSheet(sheet, key, lang);
 }
 
-/** As readWholeTab, for a tab already looked up (its first `columns` columns only, when given). */
-export function readWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: TabKey, lang: Lang, columns = -1): WholeTab {
-  const values = sheetValues(sheet, columns);
+/** As readWholeTab, for a tab already looked up. */
+export function readWholeSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: TabKey, lang: Lang): WholeTab {
+  const values = sheetValues(sheet);
   const header = headerOf(values[0] ?? []);
   const n = header.length;
   const table = new Table(sheet, key, lang, header);
