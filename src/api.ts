@@ -4,13 +4,13 @@
 export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
-  | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
+  | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'NO_NEXT_TERM' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
   | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
 
-export type WarningCode = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END';
+export type WarningCode = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END' | 'HOLIDAY_LENDING';
 export interface Warning { code: WarningCode; message: string }
 
 export interface LoanView {
@@ -64,7 +64,7 @@ export type ReturnAnswer = Answer<{
 }>;
 
 export interface RenewInput { barcode: string; requestId?: string }
-export type RenewAnswer = Answer<{ loan: LoanView; message: string; repeated: boolean }>;
+export type RenewAnswer = Answer<{ loan: LoanView; message: string; repeated: boolean; warnings?: Warning[] }>;
 
 /** What the desk asks once when it opens: labels, the scan rules, the current class slot. */
 export interface DeskInfo {

@@ -57,7 +57,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
   if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   // The tabs whose cells the library cache holds (parsed settings, the classes' rota), in either language.
-  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'classes'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
+  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'terms', 'classes'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
   if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
