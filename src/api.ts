@@ -151,7 +151,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
   | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
-  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
+  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH' | 'NOT_YEAR_END';
 
 export interface BookFormView {
   isbn: string; title: string; author: string; publisher: string; pubYear: number | null; classNo: string; callNo: string;
@@ -196,7 +196,8 @@ export type WeedingSuggestionsAnswer = Answer<{ copies: {
 }[] }>;
 export type WriteOffCopiesAnswer = Answer<{ written: number; message: string }>;
 export type PromotionPreviewAnswer = Answer<{
-  year: number; token: string; classes: { from: string; to: string }[];
+  /** clearsSlot: the class's own 借阅日/借阅时间 cleared by the promotion ('' when it has none) */
+  year: number; token: string; classes: { from: string; to: string; clearsSlot: string }[];
   readers: { readerId: string; name: string; from: string; to: string; status: string }[];
   owing: { readerId: string; name: string; className: string; loans: { barcode: string; title: string; due: string }[] }[];
   graduates: number; unparsed: string[]; alreadyPromoted: boolean;

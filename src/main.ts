@@ -387,11 +387,11 @@ export function showSchoolYear(): void {
 
 /** Every change the promotion would make, and who still owes books; writes nothing. */
 export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
-  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+  return run(z.strictObject({ force: z.optional(z.boolean()) }), input ?? {}, {}, (i, ctx) => collection.promotionPreview(ctx, i));
 }
 
 export function promoteYear(input: unknown): PromoteYearAnswer {
-  const schema = z.strictObject({ token: previewToken, allowOwing: z.optional(z.boolean()) });
+  const schema = z.strictObject({ token: previewToken, allowOwing: z.optional(z.boolean()), force: z.optional(z.boolean()) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
 }
 

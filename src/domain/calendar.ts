@@ -259,6 +259,15 @@ export function schoolYearOf(day: DayStr, settings: LibrarySettings): { year: nu
   return { year, terms: settings.terms.filter((x) => schoolYearOfTerm(x) === year) };
 }
 
+/** The school year (the year it starts) of a day: schoolYearOf's, else, with no term known, the year
+ *  whose 1 September is the last one on or before the day. */
+export function schoolYearNumber(day: DayStr, settings: LibrarySettings): number {
+  const sy = schoolYearOf(day, settings);
+  if (sy) return sy.year;
+  const y = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 9 ? y : y - 1;
+}
+
 /**
  * The year end (the window for promotion): the day is in no term, the school year's last term has ended
  * (and ended in the summer half: May–September, so a winter break with the second term not yet entered is
