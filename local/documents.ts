@@ -19,8 +19,9 @@
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
 //    A document DocumentApp.create made is such a file (mimeType application/vnd.google-apps.document): get
 //    and update reach it, e.g. to move it to the trash ({ trashed: true }); its content is DocumentApp's.
-//    (developers.google.com/drive/api/guides/api-specific-auth: drive.file covers "files created or opened
-//    by the app"; the script's DocumentApp and its advanced Drive service share one OAuth client.)
+//    (developers.google.com/docs/api/auth: drive.file reaches "only the specific Google Drive files you use
+//    with this app"; the script's DocumentApp and its advanced Drive service are one app, one OAuth client;
+//    the self-check's drive.trash line checks it on Google.)
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';

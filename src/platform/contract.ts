@@ -46,8 +46,8 @@ export const CHECKS = {
   'docs.tables': 'apps-script/reference/document/body#appendTable(String[][])',
   'docs.lists': 'apps-script/reference/document/list-item#setGlyphType(GlyphType)',
   'docs.chart': 'apps-script/reference/charts/chart#getAs(String)',
-  'drive.pdf': 'drive/api/reference/rest/v3/files/update',
-  'drive.trash': 'apps-script/guides/services/advanced#enable_advanced_services',
+  'drive.pdf': 'apps-script/advanced/drive',
+  'drive.trash': 'docs/api/auth',
   'url.allowlist': 'apps-script/manifest/allowlist-url',
   'url.fetch': 'apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object)',
   'mail.quota': 'apps-script/reference/mail/mail-app#getRemainingDailyQuota()',
@@ -87,6 +87,17 @@ function twice(fn: () => void): void {
   try { fn(); } catch { fn(); }
 }
 
+/** A removal outside any check: tried twice; if it still fails, the line of `id` says what was left. */
+function removal(results: CheckResult[], id: CheckId, what: string, fn: () => void): void {
+  try {
+    twice(fn);
+  } catch (e) {
+    const line = results.filter((r) => r.id === id).pop();
+    const error = `${what} left behind: ${errorText(e)}`;
+    if (line) { line.ok = false; line.error = line.error ? `${line.error}; ${error}` : error; } else results.push({ id, ok: false, error });
+  }
+}
+
 export function runContract(svc: Services, o: ContractOptions): ContractRun {
   const results: CheckResult[] = [];
   const check = (id: CheckId, fn: () => void): void => {
@@ -102,7 +113,7 @@ export function runContract(svc: Services, o: ContractOptions): ContractRun {
   const lock = svc.LockService.getDocumentLock();
   if (lock && !lock.tryLock(o.lockTimeoutMs)) return { busy: true };
   try {
-    sheetChecks(svc, o, check, skip);
+    sheetChecks(svc, o, check, skip, results);
     check('lock.document', () => {
       expect(lock !== null, 'getDocumentLock() is null in the bound document');
       expect(lock!.hasLock(), 'hasLock() is false while the lock is held');
@@ -110,11 +121,12 @@ export function runContract(svc: Services, o: ContractOptions): ContractRun {
       expect(!lock!.hasLock(), 'hasLock() is still true after releaseLock()');
     });
   } finally {
-    if (lock && lock.hasLock()) twice(() => lock.releaseLock());
+    // the platform releases it when the execution ends anyway
+    if (lock && lock.hasLock()) try { twice(() => lock.releaseLock()); } catch { /* released at the end */ }
   }
   storeChecks(svc, o, check);
   scriptChecks(svc, check);
-  documentChecks(svc, o, check, skip);
+  documentChecks(svc, o, check, skip, results);
   urlChecks(svc, o, check);
   mailCheck(svc, o, check, results);
   return { busy: false, results };
@@ -125,7 +137,7 @@ type Skip = (ids: CheckId[], why: string) => void;
 
 const SHEET_CHECKS: CheckId[] = ['sheet.values', 'sheet.openRange', 'sheet.sheetValues', 'sheet.findWhole', 'sheet.findRegex', 'sheet.textKeys', 'sheet.offset', 'sheet.protect'];
 
-function sheetChecks(svc: Services, o: ContractOptions, check: Check, skip: Skip): void {
+function sheetChecks(svc: Services, o: ContractOptions, check: Check, skip: Skip, results: CheckResult[]): void {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
   let sheet: GoogleAppsScript.Spreadsheet.Sheet;
   try {
@@ -185,7 +197,7 @@ function sheetChecks(svc: Services, o: ContractOptions, check: Check, skip: Skip
       expect(ps.length === 1 && ps[0].isWarningOnly(), `getProtections(SHEET) gave ${ps.length} protection(s)`);
     });
   } finally {
-    twice(() => ss.deleteSheet(sheet));
+    removal(results, 'sheet.protect', `the tab ${o.scratchName}`, () => ss.deleteSheet(sheet));
   }
 }
 
@@ -252,7 +264,7 @@ function scriptChecks(svc: Services, check: Check): void {
 
 const DOC_CHECKS: CheckId[] = ['docs.headings', 'docs.tables', 'docs.lists', 'docs.chart', 'drive.pdf', 'drive.trash'];
 
-function documentChecks(svc: Services, o: ContractOptions, check: Check, skip: Skip): void {
+function documentChecks(svc: Services, o: ContractOptions, check: Check, skip: Skip, results: CheckResult[]): void {
   const D = svc.DocumentApp;
   let doc: GoogleAppsScript.Document.Document;
   try {
@@ -301,7 +313,7 @@ function documentChecks(svc: Services, o: ContractOptions, check: Check, skip: S
     });
   } finally {
     const drive = svc.Drive;
-    if (pdfId && drive) twice(() => drive.Files.update({ trashed: true }, pdfId));
+    if (pdfId && drive) removal(results, 'drive.pdf', `the file ${o.scratchName}.pdf`, () => drive.Files.update({ trashed: true }, pdfId));
     check('drive.trash', () => {
       expect(drive !== undefined, 'the advanced Drive service is not enabled: the scratch document stays in Drive');
       const id = doc.getId();

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { costOf, unwrap, type LocalRuntime } from '../../local/index';
 import { Meter } from '../../local/meter';
-import { ProtectionImpl, RangeImpl, SheetImpl, TextFinderImpl } from '../../local/spreadsheet';
+import { ProtectionImpl, RangeImpl, SheetImpl, SpreadsheetImpl, TextFinderImpl } from '../../local/spreadsheet';
 import { CacheImpl, LockImpl, MailAppImpl, PropertiesImpl, ScriptAppImpl } from '../../local/services';
 import { BodyImpl, DriveFilesImpl, ListItemImpl, ParagraphImpl } from '../../local/documents';
 import { ChartImpl } from '../../local/charts';
@@ -126,6 +126,23 @@ describe('the self-check on local/', () => {
     expect(rt.documents.docs.size).toBe(0);
     expect(rt.workbook.sheetNames()).toEqual(tabs);
     expect(rt.locks.get(`document:${rt.workbook.id}`)).toBe('another-execution:1');
+  });
+
+  it('a removal that fails twice is named on a ✗ line; the run goes on', () => {
+    const rt = school();
+    patch(SpreadsheetImpl, 'deleteSheet', () => () => { throw new Error('Service Spreadsheets failed while accessing document'); });
+    const { result: a } = selfCheck(rt);
+    expect(a.ok).toBe(true);
+    const line = a.lines.find((l) => l.id === 'sheet.protect')!;
+    expect(line.ok).toBe(false);
+    expect(line.error).toMatch(/^the tab 自检 [0-9a-f]{8} left behind: Service Spreadsheets failed while accessing document$/);
+    expect(a.lines.filter((l) => !l.ok).map((l) => l.id)).toEqual(['sheet.protect']);
+  });
+
+  it('takes no input', () => {
+    const { result: a } = selfCheck(school(), undefined);
+    expect(a.ok).toBe(true);
+    expect(school().invoke<Answer>('selfCheck', { to: 'someone@else.example' }).result.error?.code).toBe('INVALID_INPUT');
   });
 
   it('a failure at any round trip shows, and leaves no scratch tab, document, key or trigger behind', () => {
