@@ -209,3 +209,8 @@ export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: st
 export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;
 /** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
 export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;
+
+// ---------------------------------------------------------------- the self-check (issue 20)
+/** One check of the platform's contract: ✓ or ✗ with the platform's own error text. */
+export interface SelfCheckLine { id: string; ok: boolean; fact: string; error: string; ref: string }
+export type SelfCheckAnswer = Answer<{ message: string; details: string[]; lines: SelfCheckLine[]; passed: number; failed: number; docUrl: string | null }>;

@@ -32,6 +32,8 @@ import { userLocale } from './platform/services';
 import * as documents from './app/documents';
 import { parseDay } from './domain/dates';
 import { isProjectTrigger } from './platform/triggers';
+import { selfCheck as runSelfCheck } from './app/selfcheck';
+import type { SelfCheckAnswer } from './api';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_KEY_LENGTH));
 /** A door that takes no input (a page may send {}). */
@@ -433,4 +435,18 @@ export function checkConsistency(input?: unknown): ConsistencyAnswer {
 /** Menu: the consistency check, with its lines in an alert. */
 export function menuCheckConsistency(): void {
   tellLines(checkConsistency());
+}
+
+// ---------------------------------------------------------------- the self-check (issue 20)
+
+/** The platform's contract on scratch objects (a tab, a document, own cache/property keys, one mail to the
+ *  person running it), one line per check, also written as a document. Refuses while the library is in use
+ *  (the document lock is held). Never run by onOpen. */
+export function selfCheck(input?: unknown): SelfCheckAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => runSelfCheck(ctx));
+}
+
+/** Menu: the self-check, its lines in an alert. */
+export function menuSelfCheck(): void {
+  tellLines(selfCheck());
 }

@@ -13,6 +13,7 @@ import * as documents from './parts/documents';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
 import * as calendar from './parts/calendar';
+import * as selfCheck from './parts/selfcheck';
 
 const messages = {
   // --- app ---
@@ -134,6 +135,7 @@ const messages = {
   ...collection.messages,
   ...input.messages,
   ...calendar.messages,
+  ...selfCheck.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type MessageKey = keyof typeof messages;
