@@ -16,15 +16,16 @@
 // mails still in flight after the lease ran out knows the earlier run died somewhere between: it records them
 // as interrupted, counts them as mailed and does not send them again (at most once). A run stopped by the
 // time budget is not a death: it records what it sent and leaves the rest for the next run of the same day.
-import { isSchoolDay } from '../domain/calendar';
+import { dayOff, isFirstSchoolDayOfTerm, isSchoolDay } from '../domain/calendar';
 import { addDays as addDaysStr, dayOf, type DayStr } from '../domain/dates';
 import { LibraryError } from '../domain/errors';
 import {
-  type ClassContact, groupLabel, groupOverdue, isFirstSchoolDayOfTerm, libraryName, type MailContext, type MailedState, mailEntry,
+  type ClassContact, groupLabel, groupOverdue, libraryName, type MailContext, type MailedState, mailEntry,
   type NoticeGroup, type OpenLoan, type OwedCompensation, type PersonMail, personMail, planNotices, type ReaderContact,
   slipsFor, type SummaryEntry, summaryMail, type Slip,
 } from '../domain/overdue';
 import type { ItemType } from '../domain/schema';
+import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale, type MessageKey } from '../i18n/catalog';
 import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
@@ -81,6 +82,16 @@ export interface NoticesOutcome {
   unaddressed: number;
   message: string;
   details: string[];
+}
+
+/** Why nothing goes out today, in one line: the break with its dates (寒假：2027-01-23至2027-02-21), the
+ *  holiday by name (元旦), the weekend, or no term known for the day. */
+export function dayOffText(locale: Locale, today: DayStr, s: LibrarySettings): string {
+  const off = dayOff(today, s);
+  if (off?.kind === 'break') return t(locale, 'notices.off.break', { season: t(locale, `calendar.season.${off.season}`), from: off.from, to: off.to });
+  if (off?.kind === 'holiday') return t(locale, 'notices.off.holiday', { date: today, name: off.name || t(locale, 'calendar.holiday') });
+  if (off?.kind === 'noTerm') return t(locale, 'notices.off.noTerm', { date: today });
+  return t(locale, 'notices.off.weekend', { date: today });
 }
 
 /** The language of the notices: 设置 通知语言, else the workbook's. */
@@ -184,7 +195,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const base = { day: today, sent: 0, deferred: 0, failed: 0, unaddressed: 0, details: [] as string[] };
   if (!isSchoolDay(today, s)) {
     lib.remember();
-    return { ...base, done: true, schoolDay: false, message: t(say, 'notices.notSchoolDay', { date: today }) };
+    return { ...base, done: true, schoolDay: false, message: dayOffText(say, today, s) };
   }
 
   // ---- plan, under the lock

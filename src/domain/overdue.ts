@@ -15,32 +15,10 @@
 import { t, type Locale } from '../i18n/catalog';
 import type { ItemType, ReaderType } from './schema';
 import { type LibrarySettings, ruleFor, type Slot, slotLabel } from './settings';
-import { classSlots, daysOverdue, isSchoolDay, nextSchoolDay } from './calendar';
+import { classSlots, isFirstSchoolDayOfTerm, isSchoolDay, overdueOn, schoolDaysBetween, termOn } from './calendar';
 import { addDays, type DayStr, isoWeekday } from './dates';
 
-// ---------------------------------------------------------------- calendar questions (asked here only)
-
-/** Days late of a due day on a day. The one call site of the calendar's overdue count. */
-export function daysLate(dueDay: DayStr, today: DayStr, _settings: LibrarySettings): number {
-  return daysOverdue(dueDay, today);
-}
-
-/** The first school day of the term the day is in. */
-export function isFirstSchoolDayOfTerm(day: DayStr, settings: LibrarySettings): boolean {
-  return isSchoolDay(day, settings) && day >= settings.termStart && day <= settings.termEnd && nextSchoolDay(settings.termStart, settings) === day;
-}
-
-/** The start of the term the day is in (the day a book still out "from last term" was lent before). */
-export function termStartOf(_day: DayStr, settings: LibrarySettings): DayStr {
-  return settings.termStart;
-}
-
-/** School days d with from < d ≤ to. */
-export function schoolDaysBetween(from: DayStr, to: DayStr, settings: LibrarySettings): number {
-  let n = 0;
-  for (let d = addDays(from, 1), i = 0; d <= to && i < 3660; d = addDays(d, 1), i++) if (isSchoolDay(d, settings)) n++;
-  return n;
-}
+// ---------------------------------------------------------------- calendar questions
 
 /** Monday of the ISO week of a day. */
 export function weekOf(day: DayStr): DayStr {
@@ -157,7 +135,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
   const s = input.settings;
   const readers = new Map(input.readers.map((r) => [r.readerId, r]));
   const classes = new Map(input.classes.map((c) => [c.className, c]));
-  const termStart = isFirstSchoolDayOfTerm(input.today, s) ? termStartOf(input.today, s) : '';
+  const termStart = isFirstSchoolDayOfTerm(input.today, s) ? termOn(input.today, s)?.start ?? '' : '';
   const groups = new Map<string, NoticeGroup>();
   const groupOf = (readerId: string, className: string): NoticeGroup => {
     const reader = readers.get(readerId);
@@ -179,7 +157,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
     return g;
   };
   for (const loan of input.loans) {
-    const days = daysLate(loan.dueDay, input.today, s);
+    const days = overdueOn(loan.dueDay, input.today, s);
     const stillOut = termStart !== '' && Boolean(loan.lentDay) && (loan.lentDay as DayStr) < termStart;
     if (days <= 0 && !stillOut) continue;
     const reader = readers.get(loan.readerId);

@@ -91,7 +91,7 @@ describe('dailyJob', () => {
     const rt = noticeSchool();
     at(rt, '2026-11-29');
     const a = call<{ ok: boolean; done: boolean; steps: { message: string }[] }>(rt, 'dailyJob');
-    expect(a.steps[0].message).toBe('2026-11-29 不是上学日，今天不发逾期通知。');
+    expect(a.steps[0].message).toBe('2026-11-29 是周末，今天不发逾期通知。');
     expect(rt.outbox).toHaveLength(0);
   });
 
@@ -137,12 +137,14 @@ describe('催还单 (overdue slips)', () => {
     expect(a.ok).toBe(true);
     expect(a.date).toBe('2026-11-24');
     expect(a.slips.map((s) => [s.kind, s.className, s.teacher, s.lines.map((l) => `${l.readerName}:${l.days}`)])).toEqual([
-      ['class', '三年级(2)班', '王老师', ['李小红:4', '王小刚:1']],
-      ['class', '四年级(1)班', '李老师', ['张小明:14']],
-      ['class', '五年级(3)班', '赵老师', ['陈一一:6']],
-      ['class', '', '', ['周插班:5']],
-      ['teacher', '', '刘老师', ['刘老师:9']],
-      ['teacher', '', '王老师', ['王老师:23']],
+      // school days late on Tue 11-24 (issue 15): due Fri 11-20 → 2, Mon 11-23 → 1, Tue 11-10 → 10, Wed 11-18 → 4,
+      // Thu 11-19 → 3, Sun 11-15 → 7, Sun 11-01 → 17
+      ['class', '三年级(2)班', '王老师', ['李小红:2', '王小刚:1']],
+      ['class', '四年级(1)班', '李老师', ['张小明:10']],
+      ['class', '五年级(3)班', '赵老师', ['陈一一:4']],
+      ['class', '', '', ['周插班:3']],
+      ['teacher', '', '刘老师', ['刘老师:7']],
+      ['teacher', '', '王老师', ['王老师:17']],
     ]);
     expect(a.slips[0].lines[0].callNo).toBe('I287.7/12');
     expect(JSON.stringify(a)).not.toMatch(/S000|00010/); // no card or accession numbers on a slip

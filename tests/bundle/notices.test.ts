@@ -22,16 +22,16 @@ describe('sendOverdueNotices: who gets what', () => {
     expect(wang.subject).toBe('【示例小学图书馆】三年级(2)班有 2 本图书逾期未还；您借阅的 1 本图书已逾期');
     expect(wang.body.split('\n')[0]).toBe('王老师：您好！');
     expect(lines(wang)).toEqual([
-      '- 李小红：《草房子》（I287.7/12），应还 2026-11-20，已逾期 4 天。请归还',
+      '- 李小红：《草房子》（I287.7/12），应还 2026-11-20，已逾期 2 天。请归还',
       `- 王小刚：《${XSS}》，应还 2026-11-23，已逾期 1 天。请归还`,
-      '- 《小学语文教学参考》，应还 2026-11-01，已逾期 23 天。请归还',
+      '- 《小学语文教学参考》，应还 2026-11-01，已逾期 17 天。请归还',
     ]);
     expect(wang.body).toContain('== 您本人借阅的图书 ==');
     expect(wang.body).toContain('今天是本班借阅日（周二 13:30-16:00），请提醒下表中的学生今天把书带来归还。');
     expect(wang.body).not.toMatch(/张小明|西游记|陈一一|周插班|新华字典|S000|00010|续借|周一至周五/);
     const li = rt.outbox[1];
     expect(li.subject).toBe('【示例小学图书馆】四年级(1)班有 1 本图书逾期未还');
-    expect(lines(li)).toEqual(['- 张小明：《西游记》，应还 2026-11-10，已逾期 14 天。请归还']); // 十万个为什么 is not due until 11-26
+    expect(lines(li)).toEqual(['- 张小明：《西游记》，应还 2026-11-10，已逾期 10 天。请归还']); // 十万个为什么 is not due until 11-26
     for (const m of rt.outbox) {
       expect(m.name).toBe('示例小学图书馆');
       expect(m.htmlBody).toBeTruthy();
@@ -50,9 +50,9 @@ describe('sendOverdueNotices: who gets what', () => {
     expect(body).toContain('- 王老师 · 三年级(2)班 + 王老师（教师） · 3');
     expect(body).toContain('- 李老师 · 四年级(1)班 · 1');
     expect(body).toContain('五年级(3)班（班主任：赵老师）');
-    expect(body).toContain('- 陈一一：《昆虫记》，应还 2026-11-18，已逾期 6 天。请归还');
+    expect(body).toContain('- 陈一一：《昆虫记》，应还 2026-11-18，已逾期 4 天。请归还');
     expect(body).toContain('没有班级或没有邮箱的读者');
-    expect(body).toContain('- 刘老师：《新华字典》，应还 2026-11-15，已逾期 9 天。请归还');
+    expect(body).toContain('- 刘老师：《新华字典》，应还 2026-11-15，已逾期 7 天。请归还');
     expect(body).toContain('- 周插班：《安徒生童话》');
     expect(body).not.toContain('wang@school.example');
   });
@@ -120,7 +120,7 @@ describe('sendOverdueNotices: who gets what', () => {
     const li = mailsTo(rt, 'li@school.example')[0];
     expect(li.subject).toBe('[示例小学 Library] 四年级(1)班: 1 book overdue');
     expect(li.body).toContain('Dear 李老师,');
-    expect(li.body).toContain('- 张小明: "西游记", due 2026-11-10, 14 days overdue. Please return');
+    expect(li.body).toContain('- 张小明: "西游记", due 2026-11-10, 10 days overdue. Please return');
     expect(li.htmlBody).toContain('lang="en"');
     expect(rows(rt, '通知记录')[0]['结果']).toBe('已发送');
   });
@@ -132,7 +132,7 @@ describe('sendOverdueNotices: when', () => {
     at(rt, '2026-11-28'); // Saturday
     const sat = send(rt);
     expect(sat).toMatchObject({ ok: true, done: true, schoolDay: false, sent: 0 });
-    expect(sat.message).toBe('2026-11-28 不是上学日，今天不发逾期通知。');
+    expect(sat.message).toBe('2026-11-28 是周末，今天不发逾期通知。');
     expect(rt.outbox).toHaveLength(0);
     expect(rows(rt, '通知记录')).toHaveLength(0);
     at(rt, '2026-10-05'); // 国庆 (default 校历), a Monday
@@ -178,8 +178,8 @@ describe('sendOverdueNotices: when', () => {
     const tue = rt.outbox.slice(n);
     expect(tue.map((m) => m.to[0])).toEqual(['wang@school.example', 'li@school.example', 'library@school.example']);
     expect(lines(tue[1])).toEqual([
-      '- 张小明：《西游记》，应还 2026-11-10，已逾期 21 天。请归还',
-      '- [新] 张小明：《十万个为什么》，应还 2026-11-26，已逾期 5 天。请归还',
+      '- 张小明：《西游记》，应还 2026-11-10，已逾期 15 天。请归还',
+      '- [新] 张小明：《十万个为什么》，应还 2026-11-26，已逾期 3 天。请归还',
     ]);
     expect(lines(tue[0]).some((l) => l.includes('[新]'))).toBe(false);
   });
@@ -289,7 +289,7 @@ describe('sendOverdueNotices in an English workbook', () => {
     expect(rt.outbox[0].subject).toBe('[示例小学 Library] Grade 3 (2): 1 book overdue');
     expect(rt.outbox[0].body).toMatch(/^Dear Ms Wang,/);
     expect(rt.outbox[0].body).toContain('Today is the class\'s library day (Tue 13:30-16:00)');
-    expect(rt.outbox[0].body).toContain('- Lily: "Charlotte’s Web", due 2026-11-20, 4 days overdue. Please return');
+    expect(rt.outbox[0].body).toContain('- Lily: "Charlotte’s Web", due 2026-11-20, 2 days overdue. Please return');
     expect(rows(rt, 'Notices').map((r) => [r.Kind, r.Recipient, r.Class, r.Count, r.Result])).toEqual([
       ['Homeroom notice', 'wang@school.example', 'Grade 3 (2)', 1, 'Sent'],
       ['Summary', 'library@school.example', '', 1, 'Sent'],

@@ -3,10 +3,11 @@
 // afternoon, teachers Friday afternoon; the term began Tuesday 2026-09-01.
 import { describe, expect, test } from 'vitest';
 import {
-  groupOverdue, personMail, planNotices, schoolDaysBetween, slipsFor, summaryMail, whyToday,
+  groupOverdue, personMail, planNotices, slipsFor, summaryMail, whyToday,
   type ClassContact, type MailContext, type OpenLoan, type ReaderContact,
 } from '../../src/domain/overdue';
 import { escapeHtml, renderHtml, renderText } from '../../src/domain/mailRender';
+import { schoolDaysBetween } from '../../src/domain/calendar';
 import { defaultSettings, DEFAULT_LOAN_RULES, parseSettings } from '../../src/domain/settings';
 
 const S = { ...defaultSettings(), loanRules: [...DEFAULT_LOAN_RULES] };
@@ -29,14 +30,14 @@ const classes: ClassContact[] = [
   { className: '五(1)', grade: 5, teacher: '孙老师', teacherEmail: 'sun@x.example', weekday: '周二', slot: '下午' }, // its own day
 ];
 const loans = [
-  loan('1', 'S1', '一(1)', '2026-11-23'), // 1 day
-  loan('2', 'S2', '一(1)', '2026-10-14'), // 41 days
-  loan('3', 'S3', '一(2)', '2026-11-20'), // 4 days
-  loan('4', 'S4', '', '2026-11-21'), // 3 days
-  loan('5', 'T1', '一(1)', '2026-11-04'), // 20 days
-  loan('6', 'T2', '', '2026-11-22'), // 2 days
+  loan('1', 'S1', '一(1)', '2026-11-23'), // 1 school day (overdue days count school days: calendar.ts overdueOn)
+  loan('2', 'S2', '一(1)', '2026-10-09'), // Fri: 10-12 to 11-24, six weeks of 5 and Mon, Tue = 32
+  loan('3', 'S3', '一(2)', '2026-11-20'), // Fri: Mon 23, Tue 24 = 2
+  loan('4', 'S4', '', '2026-11-21'), // Sat: 2
+  loan('5', 'T1', '一(1)', '2026-11-04'), // Wed: 5, 6, two weeks, 23, 24 = 14
+  loan('6', 'T2', '', '2026-11-22'), // Sun: 2
   loan('7', 'S1', '一(1)', '2026-11-24'), // due today: not overdue
-  loan('9', 'S5', '四(1)', '2026-11-18', { itemType: 'reference' }), // 6 days
+  loan('9', 'S5', '四(1)', '2026-11-18', { itemType: 'reference' }), // Wed: 19, 20, 23, 24 = 4
 ];
 const owed = [{ readerId: 'S5', readerName: '', className: '', title: '丢失的书', amount: 21.8 }];
 const base = { today: TODAY, loans, readers, classes, owed, mailed: {}, settings: S };
@@ -49,11 +50,11 @@ describe('groups', () => {
   test('students by class, teacher-readers by themselves; nothing is 新 on a first mail; compensation owed rides with the class', () => {
     const g = groupOverdue(base);
     expect(g.map((x) => [x.key, x.to, x.name, x.lines.map((l) => `${l.loanId}:${l.days}`), x.owed.length])).toEqual([
-      ['c:', '', '', ['4:3'], 0],
-      ['c:一(1)', 'wf@x.example', '王芳', ['2:41', '1:1'], 0],
-      ['c:一(2)', '', '赵敏', ['3:4'], 0],
-      ['c:四(1)', 'li@x.example', '李老师', ['9:6'], 1],
-      ['t:T1', 'WF@x.example', '王芳', ['5:20'], 0],
+      ['c:', '', '', ['4:2'], 0],
+      ['c:一(1)', 'wf@x.example', '王芳', ['2:32', '1:1'], 0],
+      ['c:一(2)', '', '赵敏', ['3:2'], 0],
+      ['c:四(1)', 'li@x.example', '李老师', ['9:4'], 1],
+      ['t:T1', 'WF@x.example', '王芳', ['5:14'], 0],
       ['t:T2', '', '刘强', ['6:2'], 0],
     ]);
     expect(g.flatMap((x) => x.lines).some((l) => l.isNew)).toBe(false);
@@ -138,7 +139,7 @@ describe('mail content', () => {
     const text = renderText(m);
     expect(text).toContain('李老师：您好！');
     expect(text).toContain('今天是本班借阅日（周二 13:30-16:00），请提醒下表中的学生今天把书带来归还。');
-    expect(text).toContain('- 读者S5：《书9》，应还 2026-11-18，已逾期 6 天。请归还');
+    expect(text).toContain('- 读者S5：《书9》，应还 2026-11-18，已逾期 4 天。请归还');
     expect(text).toContain('- 读者S5：《丢失的书》，应赔 21.80 元');
     expect(text).not.toMatch(/B9|续借|周一至周五|证号|登记号/);
   });
@@ -151,7 +152,7 @@ describe('mail content', () => {
     const text = renderText(en);
     expect(text).toContain('== Your own books ==');
     expect(text).toContain('As of 2026-11-27, you have 1 book overdue (listed below)');
-    expect(text).toContain('- "书5", due 2026-11-04, 23 days overdue. Please return');
+    expect(text).toContain('- "书5", due 2026-11-04, 17 days overdue. Please return');
     expect(text).not.toMatch(/\b1 books\b|\b1 days\b/);
   });
   test('the summary: totals, who got what by name, what waits, over 30 days, compensation owed', () => {
@@ -161,7 +162,7 @@ describe('mail content', () => {
     expect(text).toContain('截至 2026-11-24：逾期未还 7 本图书，涉及 4 个班级、2 位教师。');
     expect(text).toContain('- 李老师 · 四(1) · 1');
     expect(text).toContain('== 新逾期的图书（等到本班借阅日再通知班主任） (5) ==');
-    expect(text).toContain('- 一(1) · 读者S2 · 书2 · 41 · 2026-11-30');
+    expect(text).toContain('- 一(1) · 读者S2 · 书2 · 32 · 2026-11-30');
     expect(text).toContain('== 逾期超过 30 天的图书 (1) ==');
     expect(text).toContain('== 未办理的遗失赔偿，合计 21.80 元 (1) ==');
     expect(text).not.toContain('li@x.example');
