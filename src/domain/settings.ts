@@ -79,8 +79,8 @@ export interface LibrarySettings {
   leaderEmail: string;
   /** the weekly bulletin shows readers' names masked (李*明) */
   maskStarNames: boolean;
-  /** copies published this many years ago or earlier are weeding candidates (0 = none) */
-  weedAfterYears: number;
+  /** the weekly bulletin names this many reading stars (ties at the cut kept) */
+  starCount: number;
   /** 《中小学图书馆（室）规程》(2018) figures for a primary school, editable */
   standard: StandardFigures;
   loanRules: LoanRule[];
@@ -331,7 +331,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('principalEmail', '校长邮箱', 'Principal e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
   def('leaderEmail', '分管领导邮箱', 'Supervising leader e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
   def('maskStarNames', '公示隐去姓名', 'Mask names in bulletin', '是', '每周公示的“阅读之星”姓名显示为 李*明（是/否）', 'Reading stars in the weekly bulletin shown as 李*明 (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
-  def('weedAfterYears', '剔旧年限', 'Weeding age (years)', '15', '出版满此年数的图书列为剔旧候选（0 表示不列）', 'Copies published this many years ago are weeding candidates (0 = none)', 'domain.settings.notNumber', k(int(0, 200))),
+  def('starCount', '阅读之星人数', 'Reading stars', '10', '每周公示列出借阅最多的前几名学生（并列的一并列出）', 'How many top borrowers the weekly bulletin names (ties at the cut included)', 'domain.settings.notNumber', k(int(1, 100))),
   def('standard.booksPerStudent', '规程：生均藏书', 'Standard: books per student', '25', '《中小学图书馆（室）规程》（2018）小学：生均藏书 25 册', 'National rule (2018), primary: 25 books per student', 'domain.settings.notNumber', k(amount())),
   def('standard.newPerStudentYear', '规程：生均年新增', 'Standard: new per student per year', '1', '小学每年生均新增（更新）图书不少于 1 册', 'At least 1 new book per student per year', 'domain.settings.notNumber', k(amount())),
   def('standard.referenceTitles', '规程：工具书教参种数', 'Standard: reference titles', '120', '工具书、教学参考书不少于 120 种', 'At least 120 reference and teaching-reference titles', 'domain.settings.notNumber', k(amount())),
@@ -602,7 +602,7 @@ export function defaultSettings(): LibrarySettings {
 
 // ---------------------------------------------------------------- cache
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const slotSchema = z.object({ weekday: z.int().check(z.gte(1), z.lte(7)), start: z.number(), end: z.number() });
 const rangeSchema = z.object({ start: z.number(), end: z.number() });
 const daySchema = z.string().check(z.refine((s) => parseDay(s) !== null));
@@ -617,7 +617,7 @@ const cachedSchema = z.object({
     overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
     reminderInterval: z.number(), noticeLanguage: z.enum(['', 'zh-CN', 'en']),
-    guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), weedAfterYears: z.number(),
+    guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), starCount: z.number(),
     standard: z.object({
       booksPerStudent: z.number(), newPerStudentYear: z.number(), referenceTitles: z.number(), periodicalTitles: z.number(),
       shareA: z.number(), shareB: z.number(), shareCK: z.number(), shareNX: z.number(), shareZ: z.number(),

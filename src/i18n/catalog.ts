@@ -10,6 +10,7 @@
 import * as notices from './parts/notices';
 import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
+import * as reports from './parts/reports';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
 
@@ -131,6 +132,7 @@ const messages = {
   ...notices.messages,
   ...classSheets.messages,
   ...documents.messages,
+  ...reports.messages,
   ...collection.messages,
   ...input.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;

@@ -1,18 +1,22 @@
 // 剔旧: suggestions from the rules in 设置, and the write-off of the copies the librarian ticked (状态 注销,
 // one 注销登记 line each, reason 剔旧; never a deleted row). The 分类帐 and the term report read 状态.
 import { dayOf, startOfDay } from '../../domain/dates';
-import { weedingSuggestions as suggest, type WeedItem } from '../../domain/collection/weeding';
+import { weedingSuggestions as suggest, type WeedItem, type WeedSuggestion } from '../../domain/collection/weeding';
 import { enumLabel, type ItemStatus, type WriteOffReason } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
 import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
-import { openLibrary } from '../../sheets/library';
+import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
 import { columnReader } from './common';
 import { archivedLastLent } from './schoolyear';
 
-export function weedingSuggestions(ctx: Ctx) {
-  const lib = openLibrary(ctx);
+/**
+ * The one weeding rule's suggestions (domain/collection/weeding with the rules in 设置), read by the weeding
+ * workbench, the monthly plan and the term report alike: every copy, the last loan of each (history, open
+ * loans and the archives) and the repairs of each.
+ */
+export function weedingList(ctx: Ctx, lib: Library): WeedSuggestion[] {
   const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '').map((r) => r.rec);
   const history = lib.table('history');
   const codes = rawColumn(history, 'barcode');
@@ -34,7 +38,18 @@ export function weedingSuggestions(ctx: Ctx) {
     if (b) repairs.set(b, (repairs.get(b) ?? 0) + 1);
   }
   const s = lib.settings;
-  const list = suggest(items, last, repairs, { weedYears: s.weedYears, weedIdleYears: s.weedIdleYears, weedMaxRepairs: s.weedMaxRepairs }, dayOf(ctx.now, ctx.tz), ctx.tz);
+  return suggest(items, last, repairs, { weedYears: s.weedYears, weedIdleYears: s.weedIdleYears, weedMaxRepairs: s.weedMaxRepairs }, dayOf(ctx.now, ctx.tz), ctx.tz);
+}
+
+/** The copies and the teachers' books among them the rule suggests now (the plan's and the report's line). */
+export function weedingCount(ctx: Ctx, lib: Library): { copies: number; teacher: number } {
+  const list = weedingList(ctx, lib);
+  return { copies: list.length, teacher: list.filter((c) => c.itemType === 'teacher').length };
+}
+
+export function weedingSuggestions(ctx: Ctx) {
+  const lib = openLibrary(ctx);
+  const list = weedingList(ctx, lib);
   lib.remember();
   return {
     copies: list.map((c) => ({
