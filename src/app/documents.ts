@@ -258,11 +258,12 @@ function schoolDayIn(monday: DayStr, s: LibrarySettings): boolean {
   return false;
 }
 
-/** The dialog's defaults: this month, the term today is in (or last ended), every term of 学期, today. */
+/** The dialog's defaults: this month, the term today is in (or last ended), every term of 学期, the Monday
+ *  of the last complete week. */
 export function defaults(ctx: Ctx): { month: string; term: string; week: string; terms: string[] } {
   const lib = open(ctx);
   lib.remember();
   const today = dayOf(ctx.now, ctx.tz);
   const terms = termList(lib.settings);
-  return { month: currentMonth(ctx), term: termOf(lib.settings, undefined, today).term.name, week: today, terms: terms.map((x) => x.name) };
+  return { month: currentMonth(ctx), term: termOf(lib.settings, undefined, today).term.name, week: lastCompleteWeek(today), terms: terms.map((x) => x.name) };
 }

@@ -228,6 +228,8 @@ export interface SettingDef {
   en: string;
   /** default, as the cell text setupLibrary writes */
   defaultText: string;
+  /** the default as an English workbook writes it (where the Chinese one is words, not a number or a name) */
+  defaultTextEn?: string;
   noteZh: string;
   noteEn: string;
   /** empty cell → the default (otherwise the empty text is parsed: '' is a valid value) */
@@ -288,7 +290,16 @@ const ROTA_DEFAULTS: Record<RotaKey, [string, string, string]> = {
   teacher: ['教师借书时间', 'Teachers borrowing', '周五下午'],
 };
 
-export const SETTING_DEFS: readonly SettingDef[] = [
+/** Defaults written in English in an English workbook (each parses to the same value as the Chinese one). */
+const DEFAULTS_EN: Record<string, string> = {
+  openingHours: 'Mon–Fri 08:00-16:00 (teachers all day; students at noon and in their class slot)',
+  'rota.grade1': 'Mon noon', 'rota.grade2': 'Fri noon', 'rota.grade3': 'Mon afternoon', 'rota.grade4': 'Tue afternoon',
+  'rota.grade5': 'Wed afternoon', 'rota.grade6': 'Thu afternoon', 'rota.teacher': 'Fri afternoon',
+  overdueBlocks: 'Yes', maskStarNames: 'Yes',
+  weedYears: 'Teacher book:8; Periodical:3; Book:30',
+};
+
+export const SETTING_DEFS: readonly SettingDef[] = ([
   def('schoolName', '学校名称', 'School name', '示例小学', '显示在借还书台、通知和报告中', 'Shown on the desk, notices and reports', 'domain.settings.empty', k(text())),
   def('librarianEmail', '管理员邮箱', 'Librarian e-mail', 'library@school.example', '逾期汇总和报告发往此邮箱', 'Overdue summaries and reports go here', 'domain.settings.notEmail', k(email()), false),
   def('termName', '学期名称', 'Term', '2026学年第一学期', '如 2026学年第一学期', 'e.g. 2026学年第一学期 (2026–27, first term)', 'domain.settings.empty', k(text())),
@@ -347,11 +358,11 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('accessionWidth', '登记号位数', 'Accession digits', '6', '登记号数字部分的位数（不足补 0）', 'Digits of the number part (zero-padded)', 'domain.settings.notNumber', k(int(4, 10))),
   def('accessionNext', '登记号下一号', 'Next accession no.', '', '下一本新书的登记号数字；留空则接着已用的最大号。系统登记新书后自动更新', 'Number of the next new copy; empty = after the highest in use. Updated by registration', 'domain.settings.notNumber',
     k(cell((v) => { if (cellText(v) === '') return 0; const n = cellToNumber(v); return n !== undefined && Number.isInteger(n) && n >= 1 && n < 1e10 ? n : undefined; })), false),
-  def('weedYears', '剔旧出版年限', 'Weeding: years since publication', '教师用书:8；期刊:3；普通图书:30', '按文献类型：出版超过多少年可剔旧，如 教师用书:8；期刊:3', 'Per item type: published more than N years ago, e.g. 教师用书:8; 期刊:3', 'domain.settings.badChoice',
+  def('weedYears', '剔旧出版年限', 'Weeding: years since publication', '教师用书:8；期刊:3；普通图书:30', '按文献类型：出版超过多少年可剔旧，如 教师用书:8；期刊:3', 'Per item type: published more than N years ago, e.g. Teacher book:8; Periodical:3', 'domain.settings.badChoice',
     k(cell((v) => parseWeedYears(cellText(v)))), false),
   def('weedIdleYears', '剔旧未借年限', 'Weeding: years not borrowed', '3', '且多少年没有借出过（0 表示不看借阅）', 'And not borrowed for this many years (0 = ignore loans)', 'domain.settings.notNumber', k(int(0, 50))),
   def('weedMaxRepairs', '剔旧修补次数', 'Weeding: repairs', '3', '修补超过多少次建议剔旧（0 表示不看修补）', 'Suggest weeding after more repairs than this (0 = ignore repairs)', 'domain.settings.notNumber', k(int(0, 99))),
-];
+] as SettingDef[]).map((d) => (DEFAULTS_EN[d.key] ? { ...d, defaultTextEn: DEFAULTS_EN[d.key] } : d));
 
 /** '教师用书:8；期刊:3' (either language's type labels, ；/; /, separated) → years per type; undefined when unreadable. */
 export function parseWeedYears(text: string): Partial<Record<ItemType, number>> | undefined {

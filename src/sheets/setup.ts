@@ -113,7 +113,7 @@ function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, 
   const present = new Set(settings.readAll().map((r) => normHeader(r.rec.item)));
   const add = SETTING_DEFS.filter((d) => !present.has(normHeader(d.zh)) && !present.has(normHeader(d.en)));
   if (add.length) {
-    settings.appendMany(add.map((d) => ({ item: label(d, lang), value: d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
+    settings.appendMany(add.map((d) => ({ item: label(d, lang), value: lang === 'en' ? d.defaultTextEn ?? d.defaultText : d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
   }
   seedIfEmpty(ss, 'loanRules', lang, () => DEFAULT_LOAN_RULES.map((r) => ({ ...r })));
   seedIfEmpty(ss, 'calendar', lang, () => calendarSeedRows(today, lang, tz).map((r) => ({ ...r })));

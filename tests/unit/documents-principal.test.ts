@@ -6,7 +6,7 @@ import { weeklyBulletin } from '../../src/domain/documents/bulletin';
 import type { DocClass, DocItem, DocLoan, DocReader } from '../../src/domain/documents/common';
 import { monthlyPlan, type PlanInput } from '../../src/domain/documents/plan';
 import { reportFigures, termReport, type ReportInput, type TermRef } from '../../src/domain/documents/report';
-import { parseSettings, type LibrarySettings } from '../../src/domain/settings';
+import { parseSettings, SETTING_DEFS, type LibrarySettings } from '../../src/domain/settings';
 
 const settings: LibrarySettings = (() => {
   const r = parseSettings({
@@ -300,5 +300,24 @@ describe('the plan at the edges of a term', () => {
     expect(dec).toContain('上月借出的图书中，到月底已逾期 0 册（前月 1 册，-1）。');
     // and October's 国庆 days are named beside the comparison (10-01, 10-02; October: 22 weekdays − 2 = 20)
     expect(nov).toContain('2026年10月有10月1日至10月2日（国庆节），上课日 20 天，比较时请注意。');
+  });
+});
+
+describe('an English workbook gets English setting values', () => {
+  test('each English default reads as the Chinese one does', () => {
+    const en = SETTING_DEFS.filter((d) => d.defaultTextEn !== undefined);
+    expect(en.map((d) => [d.en, d.defaultTextEn])).toEqual([
+      ['Opening hours', 'Mon–Fri 08:00-16:00 (teachers all day; students at noon and in their class slot)'],
+      ['Grade 1 borrowing', 'Mon noon'], ['Grade 2 borrowing', 'Fri noon'], ['Grade 3 borrowing', 'Mon afternoon'], ['Grade 4 borrowing', 'Tue afternoon'],
+      ['Grade 5 borrowing', 'Wed afternoon'], ['Grade 6 borrowing', 'Thu afternoon'], ['Teachers borrowing', 'Fri afternoon'],
+      ['Overdue blocks lending', 'Yes'], ['Mask names in bulletin', 'Yes'], ['Weeding: years since publication', 'Teacher book:8; Periodical:3; Book:30'],
+    ]);
+    const parse = (pick: (d: (typeof SETTING_DEFS)[number]) => string) => {
+      const r = parseSettings({ settingsRows: en.map((d, i) => ({ item: d.en, value: pick(d), row: i + 2 })) });
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      const { openingHours: _zh, ...rest } = r.settings;
+      return rest;
+    };
+    expect(parse((d) => d.defaultTextEn as string)).toEqual(parse((d) => d.defaultText));
   });
 });

@@ -96,5 +96,7 @@ export const messages = {
   'doc.plan.review.overdue': ['上月借出的图书中，到月底已逾期 {n} 册（前月 {before} 册，{change}）。', 'Of last month\'s loans, {n} were overdue by the month\'s end (month before: {before}, {change}).'],
   'doc.plan.signOff': ['{school}图书室　{date}', '{school} library, {date}'],
   'docs.weekly.none': ['上周没有上课日，不生成每周公示。', 'Last week had no school day: no bulletin.'],
+  'doc.report.noActivities': ['本学期暂无活动记录。', 'No activities were recorded this term.'],
+  'doc.report.find.noSlot': ['{n} 个班没有每周借书时间：{classes}。建议为这些班排定借书时间。', '{n} classes have no weekly borrowing slot: {classes}. Give each of them one.'],
   'docs.noTerm': ['学期表中没有学期「{term}」：可选 {terms}。', 'The Terms tab has no term "{term}": choose one of {terms}.'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
