@@ -198,7 +198,7 @@ describe('term report', () => {
     expect(all).toContain('N–X 自然科学占馆藏 12.5%（1 册），低于规程比例 28% 15.5 个百分点：建议优先补充此类图书。');
     expect(all.some((s) => s.startsWith('A '))).toBe(false);
     expect(all).toContain('1 个班生均借阅低于 2 册：五年级(1)班（0.00）。建议与班主任联系，安排读书课。');
-    expect(all).toContain('1 个班没有每周借书时间：五年级(1)班。建议在“班级”表或设置中排定。');
+    expect(all).toContain('1 个班没有每周借书时间：五年级(1)班。建议为这些班排定借书时间。');
     // February is not a full month of the term and March has 8 loans (< 30): no trend is claimed
     expect(all.some((s) => s.startsWith('逾期率上升'))).toBe(false);
     expect(all.some((s) => s.startsWith('流通率 = 借阅册次 ÷ 馆藏册数'))).toBe(true);

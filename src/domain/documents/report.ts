@@ -456,7 +456,7 @@ function circulationPart({ input, tr, f, prev }: ReportContext): ReportPart {
       }));
     }
   }
-  if (f.stillOut > 0) attention.push(tr(f.ended ? 'doc.report.find.stillOutEnd' : 'doc.report.find.stillOutNow', { n: f.stillOut, readers: f.stillOutReaders, day: shortDay(f.asOf, locale) }));
+  if (f.ended && f.stillOut > 0) attention.push(tr('doc.report.find.stillOutEnd', { n: f.stillOut, readers: f.stillOutReaders, day: shortDay(f.asOf, locale) }));
   return { heading: tr('doc.report.h.circulation'), blocks, good, attention, rank: 1 };
 }
 
@@ -546,6 +546,7 @@ function keyRows(input: ReportInput, tr: Tr, f: ReportFigures, prev: ReportFigur
       meets(has ? f.newCopiesYear / f.activeStudents >= std.newPerStudentYear : null)],
     [tr('doc.report.ind.periodicals'), f.periodicalTitles, pv((p) => p.periodicalTitles), std.periodicalTitles, meets(f.periodicalTitles >= std.periodicalTitles)],
     [tr('doc.report.ind.reference'), f.referenceTitles, pv((p) => p.referenceTitles), std.referenceTitles, meets(f.referenceTitles >= std.referenceTitles)],
-    [tr(f.ended ? 'doc.report.ind.stillOutEnd' : 'doc.report.ind.stillOutNow'), f.stillOut, pv((p) => p.stillOut), 0, meets(f.stillOut === 0)],
+    // books out in the middle of a term are lending at work: judged only once the term is over
+    [tr(f.ended ? 'doc.report.ind.stillOutEnd' : 'doc.report.ind.stillOutNow'), f.stillOut, pv((p) => p.stillOut), f.ended ? 0 : '—', f.ended ? meets(f.stillOut === 0) : '—'],
   ];
 }
