@@ -9,7 +9,7 @@ import type { DocumentAnswerBody } from '../api';
 import { isSchoolDay } from '../domain/calendar';
 import { addDays, type DayStr, dayOf } from '../domain/dates';
 import { weekOf, weeklyBulletin } from '../domain/documents/bulletin';
-import { isActiveStudent, mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
+import { type DocItem, isActiveStudent, mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
 import { schoolYearSpan } from '../domain/collection/schoolyear';
 import { monthlyPlan } from '../domain/documents/plan';
 import { type ReportInput, type TermRef, termReport } from '../domain/documents/report';
@@ -30,6 +30,7 @@ import { LibraryError } from './errors';
 import type { StepResult } from './jobs';
 import { archiveLinks } from './collection/schoolyear';
 import { weedingCount } from './collection/weeding';
+import type { WeedItem } from '../domain/collection/weeding';
 
 const docLocale = (ctx: Ctx): Locale => (ctx.lang === 'zh' ? 'zh-CN' : 'en');
 
@@ -69,18 +70,25 @@ export function generateMonthlyPlan(ctx: Ctx, month: string): DocumentAnswerBody
   const reviewFrom = monthWindow(previousMonth(previousMonth(month))).from;
   const from = term && term.from < reviewFrom ? term.from : reviewFrom;
   const w: Window = { from, to: today > monthWindow(month).to ? today : monthWindow(month).to };
+  const items = readDocItems(lib, ctx.tz, ['barcode', 'title', 'classNo', 'callNo', 'itemType', 'status', 'addedOn', 'pubYear', 'price']);
+  const lastLent = new Map<string, DayStr>();
   const doc = monthlyPlan({
     locale: docLocale(ctx), settings: s, month, today, term, firstOfYear: term !== null && isFirstOfYear(s, term),
     termOf: (m) => termOfMonth(s, m),
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
-    items: readDocItems(lib, ctx.tz, ['classNo', 'callNo', 'itemType', 'status', 'addedOn']),
-    loans: readDocLoans(lib, ctx.tz, ctx.now, w, ['readerId', 'className', 'overdue', 'returned', 'due']),
+    items,
+    loans: readDocLoans(lib, ctx.tz, ctx.now, w, ['readerId', 'className', 'overdue', 'returned', 'due'], lastLent),
     activities: readDocActivities(lib, ctx.tz),
-    weeding: weedingCount(ctx, lib),
+    weeding: weedingCount(ctx, lib, { items: items.map(weedItem), lastLent }),
   });
   return publish(ctx, lib, doc, `${PROP_PLAN}${month}`);
 }
+
+/** A copy as the weeding rule reads it. */
+const weedItem = (i: DocItem): WeedItem => ({
+  barcode: i.barcode, title: i.title, callNo: i.callNo, pubYear: i.pubYear, itemType: i.itemType, status: i.status, addedOn: i.addedOn, price: i.price,
+});
 
 /** The term a month is in or overlaps (the later one when two do), else null. */
 function termOfMonth(s: LibrarySettings, month: string): TermRef | null {
@@ -134,24 +142,26 @@ export function generateTermReport(ctx: Ctx, term: string | undefined): Document
   const { term: ref, previous } = termOf(s, term, today);
   const w: Window = { from: (previous ?? ref).from, to: ref.to };
   const links = [...archiveLinks(lib)].filter(([year]) => schoolYearSpan(year).to > w.from).sort((a, b) => a[0] - b[0]);
-  const history = readDocLoans(lib, ctx.tz, ctx.now, w, ['barcode', 'readerId', 'className', 'overdue', 'returned', ...(links.length ? ['loanId' as const] : [])]);
+  const lastLent = new Map<string, DayStr>();
+  const history = readDocLoans(lib, ctx.tz, ctx.now, w, ['barcode', 'readerId', 'className', 'overdue', 'returned', ...(links.length ? ['loanId' as const] : [])], lastLent);
   const archived = links.length
     ? readArchivedLoans(links.map(([, l]) => l.url), lib.lang, ctx.tz, w, new Set(history.map((l) => l.loanId ?? '')))
     : { loans: [], unread: [] };
   const readers = readDocReaders(lib);
+  const items = readDocItems(lib, ctx.tz, ['barcode', 'isbn', 'title', 'periodical', 'author', 'pubYear', 'classNo', 'callNo', 'price', 'itemType', 'status', 'addedOn']);
   const roll = readRoll();
   const input: ReportInput = {
     locale: docLocale(ctx), settings: s, term: ref, previous, today,
     classes: readDocClasses(lib),
     readers,
-    items: readDocItems(lib, ctx.tz, ['barcode', 'isbn', 'title', 'periodical', 'author', 'classNo', 'itemType', 'status', 'addedOn', 'price']),
+    items,
     loans: [...history, ...archived.loans],
     acquisitions: readDocAcquisitions(lib, ctx.tz),
     writeOffs: readDocWriteOffs(lib, ctx.tz),
     activities: readDocActivities(lib, ctx.tz),
     visits: readDocVisits(lib, ctx.tz),
     rollAtTerm: roll,
-    weeding: weedingCount(ctx, lib),
+    weeding: weedingCount(ctx, lib, { items: items.map(weedItem), lastLent }),
     unreadArchives: archived.unread.length,
   };
   const doc = termReport(input);

@@ -107,15 +107,21 @@ export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'return
 /**
  * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
  * read first; the other wanted columns only for the rows from the first to the last one in the window.
+ * `lastLent`, when given, is filled with every copy's last loan day (all rows, for the weeding rule).
  */
-export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[]): DocLoan[] {
+export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[], lastLent?: Map<string, DayStr>): DocLoan[] {
   const out: DocLoan[] = [];
-  const want = (k: LoanKey) => keys.includes(k);
+  const want = (k: LoanKey) => keys.includes(k) || (k === 'barcode' && lastLent !== undefined);
   const open = readColumns(lib.table('loans'), [
     'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
   ]);
+  const newest = (barcode: string, d: DayStr) => {
+    const seen = lastLent?.get(barcode);
+    if (barcode && (seen === undefined || seen < d)) lastLent?.set(barcode, d);
+  };
   for (const r of open) {
     const lent = day(r.lentAt, tz);
+    if (lent && lastLent) newest(str(r.barcode), lent);
     if (!lent || lent < w.from || lent > w.to) continue;
     const due = day(r.dueDate, tz) ?? '';
     out.push({
@@ -125,6 +131,14 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   }
   const h = lib.table('history');
   const { days: lentDays, first, last } = daysInWindow(h, 'lentAt', w, tz);
+  if (lastLent) {
+    // every copy's last loan in 借阅记录, for the weeding rule: the 登记号 column whole, beside the days read
+    const codes = readColumnData(h, ['barcode'], { from: 0, count: lentDays.length });
+    for (let k = 0; k < codes.length; k++) {
+      const d = lentDays[codes.row[k] - 2];
+      if (d) newest(str(codes.col.barcode[k]), d);
+    }
+  }
   if (first < 0) return out;
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),

@@ -258,3 +258,18 @@ describe('an English workbook', () => {
     expect(bad.error?.message).toBe('The Terms tab has no term "Spring 2099": choose one of 2026学年第一学期.');
   });
 });
+
+describe('one weeding rule', () => {
+  test('the plan and the report count what the weeding workbench lists', () => {
+    const rt = library({ sample: 'small' });
+    const w = call<Ok & { copies: { itemType: string }[] }>(rt, 'weedingSuggestions');
+    expect(w.ok).toBe(true);
+    const n = w.copies.length;
+    const teacher = w.copies.filter((c) => c.itemType === '教师用书').length;
+    expect(n).toBeGreaterThan(0); // the sample's old 教师用书 (剔旧出版年限 教师用书:8)
+    const plan = docById(rt, call<DocAnswer>(rt, 'generateMonthlyPlan', { month: '2026-12' }).id);
+    expect(docTexts(plan)).toContain(`剔旧：按剔旧规则有 ${n} 册可剔旧，其中教师用书 ${teacher} 册，报学校批准后逐步剔除更新。`);
+    const report = docById(rt, call<DocAnswer>(rt, 'generateTermReport', {}).id);
+    expect(docTexts(report)).toContain(`按剔旧规则（设置：剔旧出版年限等）有 ${n} 册可剔旧，其中教师用书 ${teacher} 册：请学校批准注销并安排更新。`);
+  });
+});
