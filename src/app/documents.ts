@@ -6,7 +6,7 @@
 // people generating the same month at the same moment could leave one extra document in Drive; the
 // property keeps the later one.)
 import type { DocumentAnswerBody } from '../api';
-import { isSchoolDay } from '../domain/calendar';
+import { currentOrLastTerm, isSchoolDay, previousTerm, schoolYearOf, type Term } from '../domain/calendar';
 import { addDays, type DayStr, dayOf } from '../domain/dates';
 import { weekOf, weeklyBulletin } from '../domain/documents/bulletin';
 import { type DocItem, isActiveStudent, mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
@@ -74,7 +74,6 @@ export function generateMonthlyPlan(ctx: Ctx, month: string): DocumentAnswerBody
   const lastLent = new Map<string, DayStr>();
   const doc = monthlyPlan({
     locale: docLocale(ctx), settings: s, month, today, term, firstOfYear: term !== null && isFirstOfYear(s, term),
-    termOf: (m) => termOfMonth(s, m),
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
     items,
@@ -97,29 +96,29 @@ function termOfMonth(s: LibrarySettings, month: string): TermRef | null {
   return overlapping.length ? overlapping[overlapping.length - 1] : null;
 }
 
-/** The first term of its school year (it starts in August or September). */
-function isFirstOfYear(_s: LibrarySettings, term: TermRef): boolean {
-  const m = Number(term.from.slice(5, 7));
-  return m >= 8 && m <= 9;
+/** The first term of its school year (学期): its first month has the first grade's lecture. */
+function isFirstOfYear(s: LibrarySettings, term: TermRef): boolean {
+  return schoolYearOf(term.from, s)?.terms[0]?.name === term.name;
 }
 
 // ---------------------------------------------------------------- the term report
 
-/** The terms of 学期 (else the one of 设置), oldest first. */
+/** The terms of 学期 (else the one of 设置), oldest first, as the documents name them. */
 export function termList(s: LibrarySettings): TermRef[] {
-  return [{ name: s.termName, from: s.termStart, to: s.termEnd }];
+  return s.terms.map(asRef);
 }
+const asRef = (t: Term): TermRef => ({ name: t.name, from: t.start, to: t.end });
 
-/** The term asked for by its name, else the one today is in or last ended; and the one before it. */
+/** The term asked for by its name, else the one today is in or last ended (else the first to come); and
+ *  the one before it. */
 function termOf(s: LibrarySettings, term: string | undefined, today: DayStr): { term: TermRef; previous: TermRef | null } {
-  const terms = termList(s);
-  const at = term !== undefined && term.trim() !== ''
-    ? terms.findIndex((x) => x.name.trim() === term.trim())
-    : terms.reduce((found, x, i) => (x.from <= today ? i : found), terms.length ? 0 : -1);
-  if (at < 0) {
-    throw new LibraryError('INVALID_INPUT', 'docs.noTerm', { term: (term ?? '').trim(), terms: terms.map((x) => x.name).join('、') });
+  const named = term !== undefined && term.trim() !== '';
+  const found = named ? s.terms.find((x) => x.name.trim() === term.trim()) : currentOrLastTerm(today, s) ?? s.terms[0];
+  if (!found) {
+    throw new LibraryError('INVALID_INPUT', 'docs.noTerm', { term: (term ?? '').trim(), terms: s.terms.map((x) => x.name).join('、') });
   }
-  return { term: terms[at], previous: at > 0 ? terms[at - 1] : null };
+  const previous = previousTerm(found, s);
+  return { term: asRef(found), previous: previous ? asRef(previous) : null };
 }
 
 /** Students on the roll when a term's report was made, by term (document properties): a later report
@@ -182,10 +181,10 @@ export function weekDay(week: string): DayStr {
   return addDays(mondayOf(jan4), (Number(iso[2]) - 1) * 7);
 }
 
-/** The term a day is in, else the last one that started before it (the bulletin's "this term" column). */
+/** The term a day is in, else the last one that ended before it (the bulletin's "this term" column). */
 function termAt(s: LibrarySettings, day: DayStr): TermRef {
-  const terms = termList(s);
-  return terms.reduce((found, x) => (x.from <= day ? x : found), terms[0]);
+  const t = currentOrLastTerm(day, s) ?? s.terms[0];
+  return t ? asRef(t) : { name: s.termName, from: s.termStart, to: s.termEnd };
 }
 
 /** The Monday of the last complete week before `today` (Monday–Sunday). */

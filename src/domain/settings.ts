@@ -676,7 +676,7 @@ export function defaultSettings(): LibrarySettings {
 
 // ---------------------------------------------------------------- cache
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 const slotSchema = z.object({ weekday: z.int().check(z.gte(1), z.lte(7)), start: z.number(), end: z.number() });
 const rangeSchema = z.object({ start: z.number(), end: z.number() });
 const daySchema = z.string().check(z.refine((s) => parseDay(s) !== null));

@@ -13,8 +13,15 @@ const settings: LibrarySettings = (() => {
     settingsRows: [['学校名称', '示例小学'], ['学期名称', '2026学年第一学期'], ['学期开始', '2026-09-01'], ['学期结束', '2027-01-22']]
       .map(([item, value], i) => ({ item, value, row: i + 2 })),
     calendarRows: [{ 日期: '2026-10-01', 类型: '节假日', 说明: '国庆节', row: 2 }, { 日期: '2026-10-02', 类型: '节假日', 说明: '国庆节', row: 3 }],
+    // 学期: the summer before, the term, the spring after (the breaks between them are 暑假 and 寒假)
+    termRows: [
+      { 学期: '2025学年第二学期', 开始: '2026-02-23', 结束: '2026-07-03', row: 2 },
+      { 学期: '2026学年第一学期', 开始: '2026-09-01', 结束: '2027-01-22', row: 3 },
+      { 学期: '2026学年第二学期', 开始: '2027-02-22', 结束: '2027-07-02', row: 4 },
+    ],
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  if (r.settings.terms.length !== 3) throw new Error('学期 rows not read');
   return r.settings;
 })();
 const TERM: TermRef = { name: '2026学年第一学期', from: '2026-09-01', to: '2027-01-22' };

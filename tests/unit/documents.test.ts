@@ -19,6 +19,10 @@ const settings: LibrarySettings = (() => {
       { 日期: '2026-04-06', 类型: '节假日', 说明: '清明节', row: 2 },
       { 日期: '2026-04-12', 类型: '调休上班', 说明: '按周一课表', row: 3 },
     ],
+    termRows: [
+      { 学期: '2025学年第一学期', 开始: '2025-09-01', 结束: '2026-01-23', row: 2 },
+      { 学期: '2025学年第二学期', 开始: '2026-02-23', 结束: '2026-07-03', row: 3 },
+    ],
   });
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.settings;

@@ -3,12 +3,12 @@
 // activities, routine tasks) 四、上月回顾. Every number comes from the records given.
 import type { Locale } from '../../i18n/catalog';
 import { type Block, type Doc, heading, list, paragraph, table, title } from '../blocks';
-import { classSlots, isSchoolDay } from '../calendar';
+import { classSlots, dayOff, isSchoolDay } from '../calendar';
 import { addDays, type DayStr, formatClock, isoWeekday } from '../dates';
 import { type LibrarySettings, parseWeekday, type Slot, weekdayLabel } from '../settings';
 import {
   classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeLabel, gradeOfClass,
-  inWindow, isHeld, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, type Tr, translator, type Window, zhCompare,
+  inWindow, isHeld, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
 import type { TermRef, WeedingCount } from './report';
 
@@ -30,8 +30,6 @@ export interface PlanInput {
   activities: DocActivity[];
   /** the weeding rule's suggestions now (the same the workbench lists); null: not known */
   weeding: WeedingCount | null;
-  /** the term of another month (the review's two months); default: the plan's term */
-  termOf?: (month: string) => TermRef | null;
 }
 
 /** Copies added in this many days before the month are "new books to announce". */
@@ -134,34 +132,30 @@ const change = (a: number, b: number) => (a - b > 0 ? `+${a - b}` : String(a - b
 /** The days of a month that are not school days although Monday–Friday, as runs with their name. */
 export interface DayOffRun { from: DayStr; to: DayStr; name: string }
 
-/** School days of the month (inside the term), and the weekday runs that are not (holidays, breaks). */
-export function monthDays(month: string, settings: LibrarySettings, term: TermRef | null, locale: Locale): { schoolDays: DayStr[]; off: DayOffRun[] } {
+/** The month's school days (calendar.ts: inside a term), and the weekday runs that are not, each with its
+ *  name: a 校历 holiday by its 说明, a break between terms as 寒假/暑假, a day in no known term as such. */
+export function monthDays(month: string, settings: LibrarySettings, locale: Locale): { schoolDays: DayStr[]; off: DayOffRun[] } {
   const tr = translator(locale);
   const w = monthWindow(month);
-  const notes = new Map(settings.calendar.map((e) => [e.day, e]));
   const schoolDays: DayStr[] = [];
   const off: DayOffRun[] = [];
   for (let d = w.from; d <= w.to; d = addDays(d, 1)) {
-    const inTerm = term !== null && inWindow(d, { from: term.from, to: term.to });
-    if (inTerm && isSchoolDay(d, settings)) { schoolDays.push(d); continue; }
-    if (isoWeekday(d) > 5 && (!inTerm || notes.get(d)?.kind !== 'holiday')) continue;
-    const name = !inTerm ? breakName(d, term, tr) : notes.get(d)?.note || tr('doc.plan.holiday');
+    const why = dayOff(d, settings);
+    if (why === null) { schoolDays.push(d); continue; }
+    if (why.kind === 'weekend' || isoWeekday(d) > 5) continue;
+    const name = why.kind === 'holiday' ? why.name || tr('doc.plan.holiday')
+      : why.kind === 'break' ? tr(why.season === 'winter' ? 'doc.plan.winterBreak' : why.season === 'summer' ? 'doc.plan.summerBreak' : 'doc.plan.break')
+        : tr('doc.plan.noTerm');
     const last = off[off.length - 1];
-    if (last && last.name === name && addDays(last.to, 1) >= d) last.to = d;
-    else if (last && last.name === name && daysBetweenWeekend(last.to, d)) last.to = d;
+    if (last && last.name === name && onlyWeekendBetween(last.to, d)) last.to = d;
     else off.push({ from: d, to: d, name });
   }
   return { schoolDays, off };
 }
-const daysBetweenWeekend = (a: DayStr, b: DayStr) => {
+const onlyWeekendBetween = (a: DayStr, b: DayStr) => {
   for (let d = addDays(a, 1); d < b; d = addDays(d, 1)) if (isoWeekday(d) <= 5) return false;
   return true;
 };
-function breakName(d: DayStr, term: TermRef | null, tr: Tr): string {
-  const m = Number(d.slice(5, 7));
-  if (term && d < term.from) return m >= 7 && m <= 9 ? tr('doc.plan.summerBreak') : tr('doc.plan.winterBreak');
-  return m >= 1 && m <= 3 ? tr('doc.plan.winterBreak') : m >= 6 && m <= 9 ? tr('doc.plan.summerBreak') : tr('doc.plan.break');
-}
 
 export function monthlyPlan(input: PlanInput): Doc {
   const { locale, settings: s, month, classes, readers, items, term } = input;
@@ -179,7 +173,7 @@ export function monthlyPlan(input: PlanInput): Doc {
   }
   const grades = [...new Set([...studentsPerGrade.keys(), ...classes.map((c) => c.grade)])].sort((a, b) => a - b);
   const monthW = monthWindow(month);
-  const { schoolDays, off } = monthDays(month, s, term, locale);
+  const { schoolDays, off } = monthDays(month, s, locale);
   const holidayMonth = schoolDays.length === 0;
   const firstMonth = term !== null && inWindow(term.from, monthW);
   const lastMonth = term !== null && inWindow(term.to, monthW);
@@ -300,8 +294,7 @@ export function monthlyPlan(input: PlanInput): Doc {
   const [qy, qm] = prev2.split('-').map(Number);
   const mLabel = (y: number, m: number) => (locale === 'zh-CN' ? `${y}年${m}月` : `${MONTHS_EN[m - 1]} ${y}`);
   blocks.push(heading(tr('doc.plan.h.review', { month: mLabel(py, pm) })));
-  // each month's school days and days off, with the term each falls in (a month of two terms: the later)
-  const daysOf = (m: string) => monthDays(m, s, input.termOf ? input.termOf(m) : term, locale);
+  const daysOf = (m: string) => monthDays(m, s, locale);
   const dLast = daysOf(prev);
   const dBefore = daysOf(prev2);
   const cols = [mLabel(py, pm), mLabel(qy, qm), tr('doc.col.change')];

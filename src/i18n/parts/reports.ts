@@ -66,6 +66,7 @@ export const messages = {
   'doc.plan.winterBreak': ['寒假', 'winter break'],
   'doc.plan.summerBreak': ['暑假', 'summer break'],
   'doc.plan.break': ['假期', 'break'],
+  'doc.plan.noTerm': ['不在学期内', 'in no term'],
   'doc.plan.range': ['{from}至{to}', '{from} to {to}'],
   'doc.plan.holidayMonth': ['本月没有上课日：{days}。图书室不安排借阅，做好新学期的准备工作。', 'No school days this month: {days}. The library does not lend; it prepares the next term.'],
   'doc.plan.noTermMonth': ['本月不在任何学期内（学期表中没有本月的学期），不安排借阅。', 'This month is in no term (no term covers it), so no lending is planned.'],
