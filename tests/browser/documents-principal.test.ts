@@ -79,5 +79,5 @@ describe.each([
     await page.screenshot({ path: join(OUT, `bulletin-${lang}.png`), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 300_000);
 });
