@@ -139,8 +139,8 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     classNo, callNo, price: input.price ?? null, itemType: input.itemType, location: input.location ?? '', status: 'available',
     addedOn: today, batchNo: input.batchNo ?? '',
   }));
-  if (recs.length === 1) items.append(recs[0]);
-  else items.appendMany(recs);
+  // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
+  items.appendMany(recs);
   writeSettingCell(settingsTab, counter.row, String(plan.next));
   lib.remember();
   return {
