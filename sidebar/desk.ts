@@ -408,6 +408,8 @@ async function scanReader(code: string): Promise<void> {
     status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
     return;
   }
+  // An unknown card clears the reader: the next book asks for a card, never lends to the one before.
+  setReader(null);
   status('refuse', [failure ? failure.error.message : tr('desk.reader.notFound', { query: code })]);
 }
 
@@ -432,6 +434,7 @@ async function handleScan(code: string): Promise<void> {
       status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
       return;
     }
+    setReader(null);
     status('refuse', [tr('desk.reader.notFound', { query: code })]);
     return;
   }
@@ -579,6 +582,8 @@ function submit(raw: string): void {
 // Modes and class sessions
 
 function setMode(next: Mode): void {
+  // Return mode starts without a reader: the last lend's reader is not the one bringing books back.
+  if (next === 'return' && mode !== 'return') setReader(null);
   mode = next;
   document.body.dataset.mode = mode;
   $('mode-lend').setAttribute('aria-selected', String(mode === 'lend' && !session));

@@ -10,6 +10,10 @@ import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
 
+/** The key cells: 登记号, 证号, ISBN, 索书号 (and the 分类号 it is made of). A row of a tab holding one is written
+ *  with its columns' formats laid first (Table.writeBlock), whatever the tab's formatting. */
+export const KEY_CELLS: readonly string[] = ['barcode', 'readerId', 'isbn', 'callNo', 'classNo'];
+
 /** Cells that cost about as much to read as one more call: a read is a round trip (~30 ms) plus ~0.005 ms a
  *  cell (local/costs.ts). The unit of every "one block or several reads" rule. */
 export const CELLS_PER_CALL = 6000;
@@ -446,6 +450,8 @@ export class Table {
   /** The runs of adjacent columns this table knows (0-based first column, their number formats): usually one
    *  run, as setup appends the known columns side by side; a librarian's own columns are never reformatted. */
   private formatRuns(): { first: number; formats: string[] }[] {
+    // A tab without key cells (通知记录, 设置…) is written as before: no call more.
+    if (!KEY_CELLS.some((k) => this.map[k] !== undefined)) return [];
     const byIndex = new Map<number, string>();
     for (const col of this.def.columns) {
       const i = this.map[col.key];
@@ -465,7 +471,8 @@ export class Table {
    * first column = the tab's first) get their kind's number format, then the values go in with one setValues.
    * Sheets parses a string written into a cell that is not plain text ('005008' becomes 5008, '2026-1' a date),
    * whatever our setup once laid there (a row grown by appendRow, a format cleared or pasted over by hand): so
-   * key cells (登记号, 证号, ISBN, 索书号) and every other text column stay text. One call more per run of columns.
+   * key cells (登记号, 证号, ISBN, 索书号) and every other text column stay text. One call more per run of columns,
+   * on tabs that hold a key cell (KEY_CELLS).
    */
   writeBlock(range: GoogleAppsScript.Spreadsheet.Range, rows: Cell[][]): void {
     for (const run of this.formatRuns()) {

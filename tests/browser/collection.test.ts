@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { type Harness, OUT, startHarness } from './harness';
-import { FOX_ISBN, recordedOpenLibrary } from '../support/collection';
+import { FOX_ISBN, recordedIsbnSources } from '../support/collection';
 
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness('collection');
-  recordedOpenLibrary(harness.server.runtime);
+  recordedIsbnSources(harness.server.runtime);
 }, 120_000);
 afterAll(async () => { await harness?.close(); });
 
