@@ -3,6 +3,7 @@
 // at the desk an unknown card clears the reader.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Harness, OUT, type Row, startHarness } from './harness';
 import { recordedIsbnSources } from '../support/collection';
@@ -101,12 +102,36 @@ describe('the desk', () => {
     await scan(student['证号']);
     expect(await page.isHidden('#reader')).toBe(false);
     await scan('S20229999');
-    expect(await page.getAttribute('#status', 'data-state')).toBe('refuse');
+    expect(await page.getAttribute('#status', 'data-state')).toBe('refused');
     expect(await page.isHidden('#reader')).toBe(true);
     await scan(book['登记号']);
     expect(await page.textContent('#status')).toContain(catalog['zh-CN']['desk.needReader']);
     expect((await harness.rows('在借')).some((l) => l['登记号'] === book['登记号'])).toBe(false);
     await page.screenshot({ path: join(OUT, 'desk-unknown-card.png') });
+    // the list of the day: the receipt has the 班主任签收 line, the CSV starts with its header
+    await scan(student['证号']);
+    await scan(book['登记号']);
+    expect(await page.getAttribute('#status', 'data-state')).not.toBe('refused');
+    await page.evaluate(() => { window.print = () => {}; });
+    await page.click('#print');
+    expect(await page.textContent('#receipt')).toContain('班主任签收');
+    const download = page.waitForEvent('download');
+    await page.click('#save');
+    const lines = readFileSync(await (await download).path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).not.toContain(student['证号']);
+    expect(lines[1]).toContain(student['证号']);
+    expect(lines[1]).toContain(book['登记号']);
+    await page.close();
+  });
+
+  it("the preview's clock label follows the language switch", async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(harness.server.url);
+    await expect.poll(() => page.textContent('#clock-day')).toMatch(/本地时钟：\d{4}-\d{2}-\d{2}（周./);
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.textContent('#clock-day')).toMatch(/^Local clock: \d{4}-\d{2}-\d{2} \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)$/);
+    await page.selectOption('#lang', 'zh-CN');
+    await expect.poll(() => page.textContent('#clock-day')).toMatch(/本地时钟/);
     await page.close();
   });
 });
