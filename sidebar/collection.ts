@@ -82,8 +82,9 @@ function shownIsbn(): string {
 
 async function showCallNo(): Promise<void> {
   const classNo = input('f-class').value.trim();
-  // A 分类号 starts with a Latin letter: a word typed to search the helper (恐龙, 绘本) is no 分类号 yet.
-  if (!/^[A-Za-zＡ-Ｚａ-ｚ]/.test(classNo)) {
+  // A 分类号 is one or two letters, then digits: a word typed to search the helper (恐龙, 绘本, dinosaur) is no
+  // 分类号 yet, and raises no error.
+  if (!/^[A-Za-zＡ-Ｚａ-ｚ]{1,2}([\d.０-９．]|$)/.test(classNo)) {
     $('f-callno').textContent = '—';
     return;
   }

@@ -88,6 +88,7 @@ describe.each([['zh-CN', 'H194.5', '成语故事新编', '少年文艺（2026年
 
 describe('the desk', () => {
   it('an unknown card clears the reader: the next book asks for a card and lends nothing', async () => {
+    await setLocale('zh-CN');
     const page = await open('desk', 300);
     const [readers, loans, items] = await Promise.all([harness.rows('读者'), harness.rows('在借'), harness.rows('图书')]);
     const busy = new Set(loans.map((l) => l['证号']));
@@ -125,13 +126,14 @@ describe('the desk', () => {
   });
 
   it("the preview's clock label follows the language switch", async () => {
+    await setLocale('zh-CN');
     const page = await harness.browser.newPage({ viewport: { width: 1366, height: 800 } });
     await page.goto(harness.server.url);
-    await expect.poll(() => page.textContent('#clock-day')).toMatch(/本地时钟：\d{4}-\d{2}-\d{2}（周./);
+    await expect.poll(() => page.textContent('#clock-day'), { timeout: 30_000 }).toMatch(/本地时钟：\d{4}-\d{2}-\d{2}（周./);
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#clock-day')).toMatch(/^Local clock: \d{4}-\d{2}-\d{2} \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)$/);
+    await expect.poll(() => page.textContent('#clock-day'), { timeout: 30_000 }).toMatch(/^Local clock: \d{4}-\d{2}-\d{2} \((Mon|Tue|Wed|Thu|Fri|Sat|Sun)\)$/);
     await page.selectOption('#lang', 'zh-CN');
-    await expect.poll(() => page.textContent('#clock-day')).toMatch(/本地时钟/);
+    await expect.poll(() => page.textContent('#clock-day'), { timeout: 30_000 }).toMatch(/本地时钟/);
     await page.close();
   });
 });
