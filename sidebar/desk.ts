@@ -609,7 +609,24 @@ function setCondition(next: Condition): void {
   });
 }
 
+/** The school's today and which classes' slot is on now, asked again: a desk stays open for hours (one call). */
+async function refreshDesk(): Promise<void> {
+  const ans = await run('getDeskInfo');
+  if (isFailure(ans) || !desk) return;
+  desk = { ...desk, today: ans.desk.today, classes: ans.desk.classes };
+  $('today').textContent = desk.today;
+}
+
+/** The class-visit picker: the classes whose slot is on now first, as it says, by the time it is opened (the
+ *  page's own copy is from when the desk was opened, perhaps in the morning). */
 function openSessionPicker(): void {
+  enqueue(async () => {
+    await refreshDesk();
+    showSessionPicker();
+  });
+}
+
+function showSessionPicker(): void {
   if (!desk) return;
   const select = $('class-select') as HTMLSelectElement;
   clear(select);
@@ -922,12 +939,7 @@ function watchDay(): void {
     const now = new Date().toDateString();
     if (now === seen) return;
     seen = now;
-    enqueue(async () => {
-      const ans = await run('getDeskInfo');
-      if (isFailure(ans) || !desk) return;
-      desk = { ...desk, today: ans.desk.today, classes: ans.desk.classes };
-      $('today').textContent = desk.today;
-    });
+    enqueue(refreshDesk);
   }, 60_000);
 }
 

@@ -17,6 +17,8 @@ export const KEY_CELLS: readonly string[] = ['barcode', 'readerId', 'isbn', 'cal
 /** Cells that cost about as much to read as one more call: a read is a round trip (~30 ms) plus ~0.005 ms a
  *  cell (local/costs.ts). The unit of every "one block or several reads" rule. */
 export const CELLS_PER_CALL = 6000;
+/** A block of at most this many rows grows a full tab without asking its size first (Table.blockFrom). */
+const FEW_ROWS = 50;
 export type Rec = Record<string, unknown>;
 
 /** The number format each kind of column gets, so text stays text (leading zeros, '=' at the start). */
@@ -442,9 +444,23 @@ export class Table {
     if (recs.length === 0) return 0;
     const start = this.sheet.getLastRow() + 1;
     const rows = recs.map((r) => this.toRow(r));
-    this.ensureRows(start + rows.length - 1);
-    this.writeBlock(this.sheet.getRange(start, 1, rows.length, this.width), rows);
+    this.writeBlock(this.blockFrom(start, rows.length), rows);
     return start;
+  }
+
+  /** The `count` rows after the last row (`start` = last row + 1), the tab grown first only when it is too short:
+   *  Sheets refuses a range past its last row ("The coordinates of the range are outside the dimensions of the
+   *  sheet."). A few rows (a registration, a scan batch) are then inserted after the last row without asking the
+   *  tab's size (at most count - 1 blank rows more than needed stay below); a bulk write asks it (one round trip)
+   *  and inserts only what is missing, so an import does not leave the old blank rows behind it. */
+  private blockFrom(start: number, count: number): GoogleAppsScript.Spreadsheet.Range {
+    try {
+      return this.sheet.getRange(start, 1, count, this.width);
+    } catch {
+      if (count <= FEW_ROWS) this.sheet.insertRowsAfter(start - 1, count);
+      else this.ensureRows(start + count - 1);
+      return this.sheet.getRange(start, 1, count, this.width);
+    }
   }
 
   /** The runs of adjacent columns this table knows (0-based first column, their number formats): usually one
