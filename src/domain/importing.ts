@@ -397,8 +397,7 @@ export function validateImport(input: ImportInput): ImportResult {
           if (ownPattern && !ownPattern.test(key)) {
             if (padded && ownPattern.test(padded)) problem('domain.import.leadingZeros', { ...at, padded });
             else problem(input.itemPattern === DEFAULT_ITEM_PATTERN ? 'domain.import.itemRule' : 'domain.import.itemRuleOwn', at);
-          } else if (padded) problem('domain.import.leadingZeros', { ...at, padded });
-          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksReader', at);
+          } else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksReader', at);
         }
       }
       if (key && !firstRowOf.has(key)) firstRowOf.set(key, rowNo);
