@@ -530,10 +530,12 @@ async function doRenew(barcode: string): Promise<void> {
     reader = { ...reader, loans: reader.loans.map((l) => (l.barcode === ans.loan.barcode ? ans.loan : l)) };
     renderReader();
   }
-  status('ok', [tr('desk.renewed', { title: ans.loan.title }), tr('desk.loan.due', { date: ans.loan.dueDate })]);
+  // Capped at the term's last school day (or over a break): said in words, as a lend says it.
+  const capped = (ans.warnings ?? []).map((w: Warning) => w.message);
+  status(capped.length ? 'warn' : 'ok', [tr('desk.renewed', { title: ans.loan.title }), tr('desk.loan.due', { date: ans.loan.dueDate })], capped);
   addEntry({
     action: 'renew', ok: true, readerId: reader?.readerId ?? '', readerName: reader?.name ?? '', className: reader?.className ?? '',
-    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: '',
+    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: capped.join(' '),
   });
 }
 
@@ -609,7 +611,7 @@ function setCondition(next: Condition): void {
   });
 }
 
-/** The school's today and which classes' slot is on now, asked again: a desk stays open for hours (one call). */
+/** The school's today (and the classes' slots) asked again: a desk stays open for days (one call). */
 async function refreshDesk(): Promise<void> {
   const ans = await run('getDeskInfo');
   if (isFailure(ans) || !desk) return;
@@ -617,16 +619,7 @@ async function refreshDesk(): Promise<void> {
   $('today').textContent = desk.today;
 }
 
-/** The class-visit picker: the classes whose slot is on now first, as it says, by the time it is opened (the
- *  page's own copy is from when the desk was opened, perhaps in the morning). */
 function openSessionPicker(): void {
-  enqueue(async () => {
-    await refreshDesk();
-    showSessionPicker();
-  });
-}
-
-function showSessionPicker(): void {
   if (!desk) return;
   const select = $('class-select') as HTMLSelectElement;
   clear(select);

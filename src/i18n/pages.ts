@@ -9,6 +9,7 @@ import { catalog as serverCatalog, fill, type Locale, type MessageKey as ServerK
 import * as collection from './parts/collection-pages';
 import * as documents from './parts/documents-pages';
 import * as notices from './parts/notices-pages';
+import * as calendar from './parts/calendar-pages';
 
 export { LOCALES, pickLocale, type Locale, type Params } from './catalog';
 
@@ -178,6 +179,7 @@ const zh = {
   ...notices.zh,
   ...documents.zh,
   ...collection.zh,
+  ...calendar.zh,
 } as const;
 
 /** A key only the pages use. */
@@ -349,6 +351,7 @@ const en: Record<PageKey, string> = {
   ...notices.en,
   ...documents.en,
   ...collection.en,
+  ...calendar.en,
 };
 
 /** Every key a page may show: its own and the server's. */

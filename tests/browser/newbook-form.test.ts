@@ -125,20 +125,6 @@ describe('the desk', () => {
     await page.close();
   });
 
-  it('the class-visit picker puts the classes whose slot is on now first, by the time it is opened', async () => {
-    await setLocale('zh-CN');
-    const page = await open('desk', 300);
-    // opened at 10:00 on a Tuesday; then the clock moves on to 14:48, grade 4's slot (周二下午 13:30–16:00)
-    const r = await fetch(new URL('/api/next-day', harness.server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ days: 0.2 }) });
-    expect(r.ok).toBe(true);
-    await page.click('#mode-session');
-    await page.waitForSelector('#session-pick', { state: 'visible' });
-    const first = await page.locator('#class-select option').first().textContent();
-    expect(first).toContain(catalog['zh-CN']['desk.session.onNow']);
-    expect(first).toMatch(/^四年级/);
-    await page.close();
-  });
-
   it("the preview's clock label follows the language switch", async () => {
     await setLocale('zh-CN');
     const page = await harness.browser.newPage({ viewport: { width: 1366, height: 800 } });
