@@ -133,6 +133,7 @@ export const TABS = {
       c('barcode', '登记号', 'Accession no.', 'text', { key_: true }),
       opt('isbn', 'ISBN', 'ISBN', 'text'),
       c('title', '题名', 'Title', 'text'),
+      opt('periodical', '刊名', 'Periodical', 'text'),
       opt('author', '责任者', 'Author', 'text'),
       opt('publisher', '出版者', 'Publisher', 'text'),
       opt('pubYear', '出版年', 'Year', 'int'),
