@@ -249,6 +249,7 @@ async function loadStocktake(): Promise<void> {
   }
   stocktakeId = st.stocktakeId;
   $('st-id').textContent = st.stocktakeId;
+  $('st-scope').textContent = tr('cw.st.scope', { scope: st.scopeText });
   progress.clear();
   for (const p of st.progress) progress.set(p.mainClass, { expected: p.expected, found: p.found });
   try {
@@ -310,8 +311,52 @@ async function showReport(): Promise<void> {
   if (isFailure(ans)) return status('refused', ans.error.message);
   report = ans;
   $('st-summary').textContent = tr('cw.st.summary', { notFound: ans.notFound.length, recorded: ans.recorded.length, wrong: ans.wrongLocation.length });
+  renderLists(ans);
   $<HTMLButtonElement>('st-csv').disabled = false;
   $<HTMLButtonElement>('st-finish').disabled = false;
+}
+
+/** The lists themselves, not only their counts: what finishing would mark lost is read before confirming. */
+function renderLists(r: Extract<StocktakeReportAnswer, { ok: true }>): void {
+  const box = $('st-lists');
+  clear(box);
+  const lists = [
+    { key: 'notFound', title: 'cw.st.list.notFound', rows: r.notFound.map((c) => [c.barcode, c.title, c.callNo, c.location]) },
+    { key: 'recorded', title: 'cw.st.list.recorded', rows: r.recorded.map((c) => [c.barcode, c.title, c.callNo, c.status]) },
+    { key: 'wrongLocation', title: 'cw.st.list.wrongLocation', rows: r.wrongLocation.map((c) => [c.barcode, c.title, `${c.location} → ${c.scannedLocation}`]) },
+  ] as const;
+  for (const l of lists) {
+    box.appendChild(el('h4', '', `${tr(l.title)} · ${l.rows.length}`));
+    const table = el('table', 'grid');
+    table.dataset.list = l.key;
+    if (l.rows.length === 0) table.appendChild(el('tr')).appendChild(el('td', 'muted', tr('cw.st.list.empty')));
+    for (const cells of l.rows) {
+      const tr_ = el('tr');
+      for (const c of cells) tr_.appendChild(el('td', '', c));
+      table.appendChild(tr_);
+    }
+    box.appendChild(table);
+  }
+}
+
+async function cancelStocktake(): Promise<void> {
+  if (!stocktakeId || !window.confirm(tr('cw.st.cancelAsk', { id: stocktakeId }))) return;
+  const ans = await run('cancelStocktake', { stocktakeId });
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  resetStocktake();
+  await loadStocktake();
+  status('ok', ans.message);
+}
+
+function resetStocktake(): void {
+  report = null;
+  stocktakeId = '';
+  queue = [];
+  saveQueue();
+  $<HTMLButtonElement>('st-finish').disabled = true;
+  $<HTMLButtonElement>('st-csv').disabled = true;
+  $('st-summary').textContent = '';
+  clear($('st-lists'));
 }
 
 function downloadCsv(): void {
@@ -326,17 +371,10 @@ function downloadCsv(): void {
 
 async function finish(): Promise<void> {
   if (!report) return;
-  if (!window.confirm(tr('cw.st.summary', { notFound: report.notFound.length, recorded: report.recorded.length, wrong: report.wrongLocation.length }))) return;
+  if (!window.confirm(tr('cw.st.finishAsk', { notFound: report.notFound.length }))) return;
   const ans = await run('finishStocktake', { stocktakeId: report.stocktakeId, token: report.token });
   if (isFailure(ans)) return status('refused', ans.error.message);
-  status('ok', ans.message);
-  report = null;
-  stocktakeId = '';
-  queue = [];
-  saveQueue();
-  $<HTMLButtonElement>('st-finish').disabled = true;
-  $<HTMLButtonElement>('st-csv').disabled = true;
-  $('st-summary').textContent = '';
+  resetStocktake();
   await loadStocktake();
   status('ok', ans.message);
 }
@@ -435,6 +473,7 @@ async function start(): Promise<void> {
   $('st-report').addEventListener('click', () => { void showReport(); });
   $('st-csv').addEventListener('click', downloadCsv);
   $('st-finish').addEventListener('click', () => { void finish(); });
+  $('st-cancel').addEventListener('click', () => { void cancelStocktake(); });
   $('w-load').addEventListener('click', () => { void loadWeeding(); });
   $('w-off').addEventListener('click', () => { void writeOff(); });
   window.addEventListener('beforeunload', saveQueue);

@@ -150,7 +150,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
-  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN'
   | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
 
 export interface BookFormView {
@@ -179,10 +179,10 @@ export type FinishRepairAnswer = Answer<{ barcode: string; title: string; outcom
 export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compensation: number | null; message: string }>;
 export interface ClassProgressView { mainClass: string; expected: number; found: number }
 export interface StockCopyView { barcode: string; title: string; callNo: string; status: string; location: string }
-export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; message: string }>;
+export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; scopeText: string; message: string }>;
 export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; classOf: Record<string, string>; message: string }>;
 export type StocktakeStatusAnswer = Answer<{ stocktake: null | {
-  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; expected: number; found: number; progress: ClassProgressView[];
+  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; scopeText: string; expected: number; found: number; progress: ClassProgressView[];
 } }>;
 export type StocktakeReportAnswer = Answer<{
   stocktakeId: string; expected: number; found: number; progress: ClassProgressView[];
@@ -208,3 +208,6 @@ export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: st
 export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;
 /** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
 export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;
+
+// ---------------------------------------------------------------- issue 17b
+export type CancelStocktakeAnswer = Answer<{ stocktakeId: string; message: string }>;

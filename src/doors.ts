@@ -46,6 +46,7 @@ export const DOORS = {
   stocktakeStatus: 'page',
   stocktakeReport: 'page',
   finishStocktake: 'page',
+  cancelStocktake: 'page',
   weedingSuggestions: 'page',
   writeOffCopies: 'page',
   promotionPreview: 'page',

@@ -19,6 +19,7 @@ import type {
   WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
   LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
 } from './api';
+import type { CancelStocktakeAnswer } from './api';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -379,6 +380,13 @@ export function weedingSuggestions(input?: unknown): WeedingSuggestionsAnswer {
 export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
   const schema = z.strictObject({ barcodes: z.array(id).check(z.minLength(1), z.maxLength(500)), reason: z._default(z.enum(['weeded', 'damaged']), 'weeded') });
   return run(schema, input, { lock: true }, (i, ctx) => collection.writeOffCopies(ctx, i));
+}
+
+// ---------------------------------------------------------------- issue 17b: stocktake, repairs, payments, periodicals
+
+/** Ends a running stocktake without marking anything lost. */
+export function cancelStocktake(input: unknown): CancelStocktakeAnswer {
+  return run(z.strictObject({ stocktakeId: id }), input, { lock: true }, (i, ctx) => collection.cancelStocktake(ctx, i));
 }
 
 export function showSchoolYear(): void {

@@ -12,6 +12,7 @@ import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
+import * as desk17b from './parts/desk17b';
 
 const messages = {
   // --- app ---
@@ -132,6 +133,7 @@ const messages = {
   ...classSheets.messages,
   ...documents.messages,
   ...collection.messages,
+  ...desk17b.messages,
   ...input.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 

@@ -10,7 +10,7 @@ import { newBooksShelved } from './newbooks';
 export { labelItems, readerCards, labelChoices } from './labels';
 export { weedingSuggestions, writeOffCopies } from './weeding';
 export { promotionPreview, promoteYear, archiveYear } from './schoolyear';
-export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake } from './stocktake';
+export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake, cancelStocktake } from './stocktake';
 export { listRepairs, finishRepair, restoreLost } from './repairs';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
 
