@@ -191,6 +191,8 @@ async function loadRepairs(): Promise<void> {
       const b = el('button', outcome === 'beyond' ? 'danger' : '', tr(outcome === 'repaired' ? 'cw.repair.done' : 'cw.repair.beyond'));
       b.type = 'button';
       b.addEventListener('click', async () => {
+        // 无法修复 writes the copy off: it cannot be undone, so it asks first.
+        if (outcome === 'beyond' && !window.confirm(tr('cw.repair.beyondAsk', { title: c.title, barcode: c.barcode }))) return;
         b.disabled = true;
         const r = await run('finishRepair', { barcode: c.barcode, outcome });
         if (isFailure(r)) return status('refused', r.error.message);
@@ -405,6 +407,7 @@ async function loadWeeding(): Promise<void> {
 async function writeOff(): Promise<void> {
   const barcodes = [...document.querySelectorAll<HTMLInputElement>('#w-list input:checked')].map((b) => b.value);
   if (barcodes.length === 0) return;
+  if (!window.confirm(tr('cw.weed.offAsk', { n: barcodes.length }))) return;
   const ans = await run('writeOffCopies', { barcodes, reason: 'weeded' });
   if (isFailure(ans)) return status('refused', ans.error.message);
   status('ok', ans.message);
@@ -475,6 +478,17 @@ async function start(): Promise<void> {
   $('st-finish').addEventListener('click', () => { void finish(); });
   $('st-cancel').addEventListener('click', () => { void cancelStocktake(); });
   $('w-load').addEventListener('click', () => { void loadWeeding(); });
+  input('r-scan').addEventListener('keydown', async (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    const barcode = input('r-scan').value.trim();
+    input('r-scan').value = '';
+    if (!barcode) return;
+    const r = await run('sendToRepair', { barcode });
+    if (isFailure(r)) return status('refused', r.error.message);
+    status('ok', r.message);
+    void loadRepairs();
+  });
   $('w-off').addEventListener('click', () => { void writeOff(); });
   window.addEventListener('beforeunload', saveQueue);
   setMode('register');

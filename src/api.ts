@@ -46,7 +46,10 @@ export interface ReaderView {
   max: number;               // the reader type's limit of counted loans
   inRoom: number;            // in-room loans (工具书 read in the room today), listed but not counted
   blockedReason?: string;    // translated, when mayBorrow is 0 for a reason other than the limit
+  /** unpaid compensation for lost copies (findReaders only): title, amount, the day it was recorded */
+  owed?: OwedView[];
 }
+export interface OwedView { barcode: string; title: string; amount: number; date: string }
 
 export interface FindReadersInput { query: string }
 export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boolean }>;
@@ -150,7 +153,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
-  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN' | 'NOT_ON_SHELF' | 'OWING' | 'NOTHING_OWED'
   | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
 
 export interface BookFormView {
@@ -211,3 +214,5 @@ export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details
 
 // ---------------------------------------------------------------- issue 17b
 export type CancelStocktakeAnswer = Answer<{ stocktakeId: string; message: string }>;
+export type SendToRepairAnswer = Answer<{ barcode: string; title: string; message: string }>;
+export type PayCompensationAnswer = Answer<{ barcode: string; readerId: string; title: string; amount: number; paidOn: string; message: string }>;

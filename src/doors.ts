@@ -47,6 +47,8 @@ export const DOORS = {
   stocktakeReport: 'page',
   finishStocktake: 'page',
   cancelStocktake: 'page',
+  sendToRepair: 'page',
+  payCompensation: 'page',
   weedingSuggestions: 'page',
   writeOffCopies: 'page',
   promotionPreview: 'page',

@@ -19,7 +19,7 @@ import type {
   WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
   LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
 } from './api';
-import type { CancelStocktakeAnswer } from './api';
+import type { CancelStocktakeAnswer, PayCompensationAnswer, SendToRepairAnswer } from './api';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -387,6 +387,18 @@ export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
 /** Ends a running stocktake without marking anything lost. */
 export function cancelStocktake(input: unknown): CancelStocktakeAnswer {
   return run(z.strictObject({ stocktakeId: id }), input, { lock: true }, (i, ctx) => collection.cancelStocktake(ctx, i));
+}
+
+/** An on-shelf copy sent to repair without a return (修补中, one 修补记录 line). */
+export function sendToRepair(input: unknown): SendToRepairAnswer {
+  const schema = z.strictObject({ barcode: id, note: z.optional(z.string().check(z.trim(), z.maxLength(200))) });
+  return run(schema, input, { lock: true }, (i, ctx) => collection.sendToRepair(ctx, i));
+}
+
+/** A lost copy's compensation paid: 赔偿日期 on its 注销登记 line (today unless `date`). */
+export function payCompensation(input: unknown): PayCompensationAnswer {
+  const schema = z.strictObject({ barcode: id, readerId: z.optional(id), date: z.optional(day) });
+  return run(schema, input, { lock: true }, (i, ctx) => collection.payCompensation(ctx, i));
 }
 
 export function showSchoolYear(): void {
