@@ -90,20 +90,33 @@ export interface PreviewImportInput {
   csv?: string;                 // CSV text with a header row (Chinese or English labels)
   sheetName?: string;           // or: a tab of this workbook the librarian pasted her register into
   source?: string;              // items: where the batch came from (来源)
+  markLeft?: boolean;           // readers, on confirm: readers the roster no longer names become 离校
 }
 /** name: the reader's name or the copy's title as it will be written; asText: it (or another cell of the
  *  row) starts with = + - @ or holds HTML, and is written as plain text. */
-export interface ImportRowReport { row: number; ok: boolean; key: string; name: string; asText: boolean; problems: string[] }
+export interface ImportRowReport {
+  row: number; ok: boolean; key: string; name: string; asText: boolean; problems: string[];
+  /** readers: type, grade and class as they will be written; new or an update of a reader in the workbook;
+   *  what was read differently from how the file wrote it (a 年级 「一」 read as 1) */
+  type?: string; grade?: number | null; className?: string; change?: 'new' | 'update'; notes?: string[];
+}
+/** A roster imported again: what it changes (lists of at most 200; the counts are whole). */
+export interface RosterPreview {
+  added: number; changedCount: number; unchanged: number; missingCount: number;
+  changed: { readerId: string; name: string; fields: { label: string; from: string; to: string }[] }[];
+  missing: { readerId: string; name: string; className: string; type: string }[];
+}
 export type PreviewImportAnswer = Answer<{
   token: string; kind: ImportKind; total: number; valid: number; invalid: number;
   rows: ImportRowReport[];      // every invalid row, and the first valid ones
   newClasses: string[];
+  roster?: RosterPreview;
 }>;
 /** Confirm sends the same source again with the preview's token: the server checks it is unchanged,
  *  then writes every valid row not yet in the workbook, in chunks. If the 6-minute limit nears it stops
  *  with done: false; calling confirm again resumes (rows already written are not written twice). */
 export interface ConfirmImportInput extends PreviewImportInput { token: string }
-export type ConfirmImportAnswer = Answer<{ written: number; total: number; done: boolean; batchNo?: string; message: string }>;
+export type ConfirmImportAnswer = Answer<{ written: number; total: number; done: boolean; batchNo?: string; updated?: number; left?: number; message: string }>;
 export interface ImportSourcesAnswerBody { sheets: string[] }
 export type ImportSourcesAnswer = Answer<ImportSourcesAnswerBody>;
 

@@ -142,6 +142,7 @@ const importInput = z.object({
   csv: z.optional(z.string().check(z.maxLength(20_000_000))),
   sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   source: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  markLeft: z.optional(z.boolean()),
 }).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' }));
 
 export function importSources(input?: unknown): ImportSourcesAnswer {

@@ -10,4 +10,12 @@ export const messages = {
   'payment.badDate': ['付款日期「{date}」不对：请写成 2026-11-24 这样的日期，不能晚于今天。', 'Payment date “{date}” is not right: write a date like 2026-11-24, not after today.'],
   'payment.noColumn': ['注销登记表缺少“赔偿日期”列：请先运行“初始化图书馆工作簿”。', 'Write-offs has no “Paid on” column: run “Set up the library workbook” first.'],
   'payment.paid': ['已记录：{readerId} 赔偿《{title}》{amount} 元，付款日期 {date}。', 'Recorded: {readerId} paid {amount} yuan for “{title}” on {date}.'],
+  'roster.applied': ['名单已更新：新增 {added} 人，修改 {changed} 人，{left} 人记为离校。', 'Roster applied: {added} new, {changed} changed, {left} marked as left.'],
+  'roster.field.name': ['姓名', 'Name'],
+  'roster.field.readerType': ['读者类型', 'Type'],
+  'roster.field.grade': ['年级', 'Grade'],
+  'roster.field.className': ['班级', 'Class'],
+  'roster.field.email': ['邮箱', 'E-mail'],
+  'roster.field.status': ['状态', 'Status'],
+  'domain.import.gradeRead': ['年级「{value}」读作 {grade}', 'Grade “{value}” read as {grade}'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
