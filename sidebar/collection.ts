@@ -318,6 +318,9 @@ async function showReport(): Promise<void> {
   $<HTMLButtonElement>('st-finish').disabled = false;
 }
 
+/** Rows of each list shown in the sidebar. */
+const LIST_ROWS = 300;
+
 /** The lists themselves, not only their counts: what finishing would mark lost is read before confirming. */
 function renderLists(r: Extract<StocktakeReportAnswer, { ok: true }>): void {
   const box = $('st-lists');
@@ -332,12 +335,14 @@ function renderLists(r: Extract<StocktakeReportAnswer, { ok: true }>): void {
     const table = el('table', 'grid');
     table.dataset.list = l.key;
     if (l.rows.length === 0) table.appendChild(el('tr')).appendChild(el('td', 'muted', tr('cw.st.list.empty')));
-    for (const cells of l.rows) {
+    // A sidebar shows the first LIST_ROWS of each list; the CSV has them all.
+    for (const cells of l.rows.slice(0, LIST_ROWS)) {
       const tr_ = el('tr');
       for (const c of cells) tr_.appendChild(el('td', '', c));
       table.appendChild(tr_);
     }
     box.appendChild(table);
+    if (l.rows.length > LIST_ROWS) box.appendChild(el('div', 'muted', tr('cw.st.list.more', { n: l.rows.length - LIST_ROWS })));
   }
 }
 

@@ -7,6 +7,7 @@ export const zh = {
   'cw.st.list.recorded': '找到但记录为借出/遗失/注销',
   'cw.st.list.wrongLocation': '放错位置',
   'cw.st.list.empty': '（无）',
+  'cw.st.list.more': '……另有 {n} 册，见导出的 CSV。',
   'cw.st.finishAsk': '确认完成盘点？{notFound} 册未找到的图书将记为遗失（盘亏），此操作不能撤销。',
   'cw.repair.scan': '扫描在架图书的条码送修，回车',
   'cw.repair.beyondAsk': '《{title}》（{barcode}）无法修复？它将被注销（破损），此操作不能撤销。',
@@ -14,6 +15,14 @@ export const zh = {
   'desk.owed.title': '未付赔偿：共 {amount} 元',
   'desk.owed.amount': '应赔 {amount} 元',
   'desk.owed.pay': '已付',
+  'import.roster.summary': '名单比对：新增 {added} 人，修改 {changed} 人，不变 {unchanged} 人，名单中没有的在读读者 {missing} 人。',
+  'import.roster.changed': '将修改的读者（{count}）',
+  'import.roster.change': '{label}：{from} → {to}',
+  'import.roster.missing': '名单中没有的在读读者（{count}）',
+  'import.roster.markLeft': '把这 {count} 人记为“离校”（不勾选则保持不变）',
+  'import.row.grade': '{grade} 年级',
+  'import.row.new': '新读者',
+  'import.row.update': '更新',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -24,6 +33,7 @@ export const en: Record<keyof typeof zh, string> = {
   'cw.st.list.recorded': 'Found but recorded on loan/lost/withdrawn',
   'cw.st.list.wrongLocation': 'Wrong location',
   'cw.st.list.empty': '(none)',
+  'cw.st.list.more': '… {n} more: see the exported CSV.',
   'cw.st.finishAsk': 'Finish the stocktake? {notFound} copies not found will be marked lost (stocktake loss). This cannot be undone.',
   'cw.repair.scan': 'Scan an on-shelf copy to send it to repair, then Enter',
   'cw.repair.beyondAsk': '“{title}” ({barcode}) beyond repair? It will be written off (damaged). This cannot be undone.',
@@ -31,4 +41,12 @@ export const en: Record<keyof typeof zh, string> = {
   'desk.owed.title': 'Compensation owed: {amount} yuan in all',
   'desk.owed.amount': '{amount} yuan owed',
   'desk.owed.pay': 'Paid',
+  'import.roster.summary': 'Compared with the workbook: {added} new, {changed} changed, {unchanged} unchanged, {missing} active readers not in this roster.',
+  'import.roster.changed': 'Readers to be changed ({count})',
+  'import.roster.change': '{label}: {from} → {to}',
+  'import.roster.missing': 'Active readers not in this roster ({count})',
+  'import.roster.markLeft': 'Mark these {count} as “Left” (unticked: they stay as they are)',
+  'import.row.grade': 'grade {grade}',
+  'import.row.new': 'new reader',
+  'import.row.update': 'update',
 };
