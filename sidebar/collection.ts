@@ -3,7 +3,7 @@
 // Stocktake scans are queued here and sent in batches (one round trip per batch, one batch in flight);
 // the queue is kept in localStorage so a closed sidebar loses no scan, and the stocktake itself lives in
 // the workbook.
-import type { BookFormView, CollectionInfo, Failure, StocktakeReportAnswer } from '../src/api';
+import type { BookFormView, CollectionInfo, Failure, PeriodicalView, StocktakeReportAnswer } from '../src/api';
 import { CLC_ENTRIES } from '../src/domain/collection/clc-data';
 import { searchClc } from '../src/domain/collection/clc';
 import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
@@ -15,7 +15,7 @@ const tr = (key: MessageKey, params: Params = {}): string => t(locale, key, para
 const input = (id: string): HTMLInputElement => $<HTMLInputElement>(id);
 const isFailure = (a: unknown): a is Failure => !!a && typeof a === 'object' && (a as { ok?: unknown }).ok === false;
 
-type Mode = 'register' | 'repair' | 'stocktake' | 'weeding';
+type Mode = 'register' | 'repair' | 'stocktake' | 'weeding' | 'periodical';
 let info: CollectionInfo | null = null;
 
 function status(state: 'ok' | 'refused' | 'warn' | 'busy' | 'idle', text: string): void {
@@ -34,11 +34,12 @@ function translatePage(): void {
 function setMode(mode: Mode): void {
   document.body.dataset.mode = mode;
   document.querySelectorAll<HTMLButtonElement>('.modes button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.mode === mode)));
-  for (const m of ['register', 'repair', 'stocktake', 'weeding'] as Mode[]) $(`pane-${m}`).hidden = m !== mode;
+  for (const m of ['register', 'repair', 'stocktake', 'weeding', 'periodical'] as Mode[]) $(`pane-${m}`).hidden = m !== mode;
   status('idle', '');
   if (mode === 'register') input('isbn').focus();
   if (mode === 'repair') void loadRepairs();
   if (mode === 'stocktake') void loadStocktake();
+  if (mode === 'periodical') void loadPeriodicals();
 }
 
 // ---------------------------------------------------------------- new books
@@ -419,6 +420,55 @@ async function writeOff(): Promise<void> {
   await loadWeeding();
 }
 
+// ---------------------------------------------------------------- periodicals
+
+let periodicals: PeriodicalView[] = [];
+
+async function loadPeriodicals(keep?: string): Promise<void> {
+  const ans = await run('listPeriodicals', {});
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  periodicals = ans.periodicals;
+  const sel = $<HTMLSelectElement>('pe-title');
+  const was = keep ?? sel.value;
+  clear(sel);
+  periodicals.forEach((p, i) => {
+    const o = el('option', '', `${p.title} · ${p.year} · ${p.frequencyLabel}`);
+    o.value = String(i);
+    sel.appendChild(o);
+  });
+  if (was && Number(was) < periodicals.length) sel.value = was;
+  if (periodicals.length === 0) status('idle', tr('cw.pe.none'));
+  fillIssue();
+  const list = $('pe-missing');
+  clear(list);
+  for (const p of periodicals) {
+    if (p.missing.length === 0) continue;
+    const li = el('li', '', tr('cw.pe.missing', { title: p.title, year: p.year, issues: p.missing.join(locale === 'en' ? ', ' : '、') }));
+    li.dataset.title = p.title;
+    list.appendChild(li);
+  }
+  if (!list.firstChild) list.appendChild(el('li', 'muted', tr('cw.pe.allIn')));
+}
+
+/** The form proposes the first issue not received and the subscription's number of copies. */
+function fillIssue(): void {
+  const p = periodicals[Number($<HTMLSelectElement>('pe-title').value)];
+  if (!p) return;
+  let next = 1;
+  while (p.received.includes(next)) next++;
+  input('pe-issue').value = String(Math.min(next, p.issues));
+  input('pe-copies').value = String(p.copies);
+}
+
+async function checkIn(): Promise<void> {
+  const p = periodicals[Number($<HTMLSelectElement>('pe-title').value)];
+  if (!p) return;
+  const ans = await run('checkInIssue', { title: p.title, year: p.year, issue: Number(input('pe-issue').value), copies: Number(input('pe-copies').value) || p.copies });
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  status('ok', ans.message);
+  await loadPeriodicals($<HTMLSelectElement>('pe-title').value);
+}
+
 // ---------------------------------------------------------------- start
 
 async function start(): Promise<void> {
@@ -483,6 +533,8 @@ async function start(): Promise<void> {
   $('st-finish').addEventListener('click', () => { void finish(); });
   $('st-cancel').addEventListener('click', () => { void cancelStocktake(); });
   $('w-load').addEventListener('click', () => { void loadWeeding(); });
+  $('pe-title').addEventListener('change', fillIssue);
+  $('pe-check').addEventListener('click', () => { void checkIn(); });
   input('r-scan').addEventListener('keydown', async (ev) => {
     if (ev.key !== 'Enter') return;
     ev.preventDefault();

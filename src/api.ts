@@ -166,7 +166,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
-  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN' | 'NOT_ON_SHELF' | 'OWING' | 'NOTHING_OWED'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN' | 'NOT_ON_SHELF' | 'OWING' | 'NOTHING_OWED' | 'PERIODICAL_UNKNOWN' | 'ISSUE_RECEIVED'
   | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
 
 export interface BookFormView {
@@ -229,3 +229,9 @@ export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details
 export type CancelStocktakeAnswer = Answer<{ stocktakeId: string; message: string }>;
 export type SendToRepairAnswer = Answer<{ barcode: string; title: string; message: string }>;
 export type PayCompensationAnswer = Answer<{ barcode: string; readerId: string; title: string; amount: number; paidOn: string; message: string }>;
+export interface PeriodicalView {
+  title: string; issn: string; frequency: 'monthly' | 'semimonthly' | 'weekly'; frequencyLabel: string; year: number; copies: number;
+  received: number[]; issues: number; missing: number[];
+}
+export type ListPeriodicalsAnswer = Answer<{ periodicals: PeriodicalView[] }>;
+export type CheckInIssueAnswer = Answer<{ barcodes: string[]; title: string; missing: number[]; message: string }>;

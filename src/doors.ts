@@ -49,6 +49,8 @@ export const DOORS = {
   cancelStocktake: 'page',
   sendToRepair: 'page',
   payCompensation: 'page',
+  listPeriodicals: 'page',
+  checkInIssue: 'page',
   weedingSuggestions: 'page',
   writeOffCopies: 'page',
   promotionPreview: 'page',

@@ -165,9 +165,10 @@ describe('import dialog in the browser', () => {
     await expect.poll(() => dlg.locator('#rows-body').isVisible()).toBe(true);
     await page.locator('#dialog-frame').screenshot({ path: join(OUT, 'import-preview-zh.png') });
 
+    // (the name cell also shows the reader's type, grade and class: .c-detail, tested in collection-17b)
     const table = await dlg.locator('#rows-body tr').evaluateAll((trs) => trs.map((tr) => ({
       cls: tr.className,
-      cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+      cells: Array.from(tr.querySelectorAll('td')).map((td) => (td.querySelector('.c-name-text') ?? td).textContent ?? ''),
     })));
     expect(table).toEqual([
       { cls: 'ok', cells: ['2', zh['import.row.ok'], NEW_READERS[0].id, NEW_READERS[0].name, ''] },

@@ -13,6 +13,7 @@ export { promotionPreview, promoteYear, archiveYear } from './schoolyear';
 export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake, cancelStocktake } from './stocktake';
 export { listRepairs, finishRepair, restoreLost, sendToRepair } from './repairs';
 export { payCompensation } from './payments';
+export { listPeriodicals, checkInIssue } from './periodicals';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
 
 /** What the workbench asks once when it opens; it warms the cached headers its scans use. */

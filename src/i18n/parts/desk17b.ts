@@ -18,4 +18,8 @@ export const messages = {
   'roster.field.email': ['邮箱', 'E-mail'],
   'roster.field.status': ['状态', 'Status'],
   'domain.import.gradeRead': ['年级「{value}」读作 {grade}', 'Grade “{value}” read as {grade}'],
+  'periodical.unknown': ['期刊表中没有《{title}》{year} 年的订阅。', 'Periodicals has no {year} subscription to “{title}”.'],
+  'periodical.badIssue': ['第 {issue} 期不存在：{frequency}一年最多 {max} 期。', 'There is no issue {issue}: a {frequency} title has at most {max} issues a year.'],
+  'periodical.already': ['《{title}》{year} 年第 {issue} 期已经登记过了。', '“{title}” {year} issue {issue} is already checked in.'],
+  'periodical.checkedIn': ['已登记《{title}》{n} 册：{first}–{last}。', 'Checked in “{title}”, {n} copies: {first}–{last}.'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
