@@ -30,6 +30,8 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.schoolYear'), 'showSchoolYear')
     // -- consistency (issue 9)
     .addItem(t(locale, 'menu.consistency'), 'menuCheckConsistency')
+    // -- the self-check (issue 20)
+    .addItem(t(locale, 'menu.selfCheck'), 'menuSelfCheck')
     .addToUi();
 }
 
