@@ -38,7 +38,7 @@ const invoke = <T>(fn: string, arg: unknown) => harness.server.invoke(fn, arg) a
 
 describe('stocktake: lists before confirming, cancel, an unknown location (both languages)', () => {
   for (const locale of LOCALES) {
-    it(locale, { timeout: 120_000 }, async () => {
+    it(locale, { timeout: 240_000 }, async () => {
       const tr = (k: Parameters<typeof t>[1], p: Record<string, string | number> = {}) => t(locale, k, p);
       const page = await open('collection', locale);
       await page.click('button[data-mode="stocktake"]');
@@ -92,7 +92,7 @@ describe('stocktake: lists before confirming, cancel, an unknown location (both 
 
 describe('a roster imported again, shown as a diff (both languages)', () => {
   for (const locale of LOCALES) {
-    it(locale, async () => {
+    it(locale, { timeout: 240_000 }, async () => {
       const tr = (k: Parameters<typeof t>[1], p: Record<string, string | number> = {}) => t(locale, k, p);
       const all = await harness.rows('读者');
       const readers = all.filter((r) => r['读者类型'] === '学生' && r['状态'] === '在读');
@@ -135,7 +135,7 @@ describe('a roster imported again, shown as a diff (both languages)', () => {
 
 describe('compensation owed and paid at the desk (both languages)', () => {
   for (const locale of LOCALES) {
-    it(locale, async () => {
+    it(locale, { timeout: 240_000 }, async () => {
       const tr = (k: Parameters<typeof t>[1], p: Record<string, string | number> = {}) => t(locale, k, p);
       const readers = (await harness.rows('读者')).filter((r) => r['读者类型'] === '学生' && r['状态'] === '在读');
       const loans = await harness.rows('在借');
@@ -166,7 +166,7 @@ describe('compensation owed and paid at the desk (both languages)', () => {
 });
 
 describe('what cannot be undone asks first; an on-shelf copy goes to repair', () => {
-  it('无法修复 and the weeding write-off ask; saying no writes nothing', async () => {
+  it('无法修复 and the weeding write-off ask; saying no writes nothing', { timeout: 240_000 }, async () => {
     const locale: Locale = 'zh-CN';
     const page = await open('collection', locale);
     const book = (await harness.rows('图书')).filter((r) => r['状态'] === '在架')[20];

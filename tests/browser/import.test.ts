@@ -197,7 +197,7 @@ describe('import dialog in the browser', () => {
     await confirm.click();
     await expect.poll(() => dlg.locator('#done-box').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await dlg.locator('#done-box h2').textContent()).toBe(zh['import.done']);
-    expect(await dlg.locator('#done-message').textContent()).toBe(tr('app.importDone', { count: 3 }));
+    expect(await dlg.locator('#done-message').textContent()).toBe(tr('roster.applied', { added: 3, changed: 0, left: 0 }));
     expect(await dlg.locator('#done-batch').isHidden()).toBe(true);
     expect(await dlg.locator('#progress').evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([3, 3]);
     expect(await dlg.locator('#message').isHidden()).toBe(true);

@@ -37,7 +37,7 @@ async function nearestEdgeMm(page: Page): Promise<number> {
 }
 
 describe('labels and cards (issue 17 point 14)', () => {
-  it('spine labels on the 38.1 × 21.2 mm sheet, 65 to a page; content ≥ 5 mm from the edge on every sheet', async () => {
+  it('spine labels on the 38.1 × 21.2 mm sheet, 65 to a page; content ≥ 5 mm from the edge on every sheet', { timeout: 240_000 }, async () => {
     const items = (await harness.rows('图书')).filter((r) => r['状态'] !== '注销').map((r) => r['登记号']).sort();
     const page = await open();
     await page.fill('#from', items[0]);
@@ -63,7 +63,7 @@ describe('labels and cards (issue 17 point 14)', () => {
     await page.close();
   });
 
-  it('one reader card again by 证号; the teachers’ cards; English counts', async () => {
+  it('one reader card again by 证号; the teachers’ cards; English counts', { timeout: 240_000 }, async () => {
     const readers = await harness.rows('读者');
     const one = readers.find((r) => r['读者类型'] === '学生' && r['状态'] === '在读')!;
     const teachers = readers.filter((r) => r['读者类型'] === '教师' && r['状态'] === '在读');

@@ -19,7 +19,7 @@ export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, clos
 /** What the workbench asks once when it opens; it warms the cached headers its scans use. */
 export function info(ctx: Ctx): { info: CollectionInfo } {
   const lib = openLibrary(ctx);
-  for (const key of ['items', 'settings', 'batches', 'repairs', 'writeOffs', 'stocktakes', 'stocktakeScans', 'acquisitions'] as const) lib.table(key);
+  for (const key of ['items', 'settings', 'batches', 'repairs', 'writeOffs', 'stocktakes', 'stocktakeScans', 'acquisitions', 'periodicals'] as const) lib.table(key);
   lib.remember();
   const lang = langOf(ctx);
   return {
