@@ -400,11 +400,47 @@ function rosterBench(rt: LocalRuntime, size: string): void {
   if (again.result.roster.added + again.result.roster.changedCount + again.result.roster.missingCount !== 0) throw new Error('roster update is not idempotent');
 }
 
+/** A school year (issue 15) on the small sample school: the daily job's hourly trigger on every day from
+ *  2026-09-01 to 2027-09-03 (two terms, the winter and summer breaks), promotion in July, the archive in
+ *  September. Totals: round trips of the year, mails, documents (spreadsheets and docs made). */
+function benchSchoolYear(): void {
+  const rt = new LocalRuntime({ dataDir, now: '2026-08-31T09:00:00+08:00' });
+  must('setupLibrary', rt.invoke<Ok>('setupLibrary').result);
+  must('loadSampleData', rt.invoke<Ok>('loadSampleData_', { size: 'small', seed: 7 }).result);
+  const terms = rt.workbook.sheet('学期')!;
+  const at = (d: string) => new Date(`${d}T00:00:00+08:00`);
+  terms.setRows(terms.lastRow() + 1, [['2026学年第二学期', at('2027-02-22'), at('2027-07-02')], ['2027学年第一学期', at('2027-09-01'), at('2028-01-21')]]);
+  must('enableDailyJob', rt.invoke<Ok>('enableDailyJob').result);
+  const meters: MeterReport[] = [];
+  const t0 = process.cpuUsage();
+  let jobs = 0;
+  for (let t = Date.parse('2026-09-01T07:30:00+08:00'); t <= Date.parse('2027-09-03T07:30:00+08:00'); t += 86400_000) {
+    rt.clock.set(new Date(t));
+    for (const r of rt.runDueTriggers()) { meters.push(r.meter); jobs++; }
+  }
+  rt.clock.set('2027-07-10T10:00:00+08:00');
+  const preview = rt.invoke<Ok & { token: string }>('promotionPreview', {});
+  meters.push(preview.meter);
+  meters.push(rt.invoke<Ok>('promoteYear', { token: must('promotionPreview', preview.result).token, allowOwing: true }).meter);
+  rt.clock.set('2027-09-02T16:30:00+08:00');
+  for (let i = 0; i < 10; i++) {
+    const a = rt.invoke<Ok & { done: boolean }>('archiveYear', { schoolYear: 2026 });
+    meters.push(a.meter);
+    if (must('archiveYear', a.result).done) break;
+  }
+  const d = process.cpuUsage(t0);
+  emit('schoolYear', 'small', addMeters(...meters), (d.user + d.system) / 1000, {
+    jobRuns: jobs, mails: rt.outbox.length, documents: rt.workbooks.size - 1 + rt.documents.docs.size, serviceCalls: addMeters(...meters).calls,
+    note: `${rt.outbox.length} mails, ${rt.workbooks.size - 1 + rt.documents.docs.size} documents`,
+  });
+}
+
 function csvCell(v: unknown): string {
   const s = v instanceof Date ? DAY.format(v) : String(v ?? '');
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+if (sizes.includes('small')) benchSchoolYear();
 rmSync(dataDir, { recursive: true, force: true });
 // The server bundle every google.script.run call re-parses (scripts/budget.mjs).
 if (json) console.log(JSON.stringify({ op: 'bundle', bytes: bundleBytes, budgetBytes: BUNDLE_BUDGET_BYTES }));
