@@ -359,6 +359,16 @@ function collectionBench(rt: LocalRuntime, size: string, itemRows: unknown[][]):
   const scan = timed<Ok>(rt, 'stocktakeScan', { stocktakeId: st.result.stocktakeId, barcodes: shelf, location: '一楼' });
   must('stocktakeScan', scan.result);
   emit('stocktakeScan(50)', size, scan.meter, scan.cpuMs, { batch: shelf.length });
+  // Issue 17b: 期刊登记 of one issue (a subscription in 期刊; the 登记号 counter set by the registrations above).
+  const periodicals = rt.workbook.sheet('期刊')!;
+  const pHead = periodicals.values()[0].map(String);
+  periodicals.setRows(2, [pHead.map((h) => ({ 刊名: '儿童文学', 刊期: '月刊', 订阅年份: 2026, 份数: 2, 分类号: 'I287', 已到期号: '1~3' } as Record<string, unknown>)[h] ?? '') as never[]]);
+  const checkIn = timed<Ok>(rt, 'checkInIssue', { title: '儿童文学', year: 2026, issue: 4 });
+  must('checkInIssue', checkIn.result);
+  emit('checkInIssue', size, checkIn.meter, checkIn.cpuMs, { copies: 2 });
+  // Issue 17b: the whole roster imported again (September): every 10th student moved to another class, every
+  // 20th given an e-mail, every 50th left out (marked 离校 on confirm), 100 new readers.
+  rosterBench(rt, size);
   const report = timed<Ok>(rt, 'stocktakeReport', { stocktakeId: st.result.stocktakeId });
   must('stocktakeReport', report.result);
   emit('stocktakeReport', size, report.meter, report.cpuMs);
@@ -393,6 +403,37 @@ function collectionBench(rt: LocalRuntime, size: string, itemRows: unknown[][]):
   const past = timed<Ok>(rt, 'generateTermReport', { term: '2026学年第一学期' });
   must('generateTermReport(archived)', past.result);
   emit('generateTermReport(archived)', size, past.meter, past.cpuMs, { note: 'a past term, its loans in the archive' });
+}
+
+function rosterBench(rt: LocalRuntime, size: string): void {
+  const [head, ...data] = rt.workbook.sheet('读者')!.values();
+  const col = (h: string) => head.findIndex((x) => String(x) === h);
+  const [id, name, type, grade, cls, mail, status] = ['证号', '姓名', '读者类型', '年级', '班级', '邮箱', '状态'].map(col);
+  const lines = ['证号,姓名,读者类型,年级,班级,邮箱'];
+  let students = 0;
+  data.forEach((r, i) => {
+    if (String(r[status]) !== '在读' || i % 50 === 49) return;
+    let className = String(r[cls] ?? '');
+    let email = String(r[mail] ?? '');
+    if (String(r[type]) === '学生') {
+      students++;
+      if (students % 10 === 0) className = className.replace(/\((\d+)\)/, (_, n: string) => `(${Number(n) % 4 + 1})`);
+      if (students % 20 === 0) email = `${String(r[id]).toLowerCase()}@home.example`;
+    }
+    lines.push([r[id], r[name], r[type], r[grade], className, email].map((v) => csvCell(v)).join(','));
+  });
+  for (let k = 0; k < 100; k++) lines.push(`S2027${String(9000 + k).padStart(4, '0')},新生${k},学生,一,一年级(${k % 4 + 1})班,`);
+  const csv = lines.join('\n');
+  const pre = timed<Ok & { token: string; roster: { added: number; changedCount: number; missingCount: number } }>(rt, 'previewImport', { kind: 'readers', csv });
+  must('roster preview', pre.result);
+  const diff = pre.result.roster;
+  emit('rosterUpdate(preview)', size, pre.meter, pre.cpuMs, { rows: lines.length - 1, added: diff.added, changed: diff.changedCount, missing: diff.missingCount });
+  const done = timed<Ok>(rt, 'confirmImport', { kind: 'readers', csv, token: pre.result.token, markLeft: true });
+  must('roster confirm', done.result);
+  emit('rosterUpdate(confirm)', size, done.meter, done.cpuMs, { rows: lines.length - 1 });
+  const again = timed<Ok & { roster: { added: number; changedCount: number; missingCount: number } }>(rt, 'previewImport', { kind: 'readers', csv });
+  must('roster again', again.result);
+  if (again.result.roster.added + again.result.roster.changedCount + again.result.roster.missingCount !== 0) throw new Error('roster update is not idempotent');
 }
 
 /** A school year (issue 15) on the small sample school: the daily job's hourly trigger on every day from

@@ -3,7 +3,7 @@
 // Stocktake scans are queued here and sent in batches (one round trip per batch, one batch in flight);
 // the queue is kept in localStorage so a closed sidebar loses no scan, and the stocktake itself lives in
 // the workbook.
-import type { BookFormView, CollectionInfo, Failure, StocktakeReportAnswer } from '../src/api';
+import type { BookFormView, CollectionInfo, Failure, PeriodicalView, StocktakeReportAnswer } from '../src/api';
 import { CLC_ENTRIES } from '../src/domain/collection/clc-data';
 import { searchClc } from '../src/domain/collection/clc';
 import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
@@ -15,7 +15,7 @@ const tr = (key: MessageKey, params: Params = {}): string => t(locale, key, para
 const input = (id: string): HTMLInputElement => $<HTMLInputElement>(id);
 const isFailure = (a: unknown): a is Failure => !!a && typeof a === 'object' && (a as { ok?: unknown }).ok === false;
 
-type Mode = 'register' | 'repair' | 'stocktake' | 'weeding';
+type Mode = 'register' | 'repair' | 'stocktake' | 'weeding' | 'periodical';
 let info: CollectionInfo | null = null;
 
 function status(state: 'ok' | 'refused' | 'warn' | 'busy' | 'idle', text: string): void {
@@ -34,11 +34,12 @@ function translatePage(): void {
 function setMode(mode: Mode): void {
   document.body.dataset.mode = mode;
   document.querySelectorAll<HTMLButtonElement>('.modes button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.mode === mode)));
-  for (const m of ['register', 'repair', 'stocktake', 'weeding'] as Mode[]) $(`pane-${m}`).hidden = m !== mode;
+  for (const m of ['register', 'repair', 'stocktake', 'weeding', 'periodical'] as Mode[]) $(`pane-${m}`).hidden = m !== mode;
   status('idle', '');
   if (mode === 'register') input('isbn').focus();
   if (mode === 'repair') void loadRepairs();
   if (mode === 'stocktake') void loadStocktake();
+  if (mode === 'periodical') void loadPeriodicals();
 }
 
 // ---------------------------------------------------------------- new books
@@ -199,6 +200,8 @@ async function loadRepairs(): Promise<void> {
       const b = el('button', outcome === 'beyond' ? 'danger' : '', tr(outcome === 'repaired' ? 'cw.repair.done' : 'cw.repair.beyond'));
       b.type = 'button';
       b.addEventListener('click', async () => {
+        // 无法修复 writes the copy off: it cannot be undone, so it asks first.
+        if (outcome === 'beyond' && !window.confirm(tr('cw.repair.beyondAsk', { title: c.title, barcode: c.barcode }))) return;
         b.disabled = true;
         const r = await run('finishRepair', { barcode: c.barcode, outcome });
         if (isFailure(r)) return status('refused', r.error.message);
@@ -257,6 +260,7 @@ async function loadStocktake(): Promise<void> {
   }
   stocktakeId = st.stocktakeId;
   $('st-id').textContent = st.stocktakeId;
+  $('st-scope').textContent = tr('cw.st.scope', { scope: st.scopeText });
   progress.clear();
   for (const p of st.progress) progress.set(p.mainClass, { expected: p.expected, found: p.found });
   try {
@@ -318,8 +322,57 @@ async function showReport(): Promise<void> {
   if (isFailure(ans)) return status('refused', ans.error.message);
   report = ans;
   $('st-summary').textContent = tr('cw.st.summary', { notFound: ans.notFound.length, recorded: ans.recorded.length, wrong: ans.wrongLocation.length });
+  renderLists(ans);
   $<HTMLButtonElement>('st-csv').disabled = false;
   $<HTMLButtonElement>('st-finish').disabled = false;
+}
+
+/** Rows of each list shown in the sidebar. */
+const LIST_ROWS = 300;
+
+/** The lists themselves, not only their counts: what finishing would mark lost is read before confirming. */
+function renderLists(r: Extract<StocktakeReportAnswer, { ok: true }>): void {
+  const box = $('st-lists');
+  clear(box);
+  const lists = [
+    { key: 'notFound', title: 'cw.st.list.notFound', rows: r.notFound.map((c) => [c.barcode, c.title, c.callNo, c.location]) },
+    { key: 'recorded', title: 'cw.st.list.recorded', rows: r.recorded.map((c) => [c.barcode, c.title, c.callNo, c.status]) },
+    { key: 'wrongLocation', title: 'cw.st.list.wrongLocation', rows: r.wrongLocation.map((c) => [c.barcode, c.title, `${c.location} → ${c.scannedLocation}`]) },
+  ] as const;
+  for (const l of lists) {
+    box.appendChild(el('h4', '', `${tr(l.title)} · ${l.rows.length}`));
+    const table = el('table', 'grid');
+    table.dataset.list = l.key;
+    if (l.rows.length === 0) table.appendChild(el('tr')).appendChild(el('td', 'muted', tr('cw.st.list.empty')));
+    // A sidebar shows the first LIST_ROWS of each list; the CSV has them all.
+    for (const cells of l.rows.slice(0, LIST_ROWS)) {
+      const tr_ = el('tr');
+      for (const c of cells) tr_.appendChild(el('td', '', c));
+      table.appendChild(tr_);
+    }
+    box.appendChild(table);
+    if (l.rows.length > LIST_ROWS) box.appendChild(el('div', 'muted', tr('cw.st.list.more', { n: l.rows.length - LIST_ROWS })));
+  }
+}
+
+async function cancelStocktake(): Promise<void> {
+  if (!stocktakeId || !window.confirm(tr('cw.st.cancelAsk', { id: stocktakeId }))) return;
+  const ans = await run('cancelStocktake', { stocktakeId });
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  resetStocktake();
+  await loadStocktake();
+  status('ok', ans.message);
+}
+
+function resetStocktake(): void {
+  report = null;
+  stocktakeId = '';
+  queue = [];
+  saveQueue();
+  $<HTMLButtonElement>('st-finish').disabled = true;
+  $<HTMLButtonElement>('st-csv').disabled = true;
+  $('st-summary').textContent = '';
+  clear($('st-lists'));
 }
 
 function downloadCsv(): void {
@@ -334,17 +387,10 @@ function downloadCsv(): void {
 
 async function finish(): Promise<void> {
   if (!report) return;
-  if (!window.confirm(tr('cw.st.summary', { notFound: report.notFound.length, recorded: report.recorded.length, wrong: report.wrongLocation.length }))) return;
+  if (!window.confirm(tr('cw.st.finishAsk', { notFound: report.notFound.length }))) return;
   const ans = await run('finishStocktake', { stocktakeId: report.stocktakeId, token: report.token });
   if (isFailure(ans)) return status('refused', ans.error.message);
-  status('ok', ans.message);
-  report = null;
-  stocktakeId = '';
-  queue = [];
-  saveQueue();
-  $<HTMLButtonElement>('st-finish').disabled = true;
-  $<HTMLButtonElement>('st-csv').disabled = true;
-  $('st-summary').textContent = '';
+  resetStocktake();
   await loadStocktake();
   status('ok', ans.message);
 }
@@ -375,10 +421,60 @@ async function loadWeeding(): Promise<void> {
 async function writeOff(): Promise<void> {
   const barcodes = [...document.querySelectorAll<HTMLInputElement>('#w-list input:checked')].map((b) => b.value);
   if (barcodes.length === 0) return;
+  if (!window.confirm(tr('cw.weed.offAsk', { n: barcodes.length }))) return;
   const ans = await run('writeOffCopies', { barcodes, reason: 'weeded' });
   if (isFailure(ans)) return status('refused', ans.error.message);
   status('ok', ans.message);
   await loadWeeding();
+}
+
+// ---------------------------------------------------------------- periodicals
+
+let periodicals: PeriodicalView[] = [];
+
+async function loadPeriodicals(keep?: string): Promise<void> {
+  const ans = await run('listPeriodicals', {});
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  periodicals = ans.periodicals;
+  const sel = $<HTMLSelectElement>('pe-title');
+  const was = keep ?? sel.value;
+  clear(sel);
+  periodicals.forEach((p, i) => {
+    const o = el('option', '', `${p.title} · ${p.year} · ${p.frequencyLabel}`);
+    o.value = String(i);
+    sel.appendChild(o);
+  });
+  if (was && Number(was) < periodicals.length) sel.value = was;
+  if (periodicals.length === 0) status('idle', tr('cw.pe.none'));
+  fillIssue();
+  const list = $('pe-missing');
+  clear(list);
+  for (const p of periodicals) {
+    if (p.missing.length === 0) continue;
+    const li = el('li', '', tr('cw.pe.missing', { title: p.title, year: p.year, issues: p.missing.join(locale === 'en' ? ', ' : '、') }));
+    li.dataset.title = p.title;
+    list.appendChild(li);
+  }
+  if (!list.firstChild) list.appendChild(el('li', 'muted', tr('cw.pe.allIn')));
+}
+
+/** The form proposes the first issue not received and the subscription's number of copies. */
+function fillIssue(): void {
+  const p = periodicals[Number($<HTMLSelectElement>('pe-title').value)];
+  if (!p) return;
+  let next = 1;
+  while (p.received.includes(next)) next++;
+  input('pe-issue').value = String(Math.min(next, p.issues));
+  input('pe-copies').value = String(p.copies);
+}
+
+async function checkIn(): Promise<void> {
+  const p = periodicals[Number($<HTMLSelectElement>('pe-title').value)];
+  if (!p) return;
+  const ans = await run('checkInIssue', { title: p.title, year: p.year, issue: Number(input('pe-issue').value), copies: Number(input('pe-copies').value) || p.copies });
+  if (isFailure(ans)) return status('refused', ans.error.message);
+  status('ok', ans.message);
+  await loadPeriodicals($<HTMLSelectElement>('pe-title').value);
 }
 
 // ---------------------------------------------------------------- start
@@ -449,7 +545,21 @@ async function start(): Promise<void> {
   $('st-report').addEventListener('click', () => { void showReport(); });
   $('st-csv').addEventListener('click', downloadCsv);
   $('st-finish').addEventListener('click', () => { void finish(); });
+  $('st-cancel').addEventListener('click', () => { void cancelStocktake(); });
   $('w-load').addEventListener('click', () => { void loadWeeding(); });
+  $('pe-title').addEventListener('change', fillIssue);
+  $('pe-check').addEventListener('click', () => { void checkIn(); });
+  input('r-scan').addEventListener('keydown', async (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    const barcode = input('r-scan').value.trim();
+    input('r-scan').value = '';
+    if (!barcode) return;
+    const r = await run('sendToRepair', { barcode });
+    if (isFailure(r)) return status('refused', r.error.message);
+    status('ok', r.message);
+    void loadRepairs();
+  });
   $('w-off').addEventListener('click', () => { void writeOff(); });
   window.addEventListener('beforeunload', saveQueue);
   setMode('register');

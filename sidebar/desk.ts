@@ -272,6 +272,8 @@ function renderLog(): void {
 // Reader panel
 
 function setReader(r: ReaderView | null): void {
+  // A lend's answer does not repeat what the reader owes: the panel keeps what findReaders said.
+  if (r && !r.owed && reader && reader.readerId === r.readerId && reader.owed) r = { ...r, owed: reader.owed };
   reader = r;
   readerStale = false;
   renderReader();
@@ -315,6 +317,52 @@ function renderReader(): void {
   clear(list);
   if (r.loans.length === 0) list.appendChild(el('li', 'muted', tr('desk.reader.noLoans')));
   for (const loan of r.loans) list.appendChild(loanRow(loan));
+  renderOwed(r);
+}
+
+/** Compensation still owed for lost copies (who, title, amount), each with its 已付 button. */
+function renderOwed(r: ReaderView): void {
+  const box = $('reader-owed');
+  clear(box);
+  const owed = r.owed ?? [];
+  box.hidden = owed.length === 0;
+  if (owed.length === 0) return;
+  const total = owed.reduce((s, o) => s + Math.round(o.amount * 100), 0) / 100;
+  box.appendChild(el('div', 'owed-head', tr('desk.owed.title', { amount: total.toFixed(2) })));
+  const ul = el('ul', 'loans');
+  for (const o of owed) {
+    const li = el('li', 'loan owed-line');
+    li.dataset.barcode = o.barcode;
+    const text = el('div', 'loan-text');
+    text.appendChild(el('div', 'loan-title', o.title || o.barcode));
+    text.appendChild(el('div', 'loan-due', [o.barcode, tr('desk.owed.amount', { amount: o.amount.toFixed(2) }), o.date].filter(Boolean).join(' · ')));
+    li.appendChild(text);
+    const pay = el('button', 'pay', tr('desk.owed.pay'));
+    pay.type = 'button';
+    pay.addEventListener('click', () => { void payOwed(r, o.barcode, pay); });
+    li.appendChild(pay);
+    ul.appendChild(li);
+  }
+  box.appendChild(ul);
+}
+
+async function payOwed(r: ReaderView, barcode: string, button: HTMLButtonElement): Promise<void> {
+  button.disabled = true;
+  const ans = await run('payCompensation', { barcode, readerId: r.readerId });
+  if (isFailure(ans)) {
+    button.disabled = false;
+    status('refuse', [ans.error.message]);
+    return;
+  }
+  status('ok', [ans.message]);
+  if (reader && reader.readerId === r.readerId) {
+    const owed = (reader.owed ?? []).filter((o) => o.barcode !== barcode);
+    // With owing no longer blocking, what the reader may borrow is the server's to say again.
+    const found = await run('findReaders', { query: r.readerId });
+    const fresh = !isFailure(found) ? found.readers.find((x) => x.readerId === r.readerId) : undefined;
+    reader = fresh ?? { ...reader, owed };
+    renderReader();
+  }
 }
 
 function loanRow(loan: LoanView): HTMLLIElement {
@@ -453,7 +501,9 @@ async function doLend(barcode: string): Promise<void> {
   status('busy', [tr('desk.working')]);
   const ans = await withRetry(() => run('lend', { readerId: who.readerId, ...(who.row ? { readerRow: who.row } : {}), barcode, requestId }));
   if (isFailure(ans)) {
-    status('refuse', [ans.error.message]);
+    status(ans.error.code === 'LOST_COPY' ? 'warn' : 'refuse', [ans.error.message]);
+    // A copy recorded lost, in hand at the desk: one click puts it back on the shelf.
+    offerRestore($('status'), ans, barcode, locale, (message, ok) => status(ok ? 'ok' : 'refuse', [message]));
     addEntry({ action: 'lend', ok: false, readerId: who.readerId, readerName: who.name, className: who.className, barcode, title: '', dueDate: '', detail: ans.error.message });
     return;
   }

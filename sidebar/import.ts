@@ -166,6 +166,7 @@ function showPreview(answer: Preview): void {
   $('classes-label').textContent = tr('import.newClasses', { count: num(classes.length) });
   show('classes', classes.length > 0);
 
+  showRoster(answer);
   const rows = answer.rows ?? [];
   const shownValid = rows.filter((r) => r.ok).length;
   $('rows-note').textContent = rows.length >= answer.total
@@ -178,6 +179,43 @@ function showPreview(answer: Preview): void {
   show('only-bad-label', answer.invalid > 0 && answer.valid > 0);
   show('no-rows', answer.total === 0);
   renderRows(true);
+}
+
+/** A roster imported again: what it changes, the readers it no longer names, and the 离校 choice. */
+function showRoster(answer: Preview): void {
+  const d = answer.roster;
+  show('roster', !!d);
+  const changed = $('roster-changed');
+  const missing = $('roster-missing');
+  clear(changed);
+  clear(missing);
+  $<HTMLInputElement>('mark-left').checked = false;
+  if (!d) return;
+  $('roster-summary').textContent = tr('import.roster.summary', { added: num(d.added), changed: num(d.changedCount), unchanged: num(d.unchanged), missing: num(d.missingCount) });
+  if (d.changed.length) {
+    changed.appendChild(el('h4', '', tr('import.roster.changed', { count: num(d.changedCount) })));
+    const ul = el('ul', 'roster-list');
+    for (const c of d.changed) {
+      const li = el('li');
+      li.dataset.readerId = c.readerId;
+      li.appendChild(el('strong', '', `${c.readerId} ${c.name}`));
+      li.appendChild(el('span', '', ` ${c.fields.map((f) => tr('import.roster.change', { label: f.label, from: f.from || '—', to: f.to || '—' })).join(tr('import.problemSep'))}`));
+      ul.appendChild(li);
+    }
+    changed.appendChild(ul);
+  }
+  if (d.missing.length) {
+    missing.appendChild(el('h4', '', tr('import.roster.missing', { count: num(d.missingCount) })));
+    const ul = el('ul', 'roster-list');
+    for (const m of d.missing) {
+      const li = el('li', '', `${m.readerId} ${m.name} · ${m.type}${m.className ? ` · ${m.className}` : ''}`);
+      li.dataset.readerId = m.readerId;
+      ul.appendChild(li);
+    }
+    missing.appendChild(ul);
+  }
+  $('mark-left-text').textContent = tr('import.roster.markLeft', { count: num(d.missingCount) });
+  show('mark-left-label', d.missingCount > 0);
 }
 
 function visibleRows(): ImportRowReport[] {
@@ -211,8 +249,15 @@ function renderRows(reset: boolean): void {
       mark.title = tr('import.asTextHint');
       name.appendChild(mark);
     }
+    // A roster's row: type, grade and class as they will be written, new or an update.
+    if (r.change) {
+      const bits = [r.type, r.grade === null || r.grade === undefined ? '' : tr('import.row.grade', { grade: r.grade }), r.className, tr(r.change === 'update' ? 'import.row.update' : 'import.row.new')];
+      name.appendChild(el('div', 'c-detail', bits.filter(Boolean).join(' · ')));
+    }
     line.appendChild(name);
-    line.appendChild(el('td', 'c-problems', (r.problems ?? []).map(String).join(sep)));
+    const problems = el('td', 'c-problems', (r.problems ?? []).map(String).join(sep));
+    for (const n of r.notes ?? []) problems.appendChild(el('div', 'c-note', n));
+    line.appendChild(problems);
     frag.appendChild(line);
   }
   body.appendChild(frag);
@@ -377,7 +422,8 @@ function reveal(id: string): void {
 /** Confirms, then keeps confirming while the server says it stopped early, showing written/total. */
 async function doConfirm(): Promise<void> {
   if (!previewInput || !preview) return;
-  const input: ConfirmImportInput = { ...previewInput, token: preview.token };
+  const markLeft = !!preview.roster && $<HTMLInputElement>('mark-left').checked;
+  const input: ConfirmImportInput = { ...previewInput, token: preview.token, ...(markLeft ? { markLeft: true } : {}) };
   phase = 'writing';
   setMessage(null);
   $('progress-text').textContent = tr('import.writingStart');

@@ -53,26 +53,63 @@ function card(r: { readerId: string; name: string; className: string }, school: 
   return box;
 }
 
-function layout(cells: Cell[], cls: string, perPage: number): void {
+/** A4 label sheets: columns × rows of w × h mm, the first label's corner at (left, top) mm. */
+interface SheetFormat { cols: number; rows: number; w: number; h: number; left: number; top: number }
+export const FORMATS: Record<string, SheetFormat> = {
+  // the 65-up spine-label sheet: a label about a spine's width
+  '5x13': { cols: 5, rows: 13, w: 38.1, h: 21.2, left: 9.75, top: 10.7 },
+  '3x8': { cols: 3, rows: 8, w: 70, h: 37.125, left: 0, top: 0 },
+  '4x10': { cols: 4, rows: 10, w: 52.5, h: 29.7, left: 0, top: 0 },
+  // reader cards: 85.6 × 54 mm (a bank card), 2 × 5 on A4
+  cards: { cols: 2, rows: 5, w: 85.6, h: 54, left: 16, top: 12 },
+};
+/** Printers leave the outer 5 mm of a sheet blank: no label's content comes nearer the paper's edge. */
+const PRINTABLE_MM = 5;
+const PAD_MM = 2;
+const A4 = { w: 210, h: 297 };
+
+function layout(cells: Cell[], name: string): void {
+  const f = FORMATS[name];
+  const perPage = f.cols * f.rows;
   const root = $('sheets');
   clear(root);
+  const gapX = f.cols > 1 && name === 'cards' ? (A4.w - 2 * f.left - f.cols * f.w) / (f.cols - 1) : 0;
+  const gapY = f.rows > 1 && name === 'cards' ? (A4.h - 2 * f.top - f.rows * f.h) / (f.rows - 1) : 0;
   for (let i = 0; i < cells.length; i += perPage) {
-    const sheet = el('section', `sheet ${cls}`);
-    for (const c of cells.slice(i, i + perPage)) sheet.appendChild(c);
+    const sheet = el('section', `sheet ${name === 'cards' ? 'cards' : `g${name}`}`);
+    sheet.style.gridTemplateColumns = `repeat(${f.cols}, ${f.w}mm)`;
+    sheet.style.gridTemplateRows = `repeat(${f.rows}, ${f.h}mm)`;
+    sheet.style.padding = `${f.top}mm ${f.left}mm`;
+    sheet.style.gap = `${gapY}mm ${gapX}mm`;
+    cells.slice(i, i + perPage).forEach((c, k) => {
+      const col = k % f.cols;
+      const row = Math.floor(k / f.cols);
+      // A label at the sheet's edge keeps its content inside the printable area.
+      const pad = (edge: boolean, offset: number) => `${edge ? Math.max(PAD_MM, PRINTABLE_MM - offset) : PAD_MM}mm`;
+      c.style.padding = [pad(row === 0, f.top), pad(col === f.cols - 1, f.left), pad(row === f.rows - 1, f.top), pad(col === 0, f.left)].join(' ');
+      sheet.appendChild(c);
+    });
     root.appendChild(sheet);
   }
   const pages = Math.ceil(cells.length / perPage);
-  $('count').textContent = cells.length ? tr('lb.count', { n: cells.length, pages }) : tr('lb.none');
+  $('count').textContent = cells.length ? countText(cells.length, pages) : tr('lb.none');
   ($('print') as HTMLButtonElement).disabled = cells.length === 0;
   document.body.dataset.rendered = String(cells.length);
+}
+
+/** '24 labels, 1 A4 page': each number with its own plural. */
+function countText(n: number, pages: number): string {
+  return tr('lb.count', { labels: tr(n === 1 ? 'lb.labels.one' : 'lb.labels.other', { n }), pages: tr(pages === 1 ? 'lb.pages.one' : 'lb.pages.other', { n: pages }) });
 }
 
 async function make(): Promise<void> {
   const kind = value('kind');
   if (kind === 'cards') {
-    const ans = await run('readerCards', { className: value('class') });
+    const readerId = value('reader-id');
+    const cls = value('class');
+    const ans = await run('readerCards', readerId ? { readerId } : cls === '@teachers' ? { teachers: true } : { className: cls });
     if (isFailure(ans)) return void ($('count').textContent = ans.error.message);
-    layout(ans.readers.map((r) => card(r, ans.schoolName)), 'cards', 10);
+    layout(ans.readers.map((r) => card(r, ans.schoolName)), 'cards');
     return;
   }
   const batchNo = value('batch');
@@ -84,8 +121,7 @@ async function make(): Promise<void> {
     if (kind === 'spine' || kind === 'both') cells.push(spine(i.callNo, ans.schoolName));
     if (kind === 'barcode' || kind === 'both') cells.push(barcodeLabel(i.barcode, i.title, ans.schoolName));
   }
-  const grid = value('grid');
-  layout(cells, `g${grid}`, grid === '4x10' ? 40 : 24);
+  layout(cells, value('grid'));
 }
 
 async function start(): Promise<void> {
@@ -102,6 +138,8 @@ async function start(): Promise<void> {
   if (params.get('to')) ($('to') as HTMLInputElement).value = params.get('to') ?? '';
   $('kind').addEventListener('change', () => {
     const cards = value('kind') === 'cards';
+    // spine labels on the spine-sized sheet; barcode labels on the larger ones
+    ($('grid') as HTMLSelectElement).value = value('kind') === 'spine' ? '5x13' : '3x8';
     document.querySelectorAll<HTMLElement>('.for-items').forEach((n) => { n.hidden = cards; });
     document.querySelectorAll<HTMLElement>('.for-cards').forEach((n) => { n.hidden = !cards; });
   });

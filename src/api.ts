@@ -46,7 +46,10 @@ export interface ReaderView {
   max: number;               // the reader type's limit of counted loans
   inRoom: number;            // in-room loans (工具书 read in the room today), listed but not counted
   blockedReason?: string;    // translated, when mayBorrow is 0 for a reason other than the limit
+  /** unpaid compensation for lost copies (findReaders only): title, amount, the day it was recorded */
+  owed?: OwedView[];
 }
+export interface OwedView { barcode: string; title: string; amount: number; date: string }
 
 export interface FindReadersInput { query: string }
 export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boolean }>;
@@ -87,20 +90,33 @@ export interface PreviewImportInput {
   csv?: string;                 // CSV text with a header row (Chinese or English labels)
   sheetName?: string;           // or: a tab of this workbook the librarian pasted her register into
   source?: string;              // items: where the batch came from (来源)
+  markLeft?: boolean;           // readers, on confirm: readers the roster no longer names become 离校
 }
 /** name: the reader's name or the copy's title as it will be written; asText: it (or another cell of the
  *  row) starts with = + - @ or holds HTML, and is written as plain text. */
-export interface ImportRowReport { row: number; ok: boolean; key: string; name: string; asText: boolean; problems: string[] }
+export interface ImportRowReport {
+  row: number; ok: boolean; key: string; name: string; asText: boolean; problems: string[];
+  /** readers: type, grade and class as they will be written; new or an update of a reader in the workbook;
+   *  what was read differently from how the file wrote it (a 年级 「一」 read as 1) */
+  type?: string; grade?: number | null; className?: string; change?: 'new' | 'update'; notes?: string[];
+}
+/** A roster imported again: what it changes (lists of at most 200; the counts are whole). */
+export interface RosterPreview {
+  added: number; changedCount: number; unchanged: number; missingCount: number;
+  changed: { readerId: string; name: string; fields: { label: string; from: string; to: string }[] }[];
+  missing: { readerId: string; name: string; className: string; type: string }[];
+}
 export type PreviewImportAnswer = Answer<{
   token: string; kind: ImportKind; total: number; valid: number; invalid: number;
   rows: ImportRowReport[];      // every invalid row, and the first valid ones
   newClasses: string[];
+  roster?: RosterPreview;
 }>;
 /** Confirm sends the same source again with the preview's token: the server checks it is unchanged,
  *  then writes every valid row not yet in the workbook, in chunks. If the 6-minute limit nears it stops
  *  with done: false; calling confirm again resumes (rows already written are not written twice). */
 export interface ConfirmImportInput extends PreviewImportInput { token: string }
-export type ConfirmImportAnswer = Answer<{ written: number; total: number; done: boolean; batchNo?: string; message: string }>;
+export type ConfirmImportAnswer = Answer<{ written: number; total: number; done: boolean; batchNo?: string; updated?: number; left?: number; message: string }>;
 export interface ImportSourcesAnswerBody { sheets: string[] }
 export type ImportSourcesAnswer = Answer<ImportSourcesAnswerBody>;
 
@@ -151,7 +167,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 // ---------------------------------------------------------------- consistency, hardening (issue 9)
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
-  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
+  | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED' | 'LOCATION_UNKNOWN' | 'NOT_ON_SHELF' | 'OWING' | 'NOTHING_OWED' | 'PERIODICAL_UNKNOWN' | 'ISSUE_RECEIVED'
   | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH' | 'NOT_YEAR_END';
 
 export interface BookFormView {
@@ -180,10 +196,10 @@ export type FinishRepairAnswer = Answer<{ barcode: string; title: string; outcom
 export type RestoreLostAnswer = Answer<{ barcode: string; title: string; compensation: number | null; message: string }>;
 export interface ClassProgressView { mainClass: string; expected: number; found: number }
 export interface StockCopyView { barcode: string; title: string; callNo: string; status: string; location: string }
-export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; message: string }>;
+export type StartStocktakeAnswer = Answer<{ stocktakeId: string; scope: { locations: string[]; classes: string[] }; scopeText: string; message: string }>;
 export type StocktakeScanAnswer = Answer<{ accepted: number; unknown: { barcode: string; message: string }[]; perClass: Record<string, number>; classOf: Record<string, string>; message: string }>;
 export type StocktakeStatusAnswer = Answer<{ stocktake: null | {
-  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; expected: number; found: number; progress: ClassProgressView[];
+  stocktakeId: string; startedAt: string; scope: { locations: string[]; classes: string[] }; scopeText: string; expected: number; found: number; progress: ClassProgressView[];
 } }>;
 export type StocktakeReportAnswer = Answer<{
   stocktakeId: string; expected: number; found: number; progress: ClassProgressView[];
@@ -211,6 +227,16 @@ export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId
 /** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
 export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;
 
+// ---------------------------------------------------------------- issue 17b
+export type CancelStocktakeAnswer = Answer<{ stocktakeId: string; message: string }>;
+export type SendToRepairAnswer = Answer<{ barcode: string; title: string; message: string }>;
+export type PayCompensationAnswer = Answer<{ barcode: string; readerId: string; title: string; amount: number; paidOn: string; message: string }>;
+export interface PeriodicalView {
+  title: string; issn: string; frequency: 'monthly' | 'semimonthly' | 'weekly'; frequencyLabel: string; year: number; copies: number;
+  received: number[]; issues: number; missing: number[];
+}
+export type ListPeriodicalsAnswer = Answer<{ periodicals: PeriodicalView[] }>;
+export type CheckInIssueAnswer = Answer<{ barcodes: string[]; title: string; missing: number[]; message: string }>;
 // ---------------------------------------------------------------- the self-check (issue 20)
 /** One check of the platform's contract: ✓ or ✗ with the platform's own error text. */
 export interface SelfCheckLine { id: string; ok: boolean; fact: string; error: string; ref: string }

@@ -19,6 +19,7 @@ import type {
   WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
   LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
 } from './api';
+import type { CancelStocktakeAnswer, CheckInIssueAnswer, ListPeriodicalsAnswer, PayCompensationAnswer, SendToRepairAnswer } from './api';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -143,6 +144,7 @@ const importInput = z.object({
   csv: z.optional(z.string().check(z.maxLength(20_000_000))),
   sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   source: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+  markLeft: z.optional(z.boolean()),
 }).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'input.oneSource' }));
 
 export function importSources(input?: unknown): ImportSourcesAnswer {
@@ -383,6 +385,41 @@ export function writeOffCopies(input: unknown): WriteOffCopiesAnswer {
   return run(schema, input, { lock: true }, (i, ctx) => collection.writeOffCopies(ctx, i));
 }
 
+// ---------------------------------------------------------------- issue 17b: stocktake, repairs, payments, periodicals
+
+/** Ends a running stocktake without marking anything lost. */
+export function cancelStocktake(input: unknown): CancelStocktakeAnswer {
+  return run(z.strictObject({ stocktakeId: id }), input, { lock: true }, (i, ctx) => collection.cancelStocktake(ctx, i));
+}
+
+/** An on-shelf copy sent to repair without a return (修补中, one 修补记录 line). */
+export function sendToRepair(input: unknown): SendToRepairAnswer {
+  const schema = z.strictObject({ barcode: id, note: z.optional(z.string().check(z.trim(), z.maxLength(200))) });
+  return run(schema, input, { lock: true }, (i, ctx) => collection.sendToRepair(ctx, i));
+}
+
+/** A lost copy's compensation paid: 赔偿日期 on its 注销登记 line (today unless `date`). */
+export function payCompensation(input: unknown): PayCompensationAnswer {
+  const schema = z.strictObject({ barcode: id, readerId: z.optional(id), date: z.optional(day) });
+  return run(schema, input, { lock: true }, (i, ctx) => collection.payCompensation(ctx, i));
+}
+
+/** The subscriptions in 期刊, each with the issues received and those expected but not received. */
+export function listPeriodicals(input?: unknown): ListPeriodicalsAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.listPeriodicals(ctx));
+}
+
+/** 期刊登记: one issue received; its copies registered (刊名 filled, 题名 「刊名（2026年第4期）」). */
+export function checkInIssue(input: unknown): CheckInIssueAnswer {
+  const schema = z.strictObject({
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    year: z.int().check(z.gte(2000), z.lte(2100)),
+    issue: z.int().check(z.gte(1), z.lte(60)),
+    copies: z.optional(z.int().check(z.gte(1), z.lte(50))),
+  });
+  return run(schema, input, { lock: true }, (i, ctx) => collection.checkInIssue(ctx, i));
+}
+
 export function showSchoolYear(): void {
   showDialog('schoolyear', 'schoolYear.title', 760, 600);
 }
@@ -417,8 +454,11 @@ export function labelItems(input: unknown): LabelItemsAnswer {
   return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
 }
 
+/** Reader cards: a class's, the teachers' (no class), or one reader's again (a lost card). */
 export function readerCards(input: unknown): ReaderCardsAnswer {
-  return run(z.strictObject({ className: shortText }), input, {}, (i, ctx) => collection.readerCards(ctx, i));
+  const schema = z.strictObject({ className: z.optional(shortText), teachers: z.optional(z.literal(true)), readerId: z.optional(id) })
+    .check(z.refine((v) => [v.className, v.teachers, v.readerId].filter(Boolean).length === 1, { message: 'className, teachers or readerId, exactly one' }));
+  return run(schema, input, {}, (i, ctx) => collection.readerCards(ctx, i));
 }
 
 // ---------------------------------------------------------------- consistency, hardening (issue 9)

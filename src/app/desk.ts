@@ -15,6 +15,8 @@ import { expectKey, openLibrary, StaleShape } from '../sheets/library';
 import type { Found, Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { LibraryError } from './errors';
+import { owedBy } from './collection/payments';
+import { owedSum } from '../domain/compensation';
 import { findOne, label, langOf } from './lookup';
 import { uuid } from '../platform/services';
 
@@ -92,6 +94,8 @@ function refusalKey(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Recor
 }
 
 function refuse(code: keyof typeof DOMAIN_MESSAGE & ErrorCode, params: Record<string, string | number>): never {
+  // A copy recorded 遗失 in the librarian's hands: the answer offers the one-click 放回书架 (restoreLost).
+  if (code === 'NOT_LENDABLE' && params.reason === 'lost') throw new LibraryError('LOST_COPY', 'domain.refuse.NOT_LENDABLE.lost', params);
   throw new LibraryError(code, refusalKey(code, params), params);
 }
 
@@ -165,6 +169,11 @@ export function lend(ctx: Ctx, input: LendInput) {
   // A class's own slot (班级: 借阅日, 借阅时间), where set, wins over its grade's rota.
   const own = reader.readerType === 'student' && reader.className ? lib.classRota(reader.className) : null;
   const classInfo = own ? { grade: own.grade || (reader.grade ?? 0), weekday: own.weekday, slot: own.slot } : null;
+  // Unpaid compensation blocks lending only where 设置 says so (default no): one search of 注销登记 then.
+  if (lib.settings.owingBlocks) {
+    const owed = owedBy(lib, [reader.readerId], false).get(reader.readerId) ?? [];
+    if (owed.length) throw new LibraryError('OWING', 'payment.owingBlocks', { name: reader.name, amount: owedSum(owed) });
+  }
   const d = decideLend({ reader, item: halfLent ? { ...item, status: 'available' } : item, openLoans, settings: lib.settings, now: ctx.now, tz: ctx.tz, classInfo });
   if (!d.ok) refuse(d.code, refusalParams(ctx, d.params, reader, item));
 
@@ -370,6 +379,17 @@ export function findReaders(ctx: Ctx, query: string) {
   // Loans are looked up only for a short list: each reader costs one more find.
   const withLoans = found.length <= 3;
   const views = found.map((f) => readerView(ctx, lib.settings, f.rec, withLoans ? openLoansOf(loans, f.rec.readerId).map((o) => o.rec) : [], f.row));
+  // What a short list of readers still owes for lost books (who, title, amount), from 注销登记.
+  if (withLoans && views.length) {
+    const owed = owedBy(lib, views.map((v) => v.readerId), true);
+    for (const v of views) {
+      v.owed = (owed.get(v.readerId) ?? []).map((o) => ({ ...o, date: o.date ? dayOf(o.date, ctx.tz) : '' }));
+      if (v.owed.length && lib.settings.owingBlocks && v.active) {
+        v.mayBorrow = 0;
+        v.blockedReason = t(ctx.locale, 'payment.owingBlocks', { name: v.name, amount: owedSum(v.owed) });
+      }
+    }
+  }
   lib.remember();
   return { readers: views, truncated: byName.total > MAX_FOUND };
 }

@@ -3,7 +3,12 @@
 // every valid row not yet written, in chunks, stopping before the 6-minute limit. A cursor in the document
 // properties lets the next confirm resume where the last stopped, so nothing is written twice.
 import type { ImportKind, ImportRowReport } from '../api';
-import { MAX_KEY_LENGTH, parseCsv, validateImport } from '../domain/importing';
+import { type ImportRow, MAX_KEY_LENGTH, matchHeader, parseCsv, validateImport } from '../domain/importing';
+import { ROSTER_FIELDS, rosterDiff, type RosterDiff, type RosterField } from '../domain/roster';
+import type { Reader } from '../domain/types';
+import { rawColumn, readColumns, WHOLE_COLUMNS, writeColumnCells } from '../sheets/columns';
+import type { Table } from '../sheets/table';
+import { label } from './lookup';
 import { TABS } from '../domain/schema';
 import { t, type MessageKey } from '../i18n/catalog';
 import { digest, docProps, withDocumentLockReleased } from '../platform/services';
@@ -11,13 +16,12 @@ import { flushWrites } from '../sheets/book';
 import { invalidateLibraryCache, openLibrary } from '../sheets/library';
 import { readGrid, sheetNames } from '../sheets/grid';
 import type { HeldCopy } from '../domain/collection/clc';
-import type { Table } from '../sheets/table';
 import { batchNosInUse } from './collection/newbooks';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
 
-interface Source { kind: ImportKind; csv?: string; sheetName?: string; source?: string }
+interface Source { kind: ImportKind; csv?: string; sheetName?: string; source?: string; markLeft?: boolean }
 interface Cursor { token: string; lastSourceRow: number; written: number; batchNo?: string }
 
 const CURSOR_KEY = 'import.cursor';
@@ -43,8 +47,9 @@ function tokenOf(input: Source, cells: unknown[][]): string {
 function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
   const lib = openLibrary(ctx, { noCache: true });
   const table = lib.table(input.kind === 'readers' ? 'readers' : 'items');
-  const keyCol = input.kind === 'readers' ? 'readerId' : 'barcode';
-  const existingKeys = new Set(table.columnValues(keyCol));
+  // A roster imported again updates the readers it names: their rows are read once (the columns compared).
+  const readers = input.kind === 'readers' ? existingReaders(table) : [];
+  const existingKeys = new Set(input.kind === 'readers' ? readers.map((r) => r.rec.readerId) : table.columnValues('barcode'));
   const classes = lib.table('classes');
   const existingClasses = new Set(classes.readAll().map((r) => String(r.rec.className)));
   const catalogue = input.kind === 'items' ? heldCatalogue(table) : undefined;
@@ -64,13 +69,15 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
     maxKeyLength: MAX_KEY_LENGTH,
     accessionPrefix: lib.settings.accessionPrefix,
     accessionWidth: lib.settings.accessionWidth,
+    updateExisting: input.kind === 'readers',
   });
   const file = result.fileProblem;
   if (file) {
     const at = Number(file.params.headerAt);
     throw new LibraryError('INVALID_INPUT', file.messageKey, { ...file.params, hint: at ? t(ctx.locale, 'domain.import.headerAt', { row: at }) : '' });
   }
-  return { lib, result };
+  const roster = input.kind === 'readers' ? diffOf(cells, result.rows, readers) : null;
+  return { lib, result, roster, readers };
 }
 
 /** What an import needs to number its copies as the workbench does: the 索书号 in use and, per ISBN, the last
@@ -90,7 +97,7 @@ function heldCatalogue(items: Table): { callNos: () => string[]; held: (isbn: st
 
 export function preview(ctx: Ctx, input: Source) {
   const cells = grid(ctx, input);
-  const { result } = validate(ctx, input, cells);
+  const { result, roster } = validate(ctx, input, cells);
   const rows: ImportRowReport[] = [];
   let shownValid = 0;
   let valid = 0;
@@ -104,6 +111,7 @@ export function preview(ctx: Ctx, input: Source) {
         name: r.name,
         asText: r.asText,
         problems: r.problems.map((p) => t(ctx.locale, p.messageKey as MessageKey, p.params ?? {})),
+        ...(input.kind === 'readers' ? readerDetails(ctx, r) : {}),
       });
     }
   }
@@ -115,6 +123,7 @@ export function preview(ctx: Ctx, input: Source) {
     invalid: result.rows.length - valid,
     rows,
     newClasses: result.newClasses.map((c) => c.className),
+    ...(roster ? { roster: rosterView(ctx, roster) } : {}),
   };
 }
 
@@ -129,6 +138,7 @@ export function confirm(ctx: Ctx, input: Source & { token: string }) {
   if (tokenOf(input, cells) !== input.token) throw new LibraryError('IMPORT_EXPIRED', 'error.IMPORT_EXPIRED');
   const props = docProps();
   let cursor: Cursor = { token: input.token, lastSourceRow: 0, written: 0 };
+  let applied = null as { changed: number; left: number } | null;
   const locked = <T>(fn: () => T): T => withDocumentLockReleased(LOCK_TIMEOUT_MS, () => {
     const out = fn();
     flushWrites();
@@ -144,8 +154,11 @@ export function confirm(ctx: Ctx, input: Source & { token: string }) {
     } catch {
       // a damaged cursor means a fresh start; rows already written show up as existing and are skipped
     }
-    const { lib, result } = validate(ctx, input, cells);
-    const todo = result.rows.filter((r) => r.ok && r.record && r.row > cursor.lastSourceRow);
+    const { lib, result, roster, readers } = validate(ctx, input, cells);
+    // A roster's readers already in the workbook are updated here, once per import (applying the same
+    // roster again finds nothing to change); only new readers are appended below.
+    if (roster) applied = applyRoster(ctx, lib.table('readers'), roster, readers, input.markLeft === true);
+    const todo = result.rows.filter((r) => r.ok && r.record && !r.existing && r.row > cursor.lastSourceRow);
 
     // Once per import: the classes a roster brings (a retry finds them existing and adds none), and the
     // 总括登记 line of a catalogue batch. Its number goes into the cursor before the line is written, so a
@@ -200,8 +213,79 @@ export function confirm(ctx: Ctx, input: Source & { token: string }) {
     total,
     done,
     ...(cursor.batchNo ? { batchNo: cursor.batchNo } : {}),
+    ...(applied ? { updated: applied.changed, left: applied.left } : {}),
     message: done
-      ? t(ctx.locale, 'app.importDone', { count: cursor.written })
+      ? (applied ? t(ctx.locale, 'roster.applied', { added: cursor.written, changed: applied.changed, left: applied.left }) : t(ctx.locale, 'app.importDone', { count: cursor.written }))
       : t(ctx.locale, 'app.importPartial', { count: cursor.written, total }),
   };
+}
+
+// ---------------------------------------------------------------- a roster imported again (issue 17b)
+
+type ReaderRow = { row: number; rec: Reader };
+const READER_KEYS = ['readerId', ...ROSTER_FIELDS];
+/** Changes and missing readers listed in the preview (the counts are always whole). */
+const ROSTER_LIST = 200;
+
+function existingReaders(table: Table): ReaderRow[] {
+  return readColumns<Reader>(table, READER_KEYS, WHOLE_COLUMNS).filter((r) => r.rec.readerId !== '');
+}
+
+/** The diff of the file's valid rows against the readers in the workbook; only the columns the file has. */
+function diffOf(cells: unknown[][], rows: readonly ImportRow[], readers: readonly ReaderRow[]): RosterDiff {
+  const { map } = matchHeader('readers', cells[0] ?? []);
+  const fields = ROSTER_FIELDS.filter((f) => f in map);
+  const incoming = rows.filter((r) => r.ok && r.record).map((r) => r.record as Reader);
+  return rosterDiff(readers.map((r) => r.rec), incoming, fields);
+}
+
+function fieldText(ctx: Ctx, field: RosterField, v: string | number | null): string {
+  if (v === null) return '';
+  if (field === 'readerType') return label(ctx, 'readerType', String(v));
+  if (field === 'status') return label(ctx, 'readerStatus', String(v));
+  return String(v);
+}
+
+function rosterView(ctx: Ctx, d: RosterDiff) {
+  return {
+    added: d.added.length,
+    changedCount: d.changed.length,
+    unchanged: d.unchanged,
+    missingCount: d.missing.length,
+    changed: d.changed.slice(0, ROSTER_LIST).map((c) => ({
+      readerId: c.readerId, name: c.name,
+      fields: c.fields.map((f) => ({ label: t(ctx.locale, `roster.field.${f.field}`), from: fieldText(ctx, f.field, f.from), to: fieldText(ctx, f.field, f.to) })),
+    })),
+    missing: d.missing.slice(0, ROSTER_LIST).map((r) => ({ readerId: r.readerId, name: r.name, className: r.className, type: label(ctx, 'readerType', r.readerType) })),
+  };
+}
+
+/** Type, grade and class as they will be written, and what was read differently (年级 「一」 → 1). */
+function readerDetails(ctx: Ctx, r: ImportRow) {
+  const rec = r.record as Reader | undefined;
+  return {
+    type: rec ? label(ctx, 'readerType', rec.readerType) : '',
+    grade: rec?.grade ?? null,
+    className: rec?.className ?? '',
+    change: r.existing ? 'update' as const : 'new' as const,
+    notes: (r.notes ?? []).map((p) => t(ctx.locale, p.messageKey as MessageKey, p.params ?? {})),
+  };
+}
+
+/** Writes the changed readers' cells, one setValues per changed column, and 离校 for the missing when asked. */
+function applyRoster(ctx: Ctx, table: Table, d: RosterDiff, readers: readonly ReaderRow[], markLeft: boolean): { changed: number; left: number } {
+  const rowOf = new Map(readers.map((r) => [r.rec.readerId, r.row]));
+  const perField = new Map<RosterField, Map<number, unknown>>();
+  const put = (field: RosterField, row: number, v: unknown) => {
+    const m = perField.get(field) ?? new Map<number, unknown>();
+    m.set(row, v);
+    perField.set(field, m);
+  };
+  for (const c of d.changed) for (const f of c.fields) put(f.field, rowOf.get(c.readerId)!, f.to);
+  if (markLeft) for (const r of d.missing) put('status', rowOf.get(r.readerId)!, 'left');
+  for (const [field, changes] of perField) {
+    if (!table.has(field)) continue;
+    writeColumnCells(table, field, rawColumn(table, field), changes, ctx.lang);
+  }
+  return { changed: d.changed.length, left: markLeft ? d.missing.length : 0 };
 }

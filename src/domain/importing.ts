@@ -23,6 +23,10 @@ export interface ImportRow {
   asText: boolean;
   record?: Reader | Item;
   problems: ImportProblem[];
+  /** readers (updateExisting): the 证号 is already in the workbook, the row updates it */
+  existing?: boolean;
+  /** what was read differently from how it was written (a 年级 「一」 read as 1), not a problem */
+  notes?: ImportProblem[];
 }
 export interface ImportResult {
   rows: ImportRow[];
@@ -64,6 +68,8 @@ export interface ImportInput {
   /** items: the 索书号 in use and the copy held for an ISBN, so a row without 索书号 gets one as the workbench
    *  gives it (callNumbering); without them the rows keep what the file says */
   catalogue?: { callNos: () => readonly string[]; held: (isbn: string) => HeldCopy | null };
+  /** readers: a 证号 already in the workbook updates that reader (a roster imported again) */
+  updateExisting?: boolean;
 }
 
 /** The longest 证号 / 登记号 the desk's entry points accept. */
@@ -367,6 +373,7 @@ export function validateImport(input: ImportInput): ImportResult {
     const rowNo = r + 1;
     const get = (key: string): unknown => (key in map ? cells[map[key]] : undefined);
     const problems: ImportProblem[] = [];
+    const notes: ImportProblem[] = [];
     const problem = (messageKey: MessageKey, params: Record<string, string | number> = {}) => problems.push({ messageKey, params });
     for (const m of missingColumns) problem('domain.import.missingColumn', { column: m });
     // Sheets holds at most 50,000 characters in a cell: a longer one would make the confirm fail half-way.
@@ -381,9 +388,9 @@ export function validateImport(input: ImportInput): ImportResult {
       else if (/\s/.test(key)) problem('domain.import.badKey', { column: label(keyCol), value: shown(key) });
       else if (key.length > maxKey) problem('domain.import.keyTooLong', { column: label(keyCol), value: shown(key), max: maxKey });
       else if (firstRowOf.has(key)) problem('domain.import.dupInFile', { key, first: firstRowOf.get(key) ?? 0 });
-      else if (existingKeys.has(key)) problem('domain.import.dupExisting', { key });
+      else if (existingKeys.has(key) && !input.updateExisting) problem('domain.import.dupExisting', { key });
       else if (firstRowOfLower.has(key.toLowerCase())) problem('domain.import.dupInFile', { key, first: firstRowOfLower.get(key.toLowerCase())!.row });
-      else if (existingLower.has(key.toLowerCase())) problem('domain.import.dupCase', { key, other: existingLower.get(key.toLowerCase()) ?? '' });
+      else if (existingLower.has(key.toLowerCase()) && !existingKeys.has(key)) problem('domain.import.dupCase', { key, other: existingLower.get(key.toLowerCase()) ?? '' });
       if (key && !/\s/.test(key) && key.length <= maxKey) {
         // The desk tells a card from a book by 设置's patterns: a key it would read as the other kind, or
         // not recognise at all, could never be scanned.
@@ -426,6 +433,8 @@ export function validateImport(input: ImportInput): ImportResult {
         if (grade === null || grade < 1 || grade > 6) {
           if (readerType === 'student') problem('domain.import.badGrade', { value: shown(rawGrade) });
           grade = null;
+        } else if (typeof rawGrade !== 'number' && String(rawGrade).trim() !== String(grade)) {
+          notes.push({ messageKey: 'domain.import.gradeRead', params: { value: shown(rawGrade), grade } });
         }
       }
       let className = cls?.className ?? text(rawClass);
@@ -492,7 +501,10 @@ export function validateImport(input: ImportInput): ImportResult {
     }
     const name = kind === 'readers' ? text(get('name')) : text(get('title'));
     const asText = Object.entries(map).some(([k, i]) => textKeys.has(k) && needsTextGuard(cells[i]));
-    rows.push({ row: rowNo, ok: problems.length === 0, key, name, asText, record, problems });
+    rows.push({
+      row: rowNo, ok: problems.length === 0, key, name, asText, record, problems,
+      ...(input.updateExisting && existingKeys.has(key) ? { existing: true } : {}), ...(notes.length ? { notes } : {}),
+    });
   }
 
   const result: ImportResult = { rows, newClasses: [...newClasses.values()], missingColumns, ignoredColumns: ignored };

@@ -53,6 +53,12 @@ export const ENUMS = {
   stocktakeStatus: {
     running: { zh: '进行中', en: 'Running' },
     finished: { zh: '已完成', en: 'Finished' },
+    cancelled: { zh: '已取消', en: 'Cancelled' },
+  },
+  frequency: {
+    monthly: { zh: '月刊', en: 'Monthly' },
+    semimonthly: { zh: '半月刊', en: 'Semi-monthly' },
+    weekly: { zh: '周刊', en: 'Weekly' },
   },
   yesNo: {
     yes: { zh: '是', en: 'Yes' },
@@ -72,6 +78,7 @@ export type Condition = EnumKey<'condition'>;
 export type WriteOffReason = EnumKey<'writeOffReason'>;
 export type BatchStatus = EnumKey<'batchStatus'>;
 export type StocktakeStatus = EnumKey<'stocktakeStatus'>;
+export type Frequency = EnumKey<'frequency'>;
 
 export type ColumnKind = 'text' | 'number' | 'money' | 'int' | 'date' | 'datetime' | 'enum' | 'email' | 'link';
 
@@ -306,6 +313,21 @@ export const TABS = {
       c('status', '状态', 'Status', 'enum', { enumName: 'stocktakeStatus' }),
       opt('finishedAt', '完成时间', 'Finished at', 'datetime'),
       opt('staff', '经办人', 'Staff', 'text'),
+    ],
+  },
+  // 期刊 (issue 17b): one row per subscription (a title for a year); 已到期号 is kept by 期刊登记.
+  periodicals: {
+    key: 'periodicals', zh: '期刊', en: 'Periodicals',
+    columns: [
+      c('title', '刊名', 'Title', 'text'),
+      opt('issn', 'CN/ISSN', 'CN/ISSN', 'text'),
+      c('frequency', '刊期', 'Frequency', 'enum', { enumName: 'frequency' }),
+      c('year', '订阅年份', 'Year', 'int'),
+      c('copies', '份数', 'Copies', 'int'),
+      opt('classNo', '分类号', 'Class no.', 'text'),
+      opt('price', '单价', 'Price', 'money'),
+      opt('location', '馆藏地点', 'Location', 'text'),
+      opt('received', '已到期号', 'Issues received', 'text'),
     ],
   },
   stocktakeScans: {

@@ -61,6 +61,8 @@ export interface LibrarySettings {
   /** max open loans in total per reader type (in-room loans not counted) */
   maxOpenLoans: Record<ReaderType, number>;
   overdueBlocks: boolean;
+  /** unpaid compensation for a lost copy blocks lending (issue 17b; default no) */
+  owingBlocks: boolean;
   minLoansPerTerm: number;
   targetLoansPerTerm: number;
   /** regex source: a scan matching it is a reader card */
@@ -328,6 +330,7 @@ export const SETTING_DEFS: readonly SettingDef[] = ([
   def('maxOpenLoans.student', '学生最多在借册数', 'Max loans per student', '1', '每生每次只能借一本（馆内阅览不计）', 'One book at a time (in-room loans not counted)', 'domain.settings.notNumber', k(int(0, 99))),
   def('maxOpenLoans.teacher', '教师最多在借册数', 'Max loans per teacher', '5', '教师同时可借册数', 'Books a teacher may have at once', 'domain.settings.notNumber', k(int(0, 99))),
   def('overdueBlocks', '逾期停借', 'Overdue blocks lending', '是', '有逾期未还的书时不能再借（是/否）', 'A reader with an overdue book cannot borrow (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
+  def('owingBlocks', '赔偿未付停借', 'Unpaid compensation blocks lending', '否', '丢失图书的赔偿未付清时不能再借（是/否）', 'A reader who has not yet paid for a lost book cannot borrow (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
   def('minLoansPerTerm', '每生每学期最少借阅', 'Min loans per student per term', '2', '人均借书 2 册以上', 'At least 2 loans per student per term', 'domain.settings.notNumber', k(int(0, 999))),
   def('targetLoansPerTerm', '每生每学期目标借阅', 'Target loans per student per term', '10', '每生本学期借阅十册左右', 'About 10 loans per student per term', 'domain.settings.notNumber', k(int(0, 999))),
   def('readerPattern', '读者证号规则', 'Reader card pattern', DEFAULT_READER_PATTERN, '正则表达式：学生 S+入学年份+4位序号，教师 T+数字', 'Regex: students S + enrolment year + 4 digits, teachers T + digits', 'domain.settings.notPattern', k(regex())),
@@ -688,7 +691,7 @@ const cachedSchema = z.object({
     noonOpening: rangeSchema, afternoonHours: rangeSchema,
     rota: z.object(Object.fromEntries(ROTA_KEYS.map((rk) => [rk, z.array(slotSchema)])) as Record<RotaKey, z.ZodMiniArray<typeof slotSchema>>),
     maxOpenLoans: z.object({ student: z.number(), teacher: z.number() }),
-    overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
+    overdueBlocks: z.boolean(), owingBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
     reminderInterval: z.number(), noticeLanguage: z.enum(['', 'zh-CN', 'en']),
     guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), starCount: z.number(),

@@ -14,6 +14,7 @@ import * as reports from './parts/reports';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
 import * as words from './parts/words';
+import * as desk17b from './parts/desk17b';
 import * as calendar from './parts/calendar';
 import * as selfCheck from './parts/selfcheck';
 
@@ -61,7 +62,7 @@ const messages = {
   'domain.refuse.READER_INACTIVE': ['{name} 的借书证状态为「{status}」，不能借书。', '{name}’s card is “{status}”; no lending.'],
   'domain.refuse.NOT_LENDABLE': ['《{title}》不能外借。', '"{title}" cannot be lent.'],
   'domain.refuse.NOT_LENDABLE.repair': ['《{title}》正在修补中，修好后才能外借。', '"{title}" is in repair; it can be lent once repaired.'],
-  'domain.refuse.NOT_LENDABLE.lost': ['《{title}》已登记遗失，不能外借（找回后请先把状态改回“在架”）。', '"{title}" is recorded as lost and cannot be lent (if found, set its status back to On shelf first).'],
+  'domain.refuse.NOT_LENDABLE.lost': ['《{title}》已登记遗失，不能外借。找到了？点“放回书架”，再扫描借出。', '"{title}" is recorded as lost and cannot be lent. Found it? Click “Back on the shelf”, then scan it again.'],
   'domain.refuse.NOT_LENDABLE.withdrawn': ['《{title}》已注销，不能外借。', '"{title}" has been written off and cannot be lent.'],
   'domain.refuse.NOT_LENDABLE.teacherOnly': ['《{title}》是教师用书，只借给教师。', '"{title}" is a teacher book, lent to teachers only.'],
   'domain.refuse.NOT_LENDABLE.rule': ['《{title}》是{itemType}，借阅规则不借给{readerType}。', '"{title}" is a {itemType}; the loan rules do not lend it to a {readerType}.'],
@@ -134,6 +135,7 @@ const messages = {
   ...documents.messages,
   ...reports.messages,
   ...collection.messages,
+  ...desk17b.messages,
   ...input.messages,
   ...words.messages,
   ...calendar.messages,

@@ -9,6 +9,7 @@ import { catalog as serverCatalog, fill, type Locale, type MessageKey as ServerK
 import * as collection from './parts/collection-pages';
 import * as documents from './parts/documents-pages';
 import * as notices from './parts/notices-pages';
+import * as desk17b from './parts/desk17b-pages';
 import * as calendar from './parts/calendar-pages';
 
 export { LOCALES, pickLocale, type Locale, type Params } from './catalog';
@@ -179,6 +180,7 @@ const zh = {
   ...notices.zh,
   ...documents.zh,
   ...collection.zh,
+  ...desk17b.zh,
   ...calendar.zh,
 } as const;
 
@@ -351,6 +353,7 @@ const en: Record<PageKey, string> = {
   ...notices.en,
   ...documents.en,
   ...collection.en,
+  ...desk17b.en,
   ...calendar.en,
 };
 

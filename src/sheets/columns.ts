@@ -145,6 +145,28 @@ export function readColumns<T extends object = Rec>(t: Table, keys: readonly str
   return recordsOf<T>(readColumnData(t, keys, window, chunkCells), keys);
 }
 
+/**
+ * The wanted columns of some rows only (found by a TextFinder), in at most `maxReads` windows: the sorted rows
+ * are split at their widest gaps, so rows lying close together (a shelf's copies, registered together) cost
+ * one read and scattered ones a few reads of the rows between them. Returns records by sheet row.
+ */
+export function readRowsWindows<T extends object = Rec>(t: Table, keys: readonly string[], rows: readonly number[], maxReads = 3): Map<number, T> {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const out = new Map<number, T>();
+  if (sorted.length === 0) return out;
+  const cuts = sorted.slice(1).map((r, i) => ({ at: i + 1, gap: r - sorted[i] }))
+    .sort((a, b) => b.gap - a.gap).slice(0, Math.max(0, maxReads - 1)).filter((c) => c.gap > 1)
+    .map((c) => c.at).sort((a, b) => a - b);
+  let start = 0;
+  for (const end of [...cuts, sorted.length]) {
+    const first = sorted[start];
+    const last = sorted[end - 1];
+    for (const r of readColumns<T>(t, keys, { from: first - 2, count: last - first + 1 })) out.set(r.row, r.rec);
+    start = end;
+  }
+  return out;
+}
+
 /** ColumnData as records holding the wanted keys, each with its sheet row. */
 export function recordsOf<T>(d: ColumnData, keys: readonly string[]): { row: number; rec: T }[] {
   const out: { row: number; rec: T }[] = new Array(d.length);

@@ -13,6 +13,8 @@ export interface SetupReport { tabs: string[]; columns: string[] }
 
 const label = (c: { zh: string; en: string }, lang: Lang): string => (lang === 'zh' ? c.zh : c.en);
 
+const PERIODICAL_ROWS = 100;
+
 export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, locale: Locale, today: Date, tz: string): SetupReport {
   const report: SetupReport = { tabs: [], columns: [] };
   for (const key of TAB_KEYS) {
@@ -22,6 +24,9 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang
     if (!sheet) {
       sheet = ss.insertSheet(label(def, lang));
       report.tabs.push(sheet.getName());
+      // 期刊 holds a subscription a row (规程: 60 titles): made 100 rows long, so reading it whole (期刊登记, at a
+      // scanner) reads hundreds of cells, not a new tab's 1,000 empty rows. It grows as rows are added.
+      if (key === 'periodicals' && sheet.getMaxRows() > PERIODICAL_ROWS + 1) sheet.deleteRows(PERIODICAL_ROWS + 2, sheet.getMaxRows() - PERIODICAL_ROWS - 1);
     }
     // Header: add the columns this tab lacks at its right end, leave everything else where it is.
     const header = readHeader(sheet);

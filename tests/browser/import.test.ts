@@ -165,9 +165,10 @@ describe('import dialog in the browser', () => {
     await expect.poll(() => dlg.locator('#rows-body').isVisible()).toBe(true);
     await page.locator('#dialog-frame').screenshot({ path: join(OUT, 'import-preview-zh.png') });
 
+    // (the name cell also shows the reader's type, grade and class: .c-detail, tested in collection-17b)
     const table = await dlg.locator('#rows-body tr').evaluateAll((trs) => trs.map((tr) => ({
       cls: tr.className,
-      cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? ''),
+      cells: Array.from(tr.querySelectorAll('td')).map((td) => (td.querySelector('.c-name-text') ?? td).textContent ?? ''),
     })));
     expect(table).toEqual([
       { cls: 'ok', cells: ['2', zh['import.row.ok'], NEW_READERS[0].id, NEW_READERS[0].name, ''] },
@@ -196,7 +197,7 @@ describe('import dialog in the browser', () => {
     await confirm.click();
     await expect.poll(() => dlg.locator('#done-box').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await dlg.locator('#done-box h2').textContent()).toBe(zh['import.done']);
-    expect(await dlg.locator('#done-message').textContent()).toBe(tr('app.importDone', { count: 3 }));
+    expect(await dlg.locator('#done-message').textContent()).toBe(tr('roster.applied', { added: 3, changed: 0, left: 0 }));
     expect(await dlg.locator('#done-batch').isHidden()).toBe(true);
     expect(await dlg.locator('#progress').evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([3, 3]);
     expect(await dlg.locator('#message').isHidden()).toBe(true);

@@ -58,7 +58,7 @@ describe('answers that say what happened', () => {
     ]);
     const msg = (barcode: string) => call(rt, 'lend', { readerId: 'S0001', barcode }).error?.message;
     expect(msg('000105')).toBe('《昆虫记》正在修补中，修好后才能外借。');
-    expect(msg('000108')).toBe('《丢了的书》已登记遗失，不能外借（找回后请先把状态改回“在架”）。');
+    expect(msg('000108')).toBe('《丢了的书》已登记遗失，不能外借。找到了？点“放回书架”，再扫描借出。');
     expect(msg('000109')).toBe('《旧书》已注销，不能外借。');
     expect(msg('000104')).toBe('《小学语文教学参考》是教师用书，只借给教师。');
     expect(en('lend', { readerId: 'S0001', barcode: '000104' }).error?.message).toBe('"小学语文教学参考" is a teacher book, lent to teachers only.');

@@ -59,9 +59,10 @@ describe('import readers', () => {
     const nameCol = sheet.values()[0].indexOf('姓名') + 1;
     expect(sheet.cell(5, nameCol)).toBe('=HYPERLINK("http://x","y")');
     expect(sheet.formula(5, nameCol)).toBe('');
-    // Importing the same file again finds every row already there.
-    const again = call<Preview>(rt, 'previewImport', { kind: 'readers', csv: ROSTER });
-    expect(again.valid).toBe(0);
+    // Importing the same roster again (issue 17b): every row already there is an update that changes nothing.
+    const again = call<Preview & { roster: { added: number; changedCount: number; unchanged: number } }>(rt, 'previewImport', { kind: 'readers', csv: ROSTER });
+    expect(again.valid).toBe(4);
+    expect(again.roster).toMatchObject({ added: 0, changedCount: 0, unchanged: 4 });
   });
 
   it('refuses a confirm whose source changed since the preview, writing nothing', () => {

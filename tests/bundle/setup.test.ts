@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, library, rows, runtime, seed, smallSchool, snapshot } from '../support/library';
 
-const TABS_ZH = ['设置', '借阅规则', '校历', '学期', '图书', '读者', '班级', '在借', '借阅记录', '总括登记', '注销登记', '通知记录', '修补记录', '活动', '阅览登记', '推荐书目', '每周公示', '批次', '盘点', '盘点扫描'];
+const TABS_ZH = ['设置', '借阅规则', '校历', '学期', '图书', '读者', '班级', '在借', '借阅记录', '总括登记', '注销登记', '通知记录', '修补记录', '活动', '阅览登记', '推荐书目', '每周公示', '批次', '盘点', '期刊', '盘点扫描'];
 
 describe('setupLibrary', () => {
   it('creates every tab with Chinese headers, frozen, formatted, protected', () => {

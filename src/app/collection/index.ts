@@ -10,14 +10,16 @@ import { newBooksShelved } from './newbooks';
 export { labelItems, readerCards, labelChoices } from './labels';
 export { weedingSuggestions, writeOffCopies } from './weeding';
 export { promotionPreview, promoteYear, archiveYear } from './schoolyear';
-export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake } from './stocktake';
-export { listRepairs, finishRepair, restoreLost } from './repairs';
+export { startStocktake, stocktakeScan, stocktakeStatus, stocktakeReport, finishStocktake, cancelStocktake } from './stocktake';
+export { listRepairs, finishRepair, restoreLost, sendToRepair } from './repairs';
+export { payCompensation } from './payments';
+export { listPeriodicals, checkInIssue } from './periodicals';
 export { lookupIsbn, previewCallNo, registerCopies, openBatch, listBatches, closeBatch, newBooksShelved } from './newbooks';
 
 /** What the workbench asks once when it opens; it warms the cached headers its scans use. */
 export function info(ctx: Ctx): { info: CollectionInfo } {
   const lib = openLibrary(ctx);
-  for (const key of ['items', 'settings', 'batches', 'repairs', 'writeOffs', 'stocktakes', 'stocktakeScans', 'acquisitions'] as const) lib.table(key);
+  for (const key of ['items', 'settings', 'batches', 'repairs', 'writeOffs', 'stocktakes', 'stocktakeScans', 'acquisitions', 'periodicals'] as const) lib.table(key);
   lib.remember();
   const lang = langOf(ctx);
   return {

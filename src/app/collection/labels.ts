@@ -1,5 +1,7 @@
 // What the label and card pages print: copies by batch or by a range of 登记号, readers by class.
+import { enumLabel } from '../../domain/schema';
 import type { Reader } from '../../domain/types';
+import { findOne, label } from '../lookup';
 import { readColumns, WHOLE_COLUMNS } from '../../sheets/columns';
 import { openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
@@ -23,13 +25,27 @@ export function labelItems(ctx: Ctx, input: { batchNo?: string; from?: string; t
   return { schoolName: lib.settings.schoolName, items: picked.map((i) => ({ barcode: i.barcode, callNo: i.callNo, title: i.title })) };
 }
 
-export function readerCards(ctx: Ctx, input: { className: string }) {
+/** Cards for a class, for the teachers (who have no class), or one card again (a lost card) by 证号. */
+export function readerCards(ctx: Ctx, input: { className?: string; teachers?: boolean; readerId?: string }) {
   const lib = openLibrary(ctx);
   const readers = lib.table('readers');
-  const rows = readers.readRows<Reader>(readers.findRows('className', input.className)).map((r) => r.rec)
-    .filter((r) => r.className === input.className && r.status === 'active');
+  let rows: Reader[];
+  if (input.readerId) {
+    const one = findOne<Reader>(readers, 'readerId', input.readerId);
+    if (!one) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: input.readerId });
+    rows = [one.rec];
+  } else if (input.teachers) {
+    rows = readers.readRows<Reader>(readers.findRows('readerType', enumLabel('readerType', 'teacher', ctx.lang))).map((r) => r.rec)
+      .filter((r) => r.readerType === 'teacher' && r.status === 'active');
+  } else {
+    rows = readers.readRows<Reader>(readers.findRows('className', input.className ?? '')).map((r) => r.rec)
+      .filter((r) => r.className === input.className && r.status === 'active');
+  }
   lib.remember();
-  return { schoolName: lib.settings.schoolName, readers: rows.map((r) => ({ readerId: r.readerId, name: r.name, className: r.className })) };
+  return {
+    schoolName: lib.settings.schoolName,
+    readers: rows.map((r) => ({ readerId: r.readerId, name: r.name, className: r.className || label(ctx, 'readerType', r.readerType) })),
+  };
 }
 
 export function labelChoices(ctx: Ctx) {

@@ -103,14 +103,34 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
   const typedClass = validClassNo(input.classNo);
   const lib = openLibrary(ctx, { extraKeys: input.batchNo ? [BATCH_CACHE(input.batchNo)] : [] });
   const items = lib.table('items');
-  const settingsTab = lib.table('settings');
   if (input.batchNo && lib.extra[BATCH_CACHE(input.batchNo)] !== '1') {
     const b = findOne<{ status: string }>(lib.table('batches'), 'batchNo', input.batchNo);
     if (!b || b.rec.status !== 'open') throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.notOpen', { batchNo: input.batchNo });
   }
   const { classNo, callNo } = callNoFor(items, typedClass, isbn);
+  const plan = takeAccessions(ctx, lib, input.copies);
 
-  // 登记号: from the counter in 设置 (read now, under the lock: never the cached settings).
+  const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+  const recs = plan.barcodes.map((barcode) => ({
+    barcode, isbn, title: input.title, author: input.author ?? '', publisher: input.publisher ?? '', pubYear: input.pubYear ?? null,
+    classNo, callNo, price: input.price ?? null, itemType: input.itemType, location: input.location ?? '', status: 'available',
+    addedOn: today, batchNo: input.batchNo ?? '',
+  }));
+  // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
+  items.appendMany(recs);
+  plan.commit();
+  lib.remember();
+  return {
+    barcodes: plan.barcodes, callNo, classNo, title: input.title, batchNo: input.batchNo ?? '',
+    message: t(ctx.locale, 'collection.registered', { n: plan.barcodes.length, title: input.title, callNo, first: plan.barcodes[0], last: plan.barcodes[plan.barcodes.length - 1] }),
+  };
+}
+
+/** The next `copies` 登记号 from the counter in 设置 (read now, under the lock: never the cached settings),
+ *  skipping any number typed in by hand; `commit()` moves the counter on once the copies are written. */
+export function takeAccessions(ctx: Ctx, lib: Library, copies: number): { barcodes: string[]; commit(): void } {
+  const items = lib.table('items');
+  const settingsTab = lib.table('settings');
   const s = lib.settings;
   const counter = settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
   if (!counter) throw new LibraryError('NOT_SET_UP', 'collection.accession.noSetting', { item: ctx.lang === 'zh' ? ACC_NEXT.zh : ACC_NEXT.en });
@@ -123,30 +143,17 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     next = firstFree(s.accessionPrefix, all);
     taken = new Set(all);
   }
-  let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
+  let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
   if (plan.ok && taken.size === 0 && items.findRowsAny(['barcode'], plan.barcodes, { matchCase: true }).length > 0) {
     // A number of the plan was typed in by hand: skip every number in use.
     taken = new Set(rawColumn(items, 'barcode').map((v) => String(v ?? '').trim()));
-    plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
+    plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
   }
   if (!plan.ok) {
     throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example });
   }
-
-  const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
-  const recs = plan.barcodes.map((barcode) => ({
-    barcode, isbn, title: input.title, author: input.author ?? '', publisher: input.publisher ?? '', pubYear: input.pubYear ?? null,
-    classNo, callNo, price: input.price ?? null, itemType: input.itemType, location: input.location ?? '', status: 'available',
-    addedOn: today, batchNo: input.batchNo ?? '',
-  }));
-  // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
-  items.appendMany(recs);
-  writeSettingCell(settingsTab, counter.row, String(plan.next));
-  lib.remember();
-  return {
-    barcodes: plan.barcodes, callNo, classNo, title: input.title, batchNo: input.batchNo ?? '',
-    message: t(ctx.locale, 'collection.registered', { n: plan.barcodes.length, title: input.title, callNo, first: plan.barcodes[0], last: plan.barcodes[plan.barcodes.length - 1] }),
-  };
+  const ok = plan;
+  return { barcodes: ok.barcodes, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
 }
 
 // ---------------------------------------------------------------- batches

@@ -26,6 +26,22 @@ export function listRepairs(ctx: Ctx) {
   };
 }
 
+/** An on-shelf copy found worn (not at a return): 修补中 and a 修补记录 line, no loan involved. */
+export function sendToRepair(ctx: Ctx, input: { barcode: string; note?: string }) {
+  const lib = openLibrary(ctx);
+  const items = lib.table('items');
+  const it = findOne<Item>(items, 'barcode', input.barcode);
+  if (!it) throw new LibraryError('ITEM_NOT_FOUND', 'error.ITEM_NOT_FOUND', { barcode: input.barcode });
+  if (it.rec.status !== 'available') {
+    throw new LibraryError('NOT_ON_SHELF', 'collection.repair.notOnShelf', { title: it.rec.title, barcode: input.barcode, status: enumLabel('itemStatus', it.rec.status, ctx.lang) });
+  }
+  const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
+  lib.table('repairs').append({ barcode: input.barcode, date: today, readerId: '', note: input.note ?? '', doneOn: null, staff: ctx.staff });
+  items.writeCell(it.row, 'status', 'repair');
+  lib.remember();
+  return { barcode: input.barcode, title: it.rec.title, message: t(ctx.locale, 'collection.repair.sent', { title: it.rec.title, barcode: input.barcode }) };
+}
+
 export function finishRepair(ctx: Ctx, input: { barcode: string; outcome: 'repaired' | 'beyond' }) {
   const lib = openLibrary(ctx);
   const items = lib.table('items');

@@ -19,17 +19,41 @@ export function parseClassRanges(list: readonly string[]): string[] | null {
   return out;
 }
 
-export function scopeToText(scope: StocktakeScope): string {
-  return JSON.stringify({ locations: scope.locations, classes: scope.classes });
+const SCOPE_WORDS = {
+  zh: { all: '全部图书', locations: '馆藏地点', classes: '分类', sep: '；', list: '、', colon: '：' },
+  en: { all: 'All copies', locations: 'Locations', classes: 'Classes', sep: '; ', list: ', ', colon: ': ' },
+} as const;
+
+/** The 盘点 tab's 范围 in words the librarian reads: 「馆藏地点：一楼、二楼；分类：A-H、I」, 「全部图书」. */
+export function scopeToText(scope: StocktakeScope, lang: 'zh' | 'en'): string {
+  const w = SCOPE_WORDS[lang];
+  const parts: string[] = [];
+  if (scope.locations.length) parts.push(`${w.locations}${w.colon}${scope.locations.join(w.list)}`);
+  if (scope.classes.length) parts.push(`${w.classes}${w.colon}${scope.classes.join(w.list)}`);
+  return parts.length ? parts.join(w.sep) : w.all;
 }
 
+/** 范围 read back: the words scopeToText writes (either language), or the JSON earlier versions wrote. */
 export function scopeFromText(text: string): StocktakeScope {
-  try {
-    const v = JSON.parse(text || '{}') as Partial<StocktakeScope>;
-    return { locations: Array.isArray(v.locations) ? v.locations.map(String) : [], classes: Array.isArray(v.classes) ? v.classes.map(String) : [] };
-  } catch {
-    return { locations: [], classes: [] };
+  const s = String(text ?? '').trim();
+  if (s.startsWith('{')) {
+    try {
+      const v = JSON.parse(s) as Partial<StocktakeScope>;
+      return { locations: Array.isArray(v.locations) ? v.locations.map(String) : [], classes: Array.isArray(v.classes) ? v.classes.map(String) : [] };
+    } catch {
+      return { locations: [], classes: [] };
+    }
   }
+  const out: StocktakeScope = { locations: [], classes: [] };
+  for (const part of s.split(/[;；]/)) {
+    const m = /^([^:：]+)[:：](.*)$/.exec(part.trim());
+    if (!m) continue;
+    const label = m[1].trim().toLowerCase();
+    const values = m[2].split(/[、,，]/).map((v) => v.trim()).filter(Boolean);
+    if (label === SCOPE_WORDS.zh.locations || label === SCOPE_WORDS.en.locations.toLowerCase()) out.locations.push(...values);
+    else if (label === SCOPE_WORDS.zh.classes || label === SCOPE_WORDS.en.classes.toLowerCase()) out.classes.push(...values);
+  }
+  return out;
 }
 
 function inClassRange(classNo: string, range: string): boolean {
