@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode;
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode | ReadingErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
@@ -208,3 +208,37 @@ export type LabelItemsAnswer = Answer<{ schoolName: string; items: { barcode: st
 export type ReaderCardsAnswer = Answer<{ schoolName: string; readers: { readerId: string; name: string; className: string }[] }>;
 /** The consistency check: what it repaired (each logged) and what it leaves to the librarian, one line each. */
 export type ConsistencyAnswer = Answer<{ done: boolean; message: string; details: string[]; repaired: number; problems: number }>;
+
+// ---------------------------------------------------------------- reading promotion (issue 19)
+export type ReadingErrorCode = 'LIST_EXPIRED' | 'CLASS_NOT_FOUND';
+export type ListKindKey = 'required' | 'optional';
+export type ReadingInfoAnswer = Answer<{
+  locale: 'zh-CN' | 'en'; schoolName: string; today: string; month: string; classes: { className: string; grade: number }[]; sheets: string[];
+}>;
+export interface ReadingListRowView { row: number; ok: boolean; title: string; grade: number | null; kind: string; problems: string[] }
+export type PreviewReadingListAnswer = Answer<{ token: string; total: number; valid: number; invalid: number; rows: ReadingListRowView[]; missing: string }>;
+export type ImportReadingListAnswer = Answer<{ written: number; message: string }>;
+export interface ReadingListEntryView { grade: number; kind: ListKindKey; kindLabel: string; title: string; author: string; isbn: string; copies: number; onShelf: number }
+export type ReadingListsAnswer = Answer<{
+  entries: ReadingListEntryView[];
+  coverage: { grade: number; titles: number; held: number; notHeld: number; required: number; requiredHeld: number }[];
+}>;
+export type ReadingListProgressAnswer = Answer<{
+  className: string; grade: number; from: string; to: string; requiredTitles: number; optionalTitles: number;
+  students: { readerId: string; name: string; required: string[]; optional: string[] }[];
+  unread: { title: string; kind: ListKindKey }[];
+}>;
+export interface SuggestionView {
+  grades: number[]; kind: ListKindKey; kindLabel: string; title: string; author: string; isbn: string;
+  held: number; wanted: number; toBuy: number; price: number; priceFrom: 'list' | 'average'; amount: number;
+}
+export type PurchaseSuggestionsAnswer = Answer<{ rows: SuggestionView[]; copies: number; amount: number; csv: string; fileName: string }>;
+export interface StarView { readerId: string; name: string; loans: number; rank: number }
+export type ReadingStarsAnswer = Answer<{ month: string; from: string; to: string; schoolName: string; masked: boolean; classes: { className: string; stars: StarView[] }[] }>;
+export type NonBorrowersAnswer = Answer<{
+  term: string; from: string; to: string; halfOver: boolean; minLoans: number;
+  classes: { className: string; none: { readerId: string; name: string }[]; below: { readerId: string; name: string; loans: number }[] }[];
+}>;
+export type RecordVisitAnswer = Answer<{ recorded: boolean; readerId: string; name: string; className: string; readerType: string; time: string; message: string }>;
+export type RecordClassReadingAnswer = Answer<{ className: string; copies: number; message: string }>;
+export type RecordActivityAnswer = Answer<{ winners: number; message: string }>;

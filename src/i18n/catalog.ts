@@ -12,6 +12,7 @@ import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
+import * as reading from './parts/reading';
 
 const messages = {
   // --- app ---
@@ -133,6 +134,7 @@ const messages = {
   ...documents.messages,
   ...collection.messages,
   ...input.messages,
+  ...reading.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type MessageKey = keyof typeof messages;

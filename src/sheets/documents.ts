@@ -99,7 +99,7 @@ function itemsOf(d: ColumnData, tz: string): DocItem[] {
   return out;
 }
 
-export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue';
+export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'itemType';
 
 /**
  * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
@@ -110,6 +110,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   const want = (k: LoanKey) => keys.includes(k);
   const open = readColumns(lib.table('loans'), [
     'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+    ...(want('itemType') ? ['itemType'] : []),
   ]);
   for (const r of open) {
     const lent = day(r.lentAt, tz);
@@ -117,7 +118,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
     const due = day(r.dueDate, tz) ?? '';
     out.push({
       barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: due,
-      overdueDays: due ? overdueDays(due, now, tz) : 0, result: 'open',
+      overdueDays: due ? overdueDays(due, now, tz) : 0, result: 'open', ...(want('itemType') ? { itemType: (r.itemType as ItemType | null) ?? null } : {}),
     });
   }
   const h = lib.table('history');
@@ -125,16 +126,17 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   if (first < 0) return out;
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
-    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []), ...(want('itemType') ? ['itemType'] : []),
   ], { from: first, count: last - first + 1 });
   const none: unknown[] = [];
-  const [result, overdue, barcode, readerId, className] = ['result', 'overdueDays', 'barcode', 'readerId', 'className'].map((k) => rest.col[k] ?? none);
+  const [result, overdue, barcode, readerId, className, itemType] = ['result', 'overdueDays', 'barcode', 'readerId', 'className', 'itemType'].map((k) => rest.col[k] ?? none);
   for (let k = 0; k < rest.length; k++) {
     const lentOn = lentDays[rest.row[k] - 2];
     if (!lentOn || lentOn < w.from || lentOn > w.to) continue;
     out.push({
       barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: '',
       overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned',
+      ...(want('itemType') ? { itemType: (itemType[k] as ItemType | null) ?? null } : {}),
     });
   }
   return out;

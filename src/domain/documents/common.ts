@@ -50,6 +50,8 @@ export interface DocLoan {
   /** history: days late when returned; open: days overdue now */
   overdueDays: number;
   result: LoanResult | 'open';
+  /** the copy's 文献类型 on the loan, where asked for (issue 19: in-room reference use is not a loan home) */
+  itemType?: ItemType | null;
 }
 
 export interface DocAcquisition { batchNo: string; addedOn: DayStr; source: string; titles: number; copies: number; amount: number }
