@@ -9,6 +9,7 @@ import { catalog as serverCatalog, fill, type Locale, type MessageKey as ServerK
 import * as collection from './parts/collection-pages';
 import * as documents from './parts/documents-pages';
 import * as notices from './parts/notices-pages';
+import * as reading from './parts/reading-pages';
 
 export { LOCALES, pickLocale, type Locale, type Params } from './catalog';
 
@@ -177,6 +178,7 @@ const zh = {
   ...notices.zh,
   ...documents.zh,
   ...collection.zh,
+  ...reading.zh,
 } as const;
 
 /** A key only the pages use. */
@@ -347,6 +349,7 @@ const en: Record<PageKey, string> = {
   ...notices.en,
   ...documents.en,
   ...collection.en,
+  ...reading.en,
 };
 
 /** Every key a page may show: its own and the server's. */
