@@ -116,7 +116,7 @@ describe('reading stars: the certificate (奖状)', () => {
       const box = (await cert.boundingBox())!;
       // A4 landscape: 297 × 210 mm
       expect(Math.abs(box.width / box.height - 297 / 210)).toBeLessThan(0.01);
-      const pageRule = await dlg.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.startsWith('@page')).map((r) => r.cssText).join(' '));
+      const pageRule = await dlg.evaluate(() => Array.from(document.styleSheets).flatMap((s) => Array.from(s.cssRules)).filter((r) => r.cssText.startsWith('@page')).map((r) => r.cssText).join(' '));
       expect(pageRule.toLowerCase()).toMatch(/size:\s*(a4 landscape|landscape a4)/);
       await cert.screenshot({ path: join(OUT, `reading-certificate-${locale}.png`) });
       await dlg.evaluate(() => window.dispatchEvent(new Event('afterprint')));
