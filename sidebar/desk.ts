@@ -465,6 +465,7 @@ async function doLend(barcode: string): Promise<void> {
   const warnings = (ans.warnings ?? []).map((w: Warning) => w.message);
   const main = tr('desk.lent', { title: ans.loan.title, name: ans.reader.name });
   const lines = [main, tr('desk.loan.due', { date: ans.loan.dueDate })];
+  if (ans.listMark) lines.push(`📖 ${ans.listMark}`);
   if (ans.repeated) lines.push(tr('desk.repeated'));
   status(warnings.length ? 'warn' : 'ok', lines, warnings);
   addEntry({

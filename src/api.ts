@@ -54,7 +54,7 @@ export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boole
 export interface LendInput { readerId: string; barcode: string; requestId?: string; readerRow?: number }
 /** repeated: nothing was lent by this call (the same request again, or alreadyLent: the copy is already on
  *  loan to this very reader, e.g. scanned twice). */
-export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean }>;
+export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean; /** issue 19: '三年级必读' when on the reader's grade list */ listMark?: string }>;
 
 export interface ReturnInput { barcode: string; requestId?: string; condition?: string }
 export type ReturnAnswer = Answer<{

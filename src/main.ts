@@ -22,6 +22,7 @@ import type {
   PurchaseSuggestionsAnswer, ReadingStarsAnswer, NonBorrowersAnswer, RecordVisitAnswer, RecordClassReadingAnswer, RecordActivityAnswer,
 } from './api';
 import * as reading from './app/reading';
+import { dropListMarks } from './app/reading/mark';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -64,6 +65,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
+  // issue 19: the desk's cached copy of the reading lists (its "三年级必读" mark)
+  if (([TABS.readingLists.zh, TABS.readingLists.en] as string[]).includes(e.range.getSheet().getName())) dropListMarks();
 }
 
 /** Installable onChange (created by setupLibrary): columns inserted, removed or moved, tabs renamed.

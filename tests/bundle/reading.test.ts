@@ -272,3 +272,29 @@ describe('round trips (the page opens first: readingInfo warms the headers)', ()
     expect(b.meter.calls).toBeLessThanOrEqual(20);
   });
 });
+
+describe("the desk's mark", () => {
+  it('a copy on the student\'s grade list is marked 三年级必读 / 选读; others, and teachers, are not; the mark costs a warm lend nothing', () => {
+    expect(call(rt, 'getDeskInfo', {}).ok).toBe(true);
+    const a = rt.invoke<Answer & { listMark?: string }>('lend', { readerId: 'S0004', barcode: '000201' });
+    expect(a.result.ok).toBe(true);
+    expect(a.result.listMark).toBe('三年级必读');
+    const again = rt.invoke<Answer & { listMark?: string }>('lend', { readerId: 'T0001', barcode: '000203' });
+    expect(again.result.ok).toBe(true);
+    expect(again.result.listMark).toBeUndefined();
+    // the same lend without the mark's lists in the cache would read 推荐书目: a warm lend does not
+    expect(a.meter.byMethod['Range.getValues'] ?? 0).toBe(again.meter.byMethod['Range.getValues'] ?? 0);
+    const namesake = call<Answer & { listMark?: string }>(rt, 'lend', { readerId: 'S0002', barcode: '000207' });
+    expect(namesake.ok).toBe(true);
+    expect(namesake.listMark).toBeUndefined();
+  });
+
+  it('an imported list is seen by the next lend (the cached copy is dropped)', () => {
+    expect(call(rt, 'getDeskInfo', {}).ok).toBe(true);
+    const csv = '年级,类别,题名,责任者\n3,选读,十万个为什么,';
+    const p = call<Answer & { token: string }>(rt, 'previewReadingList', { csv });
+    expect(call(rt, 'importReadingList', { csv, token: p.token }).ok).toBe(true);
+    seed(rt, '图书', [{ 登记号: '000208', 题名: '十万个为什么', 文献类型: '普通图书', 状态: '在架' }]);
+    expect(call<Answer & { listMark?: string }>(rt, 'lend', { readerId: 'S0004', barcode: '000208' }).listMark).toBe('三年级选读');
+  });
+});

@@ -16,6 +16,7 @@ import { readListCopies, readListEntries } from '../../sheets/reading';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
 import { langOf } from '../lookup';
+import { dropListMarks } from './mark';
 import { schoolYearSoFar } from './period';
 
 export interface ListSource { csv?: string; sheetName?: string; source?: string }
@@ -54,6 +55,7 @@ export function importReadingList(ctx: Ctx, input: ListSource & { token: string 
   if (good.length === 0) throw new LibraryError('INVALID_INPUT', 'reading.nothingToImport');
   lib.table('readingLists').appendMany(good.map((e) => ({ ...e, price: e.price ?? '' })));
   lib.remember();
+  dropListMarks();
   return { written: good.length, message: t(ctx.locale, 'reading.imported', { n: good.length }) };
 }
 

@@ -17,6 +17,9 @@ export const messages = {
   'reading.nothingToImport': ['没有可写入的书目行。', 'There are no rows to write.'],
   'error.LIST_EXPIRED': ['书目在预览之后有了改动，请重新预览。', 'The list changed since it was previewed: preview it again.'],
   'error.CLASS_NOT_FOUND': ['没有班级「{className}」。', 'There is no class "{className}".'],
+  // the desk's mark on a lend
+  'reading.mark.required': ['{grade}年级必读', 'Grade {grade} required reading'],
+  'reading.mark.optional': ['{grade}年级选读', 'Grade {grade} optional reading'],
   // the reading room
   'reading.visit.recorded': ['{name}（{who}）阅览已登记，{time}。', '{name} ({who}): visit recorded at {time}.'],
   'reading.visit.already': ['{name} 今天已经登记过阅览，不重复登记。', '{name} has already been recorded today; not recorded twice.'],
