@@ -22,7 +22,6 @@ import type {
   PurchaseSuggestionsAnswer, ReadingStarsAnswer, NonBorrowersAnswer, RecordVisitAnswer, RecordClassReadingAnswer, RecordActivityAnswer,
 } from './api';
 import * as reading from './app/reading';
-import { dropListMarks } from './app/reading/mark';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -61,12 +60,11 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
   if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   // The tabs whose cells the library cache holds (parsed settings, the classes' rota), in either language.
-  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'classes'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
+  // (推荐书目, issue 19: the desk's cached copy of the reading lists, for its "三年级必读" mark)
+  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'classes', 'readingLists'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
   if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
-  // issue 19: the desk's cached copy of the reading lists (its "三年级必读" mark)
-  if (([TABS.readingLists.zh, TABS.readingLists.en] as string[]).includes(e.range.getSheet().getName())) dropListMarks();
 }
 
 /** Installable onChange (created by setupLibrary): columns inserted, removed or moved, tabs renamed.

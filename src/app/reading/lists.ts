@@ -54,8 +54,7 @@ export function importReadingList(ctx: Ctx, input: ListSource & { token: string 
   const good = check.rows.flatMap((r) => (r.entry ? [r.entry] : []));
   if (good.length === 0) throw new LibraryError('INVALID_INPUT', 'reading.nothingToImport');
   lib.table('readingLists').appendMany(good.map((e) => ({ ...e, price: e.price ?? '' })));
-  lib.remember();
-  dropListMarks();
+  dropListMarks(); // the desk's cached copy of the lists (and the shapes with it, one removal)
   return { written: good.length, message: t(ctx.locale, 'reading.imported', { n: good.length }) };
 }
 

@@ -1,16 +1,16 @@
 // The desk's "三年级必读" mark (issue 19): a copy lent to a student that is on their grade's reading list. The
 // lists ride in the cache entry every desk call already fetches (Cache.getAll with the library's shapes), so a
-// lend pays no round trip for it; the desk's opening warms it, an import or a hand edit of 推荐书目 drops it.
+// lend pays no round trip for it; the desk's opening warms it; it goes with the library's cache (an import, a hand edit of 推荐书目 or of a header).
 import { GRADE_ZH } from '../../domain/importing';
 import { type ListEntry, listMark, matchEntries } from '../../domain/reading/lists';
 import type { ReaderType } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
-import { cacheRemove } from '../../platform/services';
-import type { Library } from '../../sheets/library';
+import { invalidateLibraryCache, type Library } from '../../sheets/library';
+import { LISTS_CACHE_KEY } from '../../sheets/stale';
 import { readListEntries } from '../../sheets/reading';
 import type { Ctx } from '../context';
 
-export const LIST_MARK_KEY = 'reading.lists.v1';
+export const LIST_MARK_KEY = LISTS_CACHE_KEY;
 
 type Cached = Pick<ListEntry, 'grade' | 'kind' | 'title' | 'author' | 'isbn'>;
 
@@ -44,7 +44,7 @@ export function listMarkFor(ctx: Ctx, lib: Library, reader: { readerType: Reader
   return t(ctx.locale, mark.kind === 'required' ? 'reading.mark.required' : 'reading.mark.optional', { grade: ctx.locale === 'zh-CN' ? GRADE_ZH[mark.grade] : mark.grade });
 }
 
-/** The lists changed (an import, a hand edit): the cached copy goes. */
+/** The lists changed (an import): the cached copy goes, with the shapes (one removal). */
 export function dropListMarks(): void {
-  cacheRemove([LIST_MARK_KEY]);
+  invalidateLibraryCache();
 }
