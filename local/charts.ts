@@ -93,7 +93,7 @@ class PieChartBuilderImpl extends ChartBuilderImpl {
   override setYAxisTitle(): Any { throw new Error('local/: PieChartBuilder.setYAxisTitle does not exist'); }
 }
 
-class ChartImpl {
+export class ChartImpl {
   constructor(private _inv: Invocation, readonly _data: ChartData) {}
   getAs(contentType: string): Any {
     if (String(contentType) !== 'image/png') throw new Error(`Blob object must have non-null content type for this operation: ${contentType} is not supported; use image/png.`);

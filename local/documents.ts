@@ -17,6 +17,11 @@
 //  - The manifest's oauthScopes, when present, must hold the scope a call needs (documents; drive.file or
 //    drive for Drive), and Drive exists only when appsscript.json enables the advanced service.
 //  - drive.file: Drive.Files.update reaches only files this script created; others are "File not found".
+//    A document DocumentApp.create made is such a file (mimeType application/vnd.google-apps.document): get
+//    and update reach it, e.g. to move it to the trash ({ trashed: true }); its content is DocumentApp's.
+//    (developers.google.com/docs/api/auth: drive.file reaches "only the specific Google Drive files you use
+//    with this app"; the script's DocumentApp and its advanced Drive service are one app, one OAuth client;
+//    the self-check's drive.trash line checks it on Google.)
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';
@@ -32,11 +37,14 @@ export interface DocRecord {
   id: string; name: string; owner: string; viewers: string[]; editors: string[];
   elements: DocElement[]; revision: number; savedRevision: number;
   created: string; updated: string; exports: PdfExport[];
+  /** moved to the Drive trash (Drive.Files.update({ trashed: true })); it still opens by id, as on Drive */
+  trashed?: boolean;
 }
 export interface DriveFileRecord {
   id: string; name: string; mimeType: string; created: string; modified: string; version: number;
   /** what the content is: a recorded export of a document, or bytes saved beside the index */
   content: { kind: 'pdfExport'; docId: string; revision: number; pendingEdits: number } | { kind: 'bytes'; file: string; size: number };
+  trashed?: boolean;
 }
 
 const SCOPE_DOCS = ['https://www.googleapis.com/auth/documents'];
@@ -125,7 +133,7 @@ class TextImpl {
   getText(): string { return this._text(); }
 }
 
-class ParagraphImpl {
+export class ParagraphImpl {
   constructor(protected _h: Handle, readonly _el: Extract<DocElement, { type: 'paragraph' | 'listItem' }>) {}
   setHeading(h: unknown): Any {
     const v = String(h);
@@ -137,7 +145,7 @@ class ParagraphImpl {
   getText(): string { return this._el.text; }
   editAsText(): Any { return this._h.inv.wrap('Text', new TextImpl(this._h, () => [this._el], () => this._el.text)); }
 }
-class ListItemImpl extends ParagraphImpl {
+export class ListItemImpl extends ParagraphImpl {
   setGlyphType(g: unknown): Any {
     const v = String(g);
     if (!(v in GLYPH_TYPE)) throw argError('DocumentApp.ListItem', 'setGlyphType');
@@ -157,7 +165,7 @@ class TableRowImpl {
     return this._h.inv.wrap('Text', new TextImpl(this._h, () => [style], () => this.getText()));
   }
 }
-class TableImpl {
+export class TableImpl {
   constructor(private _h: Handle, private _el: TableEl) {}
   getNumRows(): number { return this._el.rows.length; }
   getRow(i: number): Any {
@@ -172,7 +180,7 @@ class TableImpl {
   }
   getText(): string { return this._el.rows.map((r) => r.cells.join('\t')).join('\n'); }
 }
-class InlineImageImpl {
+export class InlineImageImpl {
   constructor(private _h: Handle, private _el: Extract<DocElement, { type: 'image' }>) {}
   getWidth(): number { return this._el.width; }
   getHeight(): number { return this._el.height; }
@@ -207,7 +215,7 @@ function imageInfo(bytes: Uint8Array): { contentType: string; width: number; hei
   return null;
 }
 
-class BodyImpl {
+export class BodyImpl {
   constructor(private _h: Handle) {}
   private get _els(): DocElement[] { return this._h.rec.elements; }
   clear(): Any { this._h.edit(); this._h.rec.elements = [emptyParagraph()]; return this; }
@@ -273,7 +281,7 @@ class PdfExportBlob extends BlobImpl {
   override getAs(t: string): Any { if (t === 'application/pdf') return this.copyBlob(); throw new Error(`local/: converting a PDF export to ${t} is not emulated`); }
 }
 
-class DocumentImpl {
+export class DocumentImpl {
   constructor(private _h: Handle) {}
   getId(): string { return this._h.rec.id; }
   getName(): string { return this._h.rec.name; }
@@ -373,14 +381,21 @@ function driveError(method: string, msg: string): Error {
 function selectFields(f: DriveFileRecord, optionalArgs: unknown): Record<string, unknown> {
   const full: Record<string, unknown> = {
     kind: 'drive#file', id: f.id, name: f.name, mimeType: f.mimeType, createdTime: f.created, modifiedTime: f.modified, version: String(f.version),
-    webViewLink: `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk`,
+    webViewLink: `https://drive.google.com/file/d/${f.id}/view?usp=drivesdk`, trashed: f.trashed === true,
   };
   const fields = optionalArgs && typeof optionalArgs === 'object' ? (optionalArgs as { fields?: unknown }).fields : undefined;
   // v3 answers the default fields (kind, id, name, mimeType) unless `fields` asks for others
   const keys = typeof fields === 'string' && fields.trim() ? (fields.trim() === '*' ? Object.keys(full) : fields.split(',').map((s) => s.trim())) : ['kind', 'id', 'name', 'mimeType'];
   return Object.fromEntries(keys.filter((k) => k in full).map((k) => [k, full[k]]));
 }
-class DriveFilesImpl {
+/** A DocumentApp document as the Drive file it is. */
+function docFile(d: DocRecord): DriveFileRecord {
+  return {
+    id: d.id, name: d.name, mimeType: 'application/vnd.google-apps.document', created: d.created, modified: d.updated,
+    version: d.revision + 1, content: { kind: 'bytes', file: '', size: 0 }, trashed: d.trashed,
+  };
+}
+export class DriveFilesImpl {
   constructor(private _inv: Invocation, private _store: DocStore) {}
   private _content(blob: unknown, id: string): DriveFileRecord['content'] {
     const b = unwrap(blob) as Any;
@@ -412,10 +427,19 @@ class DriveFilesImpl {
   }
   update(resource: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): Any {
     requireScope(this._inv, 'Drive.Files.update', SCOPE_DRIVE);
+    const r = (resource ?? {}) as { name?: unknown; trashed?: unknown };
+    const doc = this._store.docs.get(String(fileId));
+    if (doc) {
+      if (mediaData !== undefined) throw driveError('update', 'The content of a Google Docs file cannot be replaced by an upload.');
+      if (r.name !== undefined) doc.name = String(r.name);
+      if (r.trashed !== undefined) doc.trashed = r.trashed === true;
+      this._store.changed();
+      return selectFields(docFile(doc), optionalArgs);
+    }
     const f = this._store.files.get(String(fileId));
     // drive.file: files this script did not create are invisible, as if they did not exist
     if (!f) throw driveError('update', `File not found: ${String(fileId)}.`);
-    const r = (resource ?? {}) as { name?: unknown };
+    if (r.trashed !== undefined) f.trashed = r.trashed === true;
     if (r.name !== undefined) f.name = String(r.name);
     if (mediaData !== undefined) f.content = this._content(mediaData, f.id);
     f.version++;
@@ -426,6 +450,8 @@ class DriveFilesImpl {
   }
   get(fileId: unknown, optionalArgs?: unknown): Any {
     requireScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
+    const doc = this._store.docs.get(String(fileId));
+    if (doc) return selectFields(docFile(doc), optionalArgs);
     const f = this._store.files.get(String(fileId));
     if (!f) throw driveError('get', `File not found: ${String(fileId)}.`);
     return selectFields(f, optionalArgs);

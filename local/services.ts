@@ -113,7 +113,12 @@ export class CacheServiceImpl {
 }
 
 // ---------------------------------------------------------------- PropertiesService
-const PROP_MAX_VALUE = 9 * 1024;
+// The quotas page (developers.google.com/apps-script/guides/services/quotas) says "Properties value size
+// 9 KB / val"; measured on Google, a value of more than 8,066 bytes is refused already (Kanshi Tanaike,
+// "Report: Specification of Properties Service for Google Apps Script", tanaikech.github.io, 2023-05-22).
+// local/ keeps the stricter one, never kinder than Google; the job state's chunks are 8,000 bytes
+// (src/platform/state.ts) and the self-check's props.limits line checks both on Google.
+const PROP_MAX_VALUE = 8066;
 const PROP_MAX_STORE = 500 * 1024;
 export class PropertiesImpl {
   constructor(private _inv: Invocation, private _m: Map<string, string>) {}
@@ -344,7 +349,10 @@ export class TriggerBuilderImpl {
 }
 function registerTrigger(inv: Invocation, t: Omit<TriggerRecord, 'id'>): Any {
   if (inv.rt.triggers.length >= MAX_TRIGGERS) throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
-  const rec: TriggerRecord = { id: inv.rt.nextId('trigger'), ...t };
+  // unique among the triggers there are, also those of a runtime loaded from disk or copied (its count starts again)
+  let id = inv.rt.nextId('trigger');
+  while (inv.rt.triggers.some((x) => x.id === id)) id = inv.rt.nextId('trigger');
+  const rec: TriggerRecord = { id, ...t };
   inv.rt.triggers.push(rec);
   return inv.wrap('Trigger', new TriggerImpl(rec));
 }

@@ -543,10 +543,12 @@ async function doRenew(barcode: string): Promise<void> {
     reader = { ...reader, loans: reader.loans.map((l) => (l.barcode === ans.loan.barcode ? ans.loan : l)) };
     renderReader();
   }
-  status('ok', [tr('desk.renewed', { title: ans.loan.title }), tr('desk.loan.due', { date: ans.loan.dueDate })]);
+  // Capped at the term's last school day (or over a break): said in words, as a lend says it.
+  const capped = (ans.warnings ?? []).map((w: Warning) => w.message);
+  status(capped.length ? 'warn' : 'ok', [tr('desk.renewed', { title: ans.loan.title }), tr('desk.loan.due', { date: ans.loan.dueDate })], capped);
   addEntry({
     action: 'renew', ok: true, readerId: reader?.readerId ?? '', readerName: reader?.name ?? '', className: reader?.className ?? '',
-    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: '',
+    barcode: ans.loan.barcode, title: ans.loan.title, dueDate: ans.loan.dueDate, detail: capped.join(' '),
   });
 }
 

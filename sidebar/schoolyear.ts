@@ -16,9 +16,17 @@ function status(state: 'ok' | 'refused' | 'busy', text: string): void {
   $('status').textContent = text;
 }
 
+/** Outside the year end the server refuses (NOT_YEAR_END); the librarian may then tick "promote anyway". */
+const forced = (): boolean => ($('force') as HTMLInputElement).checked;
+
 async function showPreview(): Promise<void> {
-  const ans = await run('promotionPreview', {});
-  if (isFailure(ans)) return status('refused', ans.error.message);
+  const ans = await run('promotionPreview', forced() ? { force: true } : {});
+  if (isFailure(ans)) {
+    if (ans.error.code === 'NOT_YEAR_END') $('force-row').hidden = false;
+    $('plan').hidden = true;
+    preview = null;
+    return status('refused', ans.error.message);
+  }
   preview = ans;
   $('plan').hidden = false;
   const table = $('classes');
@@ -28,6 +36,7 @@ async function showPreview(): Promise<void> {
     row.appendChild(el('td', '', c.from));
     row.appendChild(el('td', '', '→'));
     row.appendChild(el('td', '', c.to));
+    row.appendChild(el('td', 'muted', c.clearsSlot ? tr('sy.clearsSlot', { slot: c.clearsSlot }) : ''));
     table.appendChild(row);
   }
   $('readers').textContent = tr('sy.readers', { n: ans.readers.length, g: ans.graduates });
@@ -59,7 +68,7 @@ async function showPreview(): Promise<void> {
 
 async function promote(): Promise<void> {
   if (!preview) return;
-  const ans = await run('promoteYear', { token: preview.token, allowOwing: ($('allow') as HTMLInputElement).checked });
+  const ans = await run('promoteYear', { token: preview.token, allowOwing: ($('allow') as HTMLInputElement).checked, ...(forced() ? { force: true } : {}) });
   if (isFailure(ans)) return status('refused', ans.error.message);
   status('ok', ans.message);
   ($('promote') as HTMLButtonElement).disabled = true;

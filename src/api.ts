@@ -4,13 +4,13 @@
 export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
-  | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
+  | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'NO_NEXT_TERM' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
   | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode | ReadingErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
 
-export type WarningCode = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END';
+export type WarningCode = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END' | 'HOLIDAY_LENDING';
 export interface Warning { code: WarningCode; message: string }
 
 export interface LoanView {
@@ -64,7 +64,7 @@ export type ReturnAnswer = Answer<{
 }>;
 
 export interface RenewInput { barcode: string; requestId?: string }
-export type RenewAnswer = Answer<{ loan: LoanView; message: string; repeated: boolean }>;
+export type RenewAnswer = Answer<{ loan: LoanView; message: string; repeated: boolean; warnings?: Warning[] }>;
 
 /** What the desk asks once when it opens: labels, the scan rules, the current class slot. */
 export interface DeskInfo {
@@ -151,7 +151,7 @@ export type DocumentDefaultsAnswer = Answer<{ month: string; term: string; week:
 export type CollectionErrorCode =
   | 'ISBN_INVALID' | 'CLASS_NO_INVALID' | 'BATCH_NOT_OPEN' | 'BATCH_EMPTY' | 'NOT_IN_REPAIR' | 'NOT_LOST' | 'LOST_COPY'
   | 'STOCKTAKE_RUNNING' | 'STOCKTAKE_NOT_RUNNING' | 'STOCKTAKE_CHANGED' | 'WRITE_OFF_REFUSED'
-  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH';
+  | 'PROMOTION_OWING' | 'PROMOTION_CHANGED' | 'ALREADY_PROMOTED' | 'ARCHIVE_MISMATCH' | 'NOT_YEAR_END';
 
 export interface BookFormView {
   isbn: string; title: string; author: string; publisher: string; pubYear: number | null; classNo: string; callNo: string;
@@ -196,7 +196,8 @@ export type WeedingSuggestionsAnswer = Answer<{ copies: {
 }[] }>;
 export type WriteOffCopiesAnswer = Answer<{ written: number; message: string }>;
 export type PromotionPreviewAnswer = Answer<{
-  year: number; token: string; classes: { from: string; to: string }[];
+  /** clearsSlot: the class's own 借阅日/借阅时间 cleared by the promotion ('' when it has none) */
+  year: number; token: string; classes: { from: string; to: string; clearsSlot: string }[];
   readers: { readerId: string; name: string; from: string; to: string; status: string }[];
   owing: { readerId: string; name: string; className: string; loans: { barcode: string; title: string; due: string }[] }[];
   graduates: number; unparsed: string[]; alreadyPromoted: boolean;
@@ -242,3 +243,7 @@ export type NonBorrowersAnswer = Answer<{
 export type RecordVisitAnswer = Answer<{ recorded: boolean; readerId: string; name: string; className: string; readerType: string; time: string; message: string }>;
 export type RecordClassReadingAnswer = Answer<{ className: string; copies: number; message: string }>;
 export type RecordActivityAnswer = Answer<{ winners: number; message: string }>;
+// ---------------------------------------------------------------- the self-check (issue 20)
+/** One check of the platform's contract: ✓ or ✗ with the platform's own error text. */
+export interface SelfCheckLine { id: string; ok: boolean; fact: string; error: string; ref: string }
+export type SelfCheckAnswer = Answer<{ message: string; details: string[]; lines: SelfCheckLine[]; passed: number; failed: number; docUrl: string | null }>;

@@ -84,6 +84,7 @@ export const DOORS = {
   showLabels: 'menu',
   showSchoolYear: 'menu',
   showReading: 'menu',
+  menuSelfCheck: 'menu',
   // triggers
   onOpen: 'simple',
   onInstall: 'simple',
@@ -99,6 +100,10 @@ export const DOORS = {
   syncClassSheets: 'script',
   enableDailyJob: 'script',
   disableDailyJob: 'script',
+  // the self-check (issue 20), run from the editor as the school's guide says (docs/real-google.md): not a
+  // page door (no page needs it), not private (the editor's Run menu must find it). Harmless from anywhere:
+  // scratch objects only, removed at the end; its one mail goes to whoever runs it, never to anyone else.
+  selfCheck: 'script',
   // private
   loadSampleData_: 'private',
 } as const satisfies Record<string, Door>;

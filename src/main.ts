@@ -35,6 +35,8 @@ import { userLocale } from './platform/services';
 import * as documents from './app/documents';
 import { parseDay } from './domain/dates';
 import { isProjectTrigger } from './platform/triggers';
+import { selfCheck as runSelfCheck } from './app/selfcheck';
+import type { SelfCheckAnswer } from './api';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_KEY_LENGTH));
 /** A door that takes no input (a page may send {}). */
@@ -61,7 +63,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   // The tabs whose cells the library cache holds (parsed settings, the classes' rota), in either language.
   // (推荐书目, issue 19: the desk's cached copy of the reading lists, for its "三年级必读" mark)
-  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'classes', 'readingLists'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
+  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'terms', 'classes', 'readingLists'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
   if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
@@ -391,11 +393,11 @@ export function showSchoolYear(): void {
 
 /** Every change the promotion would make, and who still owes books; writes nothing. */
 export function promotionPreview(input?: unknown): PromotionPreviewAnswer {
-  return run(noInput, input ?? {}, {}, (_i, ctx) => collection.promotionPreview(ctx));
+  return run(z.strictObject({ force: z.optional(z.boolean()) }), input ?? {}, {}, (i, ctx) => collection.promotionPreview(ctx, i));
 }
 
 export function promoteYear(input: unknown): PromoteYearAnswer {
-  const schema = z.strictObject({ token: previewToken, allowOwing: z.optional(z.boolean()) });
+  const schema = z.strictObject({ token: previewToken, allowOwing: z.optional(z.boolean()), force: z.optional(z.boolean()) });
   return run(schema, input, { lock: true }, (i, ctx) => collection.promoteYear(ctx, i));
 }
 
@@ -518,4 +520,18 @@ export function recordActivity(input: unknown): RecordActivityAnswer {
     note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   });
   return run(schema, input, { lock: true }, (i, ctx) => reading.recordActivity(ctx, i));
+}
+
+// ---------------------------------------------------------------- the self-check (issue 20)
+
+/** The platform's contract on scratch objects (a tab, a document, own cache/property keys, one mail to the
+ *  person running it), one line per check, also written as a document. Refuses while the library is in use
+ *  (the document lock is held). Never run by onOpen. */
+export function selfCheck(input?: unknown): SelfCheckAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => runSelfCheck(ctx));
+}
+
+/** Menu: the self-check, its lines in an alert. */
+export function menuSelfCheck(): void {
+  tellLines(selfCheck());
 }

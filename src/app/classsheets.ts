@@ -7,6 +7,7 @@
 // that cell by hand never makes a second spreadsheet) and each tab's content hash, so a refresh writes
 // a tab (one setValues) only when its content changed. ~150 bytes a class: 100 classes use 15 KB of
 // the store's 500 KB, each value far below 9 KB.
+import { currentOrLastTerm } from '../domain/calendar';
 import { buildClassSheet, classRecords, indexSchool, type OpenLoanRow, type PastLoanRow, type ReaderRow, shareAddress, tabText, type TermTargets } from '../domain/classes';
 import { dayOf } from '../domain/dates';
 import { type Locale, type MessageKey, t } from '../i18n/catalog';
@@ -53,8 +54,10 @@ function checked(table: Table): Table {
 function readSchool(ctx: Ctx) {
   const lib = openLibrary(ctx);
   const s = lib.settings;
+  // The term the sheets count: today's, or (in a break) the one that just ended.
+  const term = currentOrLastTerm(dayOf(ctx.now, ctx.tz), s) ?? { start: s.termStart, end: s.termEnd };
   const targets: TermTargets = {
-    termStart: s.termStart, termEnd: s.termEnd, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm,
+    settings: s, termStart: term.start, termEnd: term.end, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm,
   };
   const classesT = checked(lib.table('classes'));
   const readersT = checked(lib.table('readers'));

@@ -2,10 +2,10 @@
 // decides with src/domain, writes in as few calls as possible. Runs under the document lock (main.ts).
 import { LIST_MARK_KEY, listMarkFor, warmListMarks } from './reading/mark';
 import type {
-  DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning,
+  DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning, WarningCode,
 } from '../api';
 import { decideLend, decideRenew, decideReturn, DOMAIN_MESSAGE, mayBorrowCount, newLoanId } from '../domain/circulation';
-import { classSlots, overdueDays, rotaSlotFor, rotaText } from '../domain/calendar';
+import { classSlots, overdueDays, rotaSlotFor, rotaText, seasonBefore } from '../domain/calendar';
 import { statusAfterReturn } from '../domain/consistency';
 import { dayOf, startOfDay } from '../domain/dates';
 import { enumKeyOf, type LoanResult } from '../domain/schema';
@@ -28,7 +28,7 @@ function openLoansOf(loans: Table, readerId: string): Found<Loan>[] {
 
 /** A loan as the desk shows it. With the rule that applies (reader type × item type), it says whether
  *  the loan is an in-room one and whether 续借 may be offered. */
-export function loanView(ctx: Ctx, loan: Loan, rule?: { inRoom: boolean; renewals: number } | null): LoanView {
+export function loanView(ctx: Ctx, settings: LibrarySettings, loan: Loan, rule?: { inRoom: boolean; renewals: number } | null): LoanView {
   return {
     loanId: loan.loanId,
     barcode: loan.barcode,
@@ -37,7 +37,7 @@ export function loanView(ctx: Ctx, loan: Loan, rule?: { inRoom: boolean; renewal
     lentAt: loan.lentAt ? loan.lentAt.toISOString() : '',
     dueDate: loan.dueDate ? dayOf(loan.dueDate, ctx.tz) : '',
     renewals: loan.renewals ?? 0,
-    overdueDays: loan.dueDate ? overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz) : 0,
+    overdueDays: loan.dueDate ? overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, settings, ctx.tz) : 0,
     inRoom: rule?.inRoom ?? false,
     renewable: rule ? !rule.inRoom && rule.renewals > 0 : true,
   };
@@ -49,7 +49,7 @@ function ruleOf(settings: LibrarySettings, reader: Pick<Reader, 'readerType'>, l
 
 /** `row`: where the reader was found in 读者, handed back with a lend as a hint (checked, never trusted). */
 export function readerView(ctx: Ctx, settings: LibrarySettings, reader: Reader, loans: Loan[], row?: number): ReaderView {
-  const views = loans.map((l) => loanView(ctx, l, ruleOf(settings, reader, l))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const views = loans.map((l) => loanView(ctx, settings, l, ruleOf(settings, reader, l))).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   const may = mayBorrowCount(reader, loans, settings, ctx.now, ctx.tz);
   return {
     readerId: reader.readerId,
@@ -152,7 +152,7 @@ export function lend(ctx: Ctx, input: LendInput) {
     lib.remember();
     const same = !!input.requestId && requestIdsOf(repeated.rec).includes(input.requestId);
     return {
-      loan: loanView(ctx, repeated.rec, ruleOf(lib.settings, reader, repeated.rec)), reader: readerView(ctx, lib.settings, reader, openLoans, r.row), warnings: [] as Warning[],
+      loan: loanView(ctx, lib.settings, repeated.rec, ruleOf(lib.settings, reader, repeated.rec)), reader: readerView(ctx, lib.settings, reader, openLoans, r.row), warnings: [] as Warning[],
       message: same ? t(ctx.locale, 'app.lentAgain') : t(ctx.locale, 'app.alreadyLent', { title: repeated.rec.title || item.title, name: reader.name }),
       repeated: true, alreadyLent: !same,
     };
@@ -191,15 +191,12 @@ export function lend(ctx: Ctx, input: LendInput) {
   lib.remember();
 
   const all = [...openLoans, loan];
-  const warnings: Warning[] = d.warnings.map((code) => ({
-    code,
-    message: t(ctx.locale, DOMAIN_MESSAGE[code], {
-      className: reader.className,
-      slot: classInfo ? classSlots(classInfo, lib.settings).map((x) => slotLabel(x, langOf(ctx))).join('；')
-        : rotaText(lib.settings, reader.readerType, reader.grade, langOf(ctx)),
-    }),
-  }));
-  const view = loanView(ctx, loan, d.loan.ruleUsed);
+  const warnings = warningsOf(ctx, lib.settings, d.warnings, d.loan.dueDay, {
+    className: reader.className,
+    slot: classInfo ? classSlots(classInfo, lib.settings).map((x) => slotLabel(x, langOf(ctx))).join('；')
+      : rotaText(lib.settings, reader.readerType, reader.grade, langOf(ctx)),
+  });
+  const view = loanView(ctx, lib.settings, loan, d.loan.ruleUsed);
   return {
     loan: view,
     reader: readerView(ctx, lib.settings, reader, all, r.row),
@@ -212,6 +209,13 @@ export function lend(ctx: Ctx, input: LendInput) {
   };
 }
 
+
+/** The warnings of a lend or renewal in words: the due day (the term's last school day, or the next term's
+ *  first week over a 寒假/暑假) and the break's name. */
+function warningsOf(ctx: Ctx, settings: LibrarySettings, codes: readonly WarningCode[], dueDay: string, params: Record<string, string> = {}): Warning[] {
+  const season = t(ctx.locale, `calendar.season.${seasonBefore(dueDay, settings)}`);
+  return codes.map((code) => ({ code, message: t(ctx.locale, DOMAIN_MESSAGE[code], { ...params, due: dueDay, season }) }));
+}
 
 /** The decision's params, then what the message shows in the user's language (labels, never keys):
  *  `reason` stays the decision's (it picks the message), the keys it names are kept as *Key. */
@@ -334,7 +338,7 @@ export function renew(ctx: Ctx, input: RenewInput) {
   const loan = l.rec;
   if (input.requestId && requestIdsOf(loan).includes(input.requestId)) {
     lib.remember();
-    return { loan: loanView(ctx, loan, { inRoom: false, renewals: loan.renewals }), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, loan).dueDate }), repeated: true };
+    return { loan: loanView(ctx, lib.settings, loan, { inRoom: false, renewals: loan.renewals }), message: t(ctx.locale, 'app.renewed', { title: loan.title, due: loanView(ctx, lib.settings, loan).dueDate }), repeated: true };
   }
   const bad = loans.badCells(l, ['dueDate', 'renewals']);
   if (bad.length) throw new LibraryError('BAD_CELL', 'error.BAD_CELL', { cells: bad.join(', '), title: loan.title });
@@ -342,14 +346,17 @@ export function renew(ctx: Ctx, input: RenewInput) {
   const r = findOne<Reader>(readers, 'readerId', loan.readerId);
   if (!r) throw new LibraryError('READER_NOT_FOUND', 'error.READER_NOT_FOUND', { readerId: loan.readerId });
   const d = decideRenew({ loan, reader: r.rec, settings: lib.settings, now: ctx.now, tz: ctx.tz });
-  if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, ctx.tz), ...(d.params ?? {}), name: r.rec.name, status: label(ctx, 'readerStatus', r.rec.status) });
+  if (!d.ok) refuse(d.code, { title: loan.title, renewals: loan.renewals, days: overdueDays(dayOf(loan.dueDate, ctx.tz), ctx.now, lib.settings, ctx.tz), ...(d.params ?? {}), name: r.rec.name, status: label(ctx, 'readerStatus', r.rec.status) });
   const renewed: Loan = { ...loan, dueDate: startOfDay(d.dueDay, ctx.tz), renewals: (loan.renewals ?? 0) + 1 };
   const write: Record<string, unknown> = { dueDate: renewed.dueDate, renewals: renewed.renewals };
   if (loans.has('requestId')) write.requestId = withRequestId(loan, input.requestId);
   loans.writeRow(l.row, write, l.raw);
   lib.remember();
-  const view = loanView(ctx, renewed, ruleOf(lib.settings, r.rec, renewed));
-  return { loan: view, message: t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), repeated: false };
+  const view = loanView(ctx, lib.settings, renewed, ruleOf(lib.settings, r.rec, renewed));
+  // Capped at the term's end (or over a break): the answer says so in words, as the lend's does.
+  const warnings = warningsOf(ctx, lib.settings, d.warnings, d.dueDay);
+  const message = [t(ctx.locale, 'app.renewed', { title: loan.title, due: view.dueDate }), ...warnings.map((w) => w.message)].join(' ');
+  return { loan: view, warnings, message, repeated: false };
 }
 
 const MAX_FOUND = 20;

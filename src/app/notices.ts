@@ -14,8 +14,9 @@
 // lease ran out knows the earlier run died somewhere between: it records them as interrupted and does not
 // send them again (at most once). A run stopped by the time budget is not a death: it records what it
 // sent and leaves the rest for the next run of the same day.
-import { isSchoolDay } from '../domain/calendar';
+import { dayOff, isSchoolDay } from '../domain/calendar';
 import { dayOf, type DayStr } from '../domain/dates';
+import type { LibrarySettings } from '../domain/settings';
 import {
   type Announced, type ClassContact, groupLabel, groupMail, groupOverdue, libraryName, type MailContext, type NoticeGroup,
   type OpenLoan, planNotices, type ReaderContact, slipsFor, type SummaryEntry, summaryMail, type Slip,
@@ -118,6 +119,16 @@ function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
   })));
 }
 
+/** Why nothing goes out today, in one line: the break with its dates (寒假：2027-01-23至2027-02-21), the
+ *  holiday by name (元旦), the weekend, or no term known for the day. */
+export function dayOffText(locale: Locale, today: DayStr, s: LibrarySettings): string {
+  const off = dayOff(today, s);
+  if (off?.kind === 'break') return t(locale, 'notices.off.break', { season: t(locale, `calendar.season.${off.season}`), from: off.from, to: off.to });
+  if (off?.kind === 'holiday') return t(locale, 'notices.off.holiday', { date: today, name: off.name || t(locale, 'calendar.holiday') });
+  if (off?.kind === 'noTerm') return t(locale, 'notices.off.noTerm', { date: today });
+  return t(locale, 'notices.off.weekend', { date: today });
+}
+
 export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   // The notices use no loan rule: with a cold cache 借阅规则 is not read (DESIGN §6 budget).
   const lib = openLibrary(ctx, { loanRules: false });
@@ -129,7 +140,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const base = { day: today, sent: 0, deferred: 0, failed: 0, unaddressed: 0, details: [] as string[] };
   if (!isSchoolDay(today, s)) {
     lib.remember();
-    return { ...base, done: true, schoolDay: false, message: t(say, 'notices.notSchoolDay', { date: today }) };
+    return { ...base, done: true, schoolDay: false, message: dayOffText(say, today, s) };
   }
 
   // ---- plan, under the lock

@@ -4,11 +4,11 @@ import type { MessageKey } from '../i18n/catalog';
 import type { Condition, ItemType } from './schema';
 import type { ClassInfo, HistoryEntry, Item, Loan, Reader, Repair, WriteOff } from './types';
 import { dayOf, DEFAULT_TZ, stamp, startOfDay } from './dates';
-import { dueDate, isOverdue, overdueDays, rotaSlotFor } from './calendar';
+import { type DueDate, dueDate, isOverdue, overdueDays, rotaSlotFor } from './calendar';
 import { type LibrarySettings, type LoanRule, ruleFor } from './settings';
 
-export type LendRefusal = 'READER_INACTIVE' | 'NOT_LENDABLE' | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'OVERDUE_BLOCK';
-export type LendWarning = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END';
+export type LendRefusal = 'READER_INACTIVE' | 'NOT_LENDABLE' | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'OVERDUE_BLOCK' | 'NO_NEXT_TERM';
+export type LendWarning = 'OUTSIDE_ROTA' | 'IN_ROOM_SAME_DAY' | 'HARD_DUE_TERM_END' | 'HOLIDAY_LENDING';
 export type Params = Record<string, string | number>;
 
 export type LendDecision =
@@ -22,12 +22,19 @@ export const DOMAIN_MESSAGE: Record<LendRefusal | LendWarning | RenewRefusal, Me
   ALREADY_ON_LOAN: 'domain.refuse.ALREADY_ON_LOAN',
   LIMIT_REACHED: 'domain.refuse.LIMIT_REACHED',
   OVERDUE_BLOCK: 'domain.refuse.OVERDUE_BLOCK',
+  NO_NEXT_TERM: 'domain.refuse.NO_NEXT_TERM',
   RENEW_LIMIT: 'domain.refuse.RENEW_LIMIT',
   RENEW_OVERDUE: 'domain.refuse.RENEW_OVERDUE',
   OUTSIDE_ROTA: 'domain.warn.OUTSIDE_ROTA',
   IN_ROOM_SAME_DAY: 'domain.warn.IN_ROOM_SAME_DAY',
   HARD_DUE_TERM_END: 'domain.warn.HARD_DUE_TERM_END',
+  HOLIDAY_LENDING: 'domain.warn.HOLIDAY_LENDING',
 };
+
+/** The warning a due date's reason gives: the term's last school day, or over a break (寒假/暑假借阅). */
+function dueWarnings(due: DueDate): LendWarning[] {
+  return due.reason === 'termEnd' ? ['HARD_DUE_TERM_END'] : due.reason === 'holidayLending' ? ['HOLIDAY_LENDING'] : [];
+}
 
 /** The item type an open loan counts as (older rows may lack it: a plain book). */
 const loanType = (l: Pick<Loan, 'itemType'>): ItemType => l.itemType ?? 'book';
@@ -64,9 +71,9 @@ export function decideLend(a: {
     return { ok: false, code: 'NOT_LENDABLE', params: { barcode: item.barcode, title: item.title, reason: 'rule', itemType: item.itemType, readerType: reader.readerType } };
   }
   if (settings.overdueBlocks) {
-    const late = openLoans.filter((l) => isOverdue(l.dueDate, now, tz));
+    const late = openLoans.filter((l) => isOverdue(l.dueDate, now, settings, tz));
     if (late.length) {
-      return { ok: false, code: 'OVERDUE_BLOCK', params: { count: late.length, barcode: late[0].barcode, title: late[0].title, days: overdueDays(late[0].dueDate, now, tz) } };
+      return { ok: false, code: 'OVERDUE_BLOCK', params: { count: late.length, barcode: late[0].barcode, title: late[0].title, days: overdueDays(late[0].dueDate, now, settings, tz) } };
     }
   }
   // scope names the limit that applies: the reader's total (in-room loans not counted), then this item
@@ -82,13 +89,14 @@ export function decideLend(a: {
   }
 
   const due = dueDate({ lentAt: now, days: rule.loanDays, inRoom: rule.inRoom, settings, tz });
+  if ('refused' in due) return { ok: false, code: 'NO_NEXT_TERM', params: { barcode: item.barcode, title: item.title } };
   const warnings: LendWarning[] = [];
   if (reader.readerType === 'student') {
     const r = rotaSlotFor({ readerType: 'student', grade: reader.grade, classInfo: a.classInfo }, now, settings, tz);
     if (!r.inSlot && !r.atNoon) warnings.push('OUTSIDE_ROTA');
   }
   if (rule.inRoom) warnings.push('IN_ROOM_SAME_DAY');
-  if (due.clampedToTermEnd) warnings.push('HARD_DUE_TERM_END');
+  warnings.push(...dueWarnings(due));
   return { ok: true, loan: { dueDate: due.due, dueDay: due.dueDay, inRoom: rule.inRoom, ruleUsed: rule }, warnings };
 }
 
@@ -114,7 +122,7 @@ export function decideReturn(a: {
 }): ReturnDecision {
   const tz = a.tz ?? DEFAULT_TZ;
   const condition = a.condition ?? 'good';
-  const days = overdueDays(a.loan.dueDate, a.now, tz);
+  const days = overdueDays(a.loan.dueDate, a.now, a.settings, tz);
   const staff = a.staff ?? '';
   // The day a write-off or a repair is booked: today in the school's zone, at midnight (a date cell).
   const today = startOfDay(dayOf(a.now, tz), tz);
@@ -142,7 +150,7 @@ export function decideReturn(a: {
 
 // ---------------------------------------------------------------- renew
 
-export type RenewRefusal = 'RENEW_LIMIT' | 'RENEW_OVERDUE';
+export type RenewRefusal = 'RENEW_LIMIT' | 'RENEW_OVERDUE' | 'NO_NEXT_TERM';
 export type RenewDecision =
   | { ok: true; dueDate: Date; dueDay: string; renewals: number; warnings: LendWarning[] }
   | { ok: false; code: RenewRefusal | 'READER_INACTIVE'; params: Params };
@@ -163,7 +171,7 @@ export function decideRenew(a: {
   const rule = ruleFor(settings, reader.readerType, itemType);
   const base = { barcode: loan.barcode, title: loan.title || a.item?.title || '', renewals: loan.renewals, max: rule?.renewals ?? 0 };
   if (!rule || rule.inRoom) return { ok: false, code: 'RENEW_LIMIT', params: { ...base, reason: 'inRoom' } };
-  const late = overdueDays(loan.dueDate, now, tz);
+  const late = overdueDays(loan.dueDate, now, settings, tz);
   if (late > 0) return { ok: false, code: 'RENEW_OVERDUE', params: { ...base, days: late } };
   if (loan.renewals >= rule.renewals) return { ok: false, code: 'RENEW_LIMIT', params: { ...base, reason: 'limit' } };
   if (a.reserved) return { ok: false, code: 'RENEW_LIMIT', params: { ...base, reason: 'reserved' } };
@@ -171,12 +179,10 @@ export function decideRenew(a: {
   // early never shortens the loan; overdue loans were refused above, so the due date is today or later.
   const from = loan.dueDate.getTime() > now.getTime() ? loan.dueDate : now;
   const next = dueDate({ lentAt: from, days: rule.loanDays, settings, tz });
-  const oldDue = dueDate({ lentAt: loan.dueDate, days: 0, settings, tz }).dueDay;
-  if (next.dueDay <= oldDue) return { ok: false, code: 'RENEW_LIMIT', params: { ...base, reason: 'noExtension' } };
-  return {
-    ok: true, dueDate: next.due, dueDay: next.dueDay, renewals: loan.renewals + 1,
-    warnings: next.clampedToTermEnd ? ['HARD_DUE_TERM_END'] : [],
-  };
+  if ('refused' in next) return { ok: false, code: 'NO_NEXT_TERM', params: base };
+  const oldDue = dayOf(loan.dueDate, tz);
+  if (next.dueDay <= oldDue) return { ok: false, code: 'RENEW_LIMIT', params: { ...base, reason: 'noExtension', due: oldDue } };
+  return { ok: true, dueDate: next.due, dueDay: next.dueDay, renewals: loan.renewals + 1, warnings: dueWarnings(next) };
 }
 
 // ---------------------------------------------------------------- what a reader may still borrow
@@ -198,7 +204,7 @@ export interface MayBorrow {
 export function mayBorrowCount(reader: Reader, openLoans: readonly Loan[], settings: LibrarySettings, now: Date, tz: string = DEFAULT_TZ): MayBorrow {
   const max = settings.maxOpenLoans[reader.readerType];
   const open = countedLoans(reader, openLoans, settings).length;
-  const overdue = openLoans.filter((l) => isOverdue(l.dueDate, now, tz)).length;
+  const overdue = openLoans.filter((l) => isOverdue(l.dueDate, now, settings, tz)).length;
   const inRoom = openLoans.length - open;
   const base = { max, open, inRoom, overdue };
   const params: Params = { max, open, inRoom, overdue };

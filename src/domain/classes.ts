@@ -7,6 +7,7 @@
 // whose 班级 names the class), no e-mail addresses (the records carry none), nothing of another class.
 import type { MessageKey } from '../i18n/catalog';
 import { overdueDays } from './calendar';
+import type { LibrarySettings } from './settings';
 import { type DayStr, dayOf, isDateValue } from './dates';
 import type { ReaderStatus, ReaderType } from './schema';
 
@@ -42,6 +43,8 @@ export interface SchoolRecords {
 }
 
 export interface TermTargets {
+  /** the calendar: overdue days count its school days */
+  settings: LibrarySettings;
   termStart: DayStr;
   termEnd: DayStr;
   /** at least this many loans per student per term (篇一: 2) */
@@ -144,7 +147,7 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
   const loanKinds: ColumnKind[] = ['text', 'text', 'date', 'date', 'int'];
   const loans = c.loans
     .filter((l) => order.has(l.readerId))
-    .map((l) => ({ l, days: overdueDays(l.dueDate, now, tz) }));
+    .map((l) => ({ l, days: overdueDays(l.dueDate, now, targets.settings, tz) }));
   const due = (x: { l: OpenLoanRow }) => (x.l.dueDate ? x.l.dueDate.getTime() : 0);
   const byStudent = [...loans].sort((a, b) => order.get(a.l.readerId)! - order.get(b.l.readerId)! || due(a) - due(b) || a.l.title.localeCompare(b.l.title));
   const row = (x: { l: OpenLoanRow; days: number }, blankZero: boolean): SheetCell[] => [

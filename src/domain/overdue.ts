@@ -7,8 +7,8 @@
 import { t, type Locale } from '../i18n/catalog';
 import type { ReaderType } from './schema';
 import type { LibrarySettings } from './settings';
-import { daysOverdue, isSchoolDay } from './calendar';
-import { addDays, type DayStr } from './dates';
+import { overdueOn, schoolDaysBetween } from './calendar';
+import type { DayStr } from './dates';
 
 // ---------------------------------------------------------------- input records
 
@@ -56,13 +56,6 @@ export interface NoticeGroup {
   oldest: number;
 }
 
-/** School days d with from < d ≤ to. */
-export function schoolDaysBetween(from: DayStr, to: DayStr, settings: LibrarySettings): number {
-  let n = 0;
-  for (let d = addDays(from, 1), i = 0; d <= to && i < 3660; d = addDays(d, 1), i++) if (isSchoolDay(d, settings)) n++;
-  return n;
-}
-
 /** Announced today: never announced, or announced at least `interval` school days ago. */
 export function isDueToday(last: DayStr | undefined, today: DayStr, interval: number, settings: LibrarySettings): boolean {
   if (!last) return true;
@@ -94,7 +87,7 @@ export function groupOverdue(input: GroupInput): NoticeGroup[] {
   const classes = new Map(input.classes.map((c) => [c.className, c]));
   const groups = new Map<string, NoticeGroup>();
   for (const loan of input.loans) {
-    const days = daysOverdue(loan.dueDay, input.today);
+    const days = overdueOn(loan.dueDay, input.today, input.settings);
     if (days <= 0) continue;
     const reader = readers.get(loan.readerId);
     const className = (loan.className || reader?.className || '').trim();

@@ -3,8 +3,8 @@
 // Same seed, same today → same school. Lists are kept short: the bundle is small.
 import type { ItemType } from './schema';
 import type { Acquisition, ClassInfo, HistoryEntry, Item, Loan, Reader, Repair, WriteOff } from './types';
-import { addDays, type DayStr, dayOf, daysBetween, DEFAULT_TZ, formatClock, startOfDay } from './dates';
-import { dueDate, isSchoolDay } from './calendar';
+import { addDays, type DayStr, dayOf, DEFAULT_TZ, endOfDay, formatClock, startOfDay } from './dates';
+import { currentOrLastTerm, dueDate, overdueOn, schoolDays } from './calendar';
 import { defaultSettings, type LibrarySettings, ruleFor, weekdayLabel } from './settings';
 import { GRADE_ZH, isbn13CheckDigit } from './importing';
 
@@ -259,19 +259,18 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
   acquisitions.forEach((a, k) => { a.amount = batchCents[k] / 100; });
 
   // ---- school days for the history: the term so far, else the last 120 days
-  let days: DayStr[] = [];
-  for (let d = settings.termStart; d < today && d <= settings.termEnd; d = addDays(d, 1)) if (isSchoolDay(d, settings)) days.push(d);
-  if (days.length < 10) {
-    days = [];
-    for (let d = addDays(today, -150); d < today; d = addDays(d, 1)) if (isSchoolDay(d, settings)) days.push(d);
-  }
+  const term = currentOrLastTerm(today, settings);
+  const yesterday = addDays(today, -1);
+  let days: DayStr[] = term ? schoolDays(term.start, term.end < yesterday ? term.end : yesterday, settings) : [];
+  if (days.length < 10) days = schoolDays(addDays(today, -150), yesterday, settings);
   const dayStart = days.map((d) => startOfDay(d, tz).getTime());
   const dueMemo = new Map<string, { due: Date; dueDay: DayStr }>();
   const dueFor = (idx: number, loanDays: number, inRoom: boolean) => {
     const key = `${idx}/${loanDays}/${inRoom}`;
     let v = dueMemo.get(key);
     if (!v) {
-      v = dueDate({ lentAt: new Date(dayStart[idx] + 12 * 3600_000), days: loanDays, inRoom, settings, tz });
+      const d = dueDate({ lentAt: new Date(dayStart[idx] + 12 * 3600_000), days: loanDays, inRoom, settings, tz });
+      v = 'refused' in d ? { due: endOfDay(days[idx], tz), dueDay: days[idx] } : d;
       dueMemo.set(key, v);
     }
     return v;
@@ -311,7 +310,7 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
     const lentAt = at(lentIdx, lendMinute());
     let returnedAt = at(retIdx, inRoom ? 15 * 60 + 30 : int(8 * 60, 12 * 60));
     if (returnedAt <= lentAt) returnedAt = new Date(lentAt.getTime() + 3600_000);
-    const overdue = Math.max(0, daysBetween(due.dueDay, days[retIdx]));
+    const overdue = overdueOn(due.dueDay, days[retIdx], settings);
     const r = rnd();
     const result = inRoom || r >= 0.015 || item.status !== 'available' ? 'returned' : r < 0.004 ? 'lost' : 'damaged';
     history.push({

@@ -134,6 +134,11 @@ export const TABS = {
     key: 'calendar', zh: '校历', en: 'Calendar',
     columns: [c('date', '日期', 'Date', 'date'), c('kind', '类型', 'Kind', 'text'), opt('note', '说明', 'Note', 'text')],
   },
+  // the school calendar (issue 15): one row per term, past and future; the days between terms are breaks
+  terms: {
+    key: 'terms', zh: '学期', en: 'Terms',
+    columns: [c('name', '学期', 'Term', 'text', { key_: true }), c('start', '开始', 'Start', 'date'), c('end', '结束', 'End', 'date')],
+  },
   items: {
     key: 'items', zh: '图书', en: 'Items',
     columns: [
@@ -362,4 +367,11 @@ export function enumKeyOf<E extends EnumName>(e: E, text: unknown): EnumKey<E> |
     if (k === s || v.zh === s || v.en.toLowerCase() === s.toLowerCase()) return k as EnumKey<E>;
   }
   return undefined;
+}
+
+/** A column's letters (1 → A, 27 → AA), for naming a cell like B3. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }

@@ -4,7 +4,7 @@
 import { type CopiesRule, parseCopiesRule } from './reading/lists';
 import * as z from 'zod/mini';
 import type { MessageKey } from '../i18n/catalog';
-import { ENUMS, enumKeyOf, type ItemType, type Lang, type ReaderType, TABS } from './schema';
+import { columnLetter, ENUMS, enumKeyOf, type ItemType, type Lang, type ReaderType, TABS } from './schema';
 import {
   addDays, cellToDay, type DayStr, DEFAULT_TZ, formatClock, isDateValue, parseClock, parseClockRange, parseDay, wallClock, dayOf, startOfDay,
 } from './dates';
@@ -27,6 +27,8 @@ export interface LoanRule {
 }
 
 export type CalendarKind = 'holiday' | 'workday';
+/** A term (学期 tab): its name and first and last day, both included. */
+export interface Term { name: string; start: DayStr; end: DayStr }
 export interface CalendarEntry { day: DayStr; kind: CalendarKind; note: string }
 
 export type RotaKey = 'grade1' | 'grade2' | 'grade3' | 'grade4' | 'grade5' | 'grade6' | 'teacher';
@@ -86,6 +88,15 @@ export interface LibrarySettings {
   standard: StandardFigures;
   loanRules: LoanRule[];
   calendar: CalendarEntry[];
+  // ---- the school calendar (issue 15)
+  /** the terms: the 学期 tab's valid rows, sorted by start; where that tab is missing (or holds no valid
+   *  row), the one term of 设置 (学期名称, 学期开始, 学期结束). Ask src/domain/calendar, not these. */
+  terms: Term[];
+  /** the 学期 rows left out (结束 before 开始, not a date, overlapping): named by tab and cell; the rest of
+   *  the calendar works without them */
+  termProblems: SettingsProblem[];
+  /** 寒假/暑假借阅: a loan over a break is due in the next term's first week (else at the term's end) */
+  holidayLending: boolean;
   // ---- collection work (issue 11)
   /** 登记号 = prefix + the number zero-padded to width; next is the next number to give (0 = after the highest in use) */
   accessionPrefix: string;
@@ -102,7 +113,7 @@ export interface LibrarySettings {
   copiesPerTitle: CopiesRule;
 }
 
-export type SettingsTab = 'settings' | 'loanRules' | 'calendar';
+export type SettingsTab = 'settings' | 'loanRules' | 'calendar' | 'terms';
 export interface SettingsProblem {
   tab: SettingsTab;
   /** the sheet row (1-based, header = 1); 0 when the problem is not on one row */
@@ -298,6 +309,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('termName', '学期名称', 'Term', '2026学年第一学期', '如 2026学年第一学期', 'e.g. 2026学年第一学期 (2026–27, first term)', 'domain.settings.empty', k(text())),
   def('termStart', '学期开始', 'Term start', '2026-09-01', '日期，如 2026-09-01', 'A date, e.g. 2026-09-01', 'domain.settings.notDate', day()),
   def('termEnd', '学期结束', 'Term end', '2027-01-22', '学期最后一天：所有借书最迟此日前归还', 'Last day of term: nothing is due after it', 'domain.settings.notDate', day()),
+  def('holidayLending', '寒假/暑假借阅', 'Holiday lending', '否', '是：学期末借出的书可带回家过寒暑假，下学期第一周归还；否：学期末借书最迟学期最后一个上学日归还', 'Yes: books lent at the end of a term go home for the break, due in the first week of the next term; no: due by the term\'s last school day', 'domain.settings.notYesNo', k(yesNo())),
   def('openingHours', '开放时间', 'Opening hours', '周一至周五 08:00-16:00（教师全天；学生中午及本班借书时间）', '给读者看的文字', 'Text shown to readers', 'domain.settings.empty', k(text())),
   def('weeklyOpenHours', '每周开放时数', 'Weekly opening hours', '40', '《规程》要求每周不少于 40 小时', 'The national rule asks for at least 40 hours a week', 'domain.settings.notNumber',
     k(cell((v) => { const n = cellToNumber(v); return n !== undefined && n >= 0 && n <= 168 ? n : undefined; }))),
@@ -392,8 +404,8 @@ export const DEFAULT_LOAN_RULES: readonly LoanRule[] = [
 ];
 
 /**
- * Fixed-date public holidays around the school year that starts in the autumn of `year` (劳动节 of
- * `year`, 国庆, next 元旦). Given a Date, the school year it falls in (Shanghai time). Make-up workdays
+ * Fixed-date public holidays of the school year that starts in the autumn of `year` (国庆, next 元旦,
+ * next 劳动节: issue 15, it gave the 劳动节 before the year). Given a Date, the school year it falls in (Shanghai time). Make-up workdays
  * change every year: the librarian adds them to the 校历.
  */
 export function DEFAULT_CALENDAR(year: number | Date): CalendarEntry[] {
@@ -405,9 +417,9 @@ export function DEFAULT_CALENDAR(year: number | Date): CalendarEntry[] {
   const span = (first: DayStr, n: number, note: string) => {
     for (let i = 0; i < n; i++) out.push({ day: addDays(first, i), kind: 'holiday', note });
   };
-  span(`${year}-05-01`, 5, '劳动节');
   span(`${year}-10-01`, 7, '国庆节');
   span(`${year + 1}-01-01`, 3, '元旦');
+  span(`${year + 1}-05-01`, 5, '劳动节');
   return out;
 }
 
@@ -431,6 +443,10 @@ export interface ParseSettingsInput {
   ruleRows?: (Record<string, unknown> & { row: number })[];
   /** undefined → the default calendar of the term's year; [] → no holidays */
   calendarRows?: (Record<string, unknown> & { row: number })[];
+  /** the 学期 tab's rows; undefined → the tab is missing: 设置's one term */
+  termRows?: (Record<string, unknown> & { row: number })[];
+  /** the 学期 tab's column numbers (1-based) by column key, so a problem names its cell (B3) */
+  termColumns?: Record<string, number>;
   tz?: string;
   /** language of the labels named in problems (rules and calendar columns) */
   lang?: Lang;
@@ -450,14 +466,15 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown): vo
   o[keys[keys.length - 1]] = value;
 }
 
-function field(rec: Record<string, unknown>, tab: 'loanRules' | 'calendar', key: string): unknown {
+type RowTab = 'loanRules' | 'calendar' | 'terms';
+function field(rec: Record<string, unknown>, tab: RowTab, key: string): unknown {
   const col = (TABS[tab].columns as readonly { key: string; zh: string; en: string }[]).find((c) => c.key === key);
   if (key in rec) return rec[key];
   if (col && col.zh in rec) return rec[col.zh];
   if (col && col.en in rec) return rec[col.en];
   return undefined;
 }
-function colLabel(tab: 'loanRules' | 'calendar', key: string, lang: Lang): string {
+function colLabel(tab: RowTab, key: string, lang: Lang): string {
   const col = (TABS[tab].columns as readonly { key: string; zh: string; en: string }[]).find((c) => c.key === key);
   return col ? col[lang] : key;
 }
@@ -516,10 +533,16 @@ export function parseSettings(input: ParseSettingsInput): ParseSettingsResult {
   if (problems.length) return { ok: false, problems };
   const nested: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(values)) setPath(nested, key, v);
+  const termProblems: SettingsProblem[] = [];
+  const fromTab = input.termRows === undefined ? [] : parseTerms(input.termRows, tz, lang, termProblems, input.termColumns);
+  const terms = fromTab.length ? fromTab
+    : [{ name: String(values.termName), start: String(values.termStart), end: String(values.termEnd) }];
   const settings: LibrarySettings = {
-    ...(nested as Omit<LibrarySettings, 'loanRules' | 'calendar'>),
+    ...(nested as Omit<LibrarySettings, 'loanRules' | 'calendar' | 'terms' | 'termProblems'>),
     loanRules,
     calendar,
+    terms,
+    termProblems,
   };
   return { ok: true, settings };
 }
@@ -600,6 +623,46 @@ function parseCalendar(rows: NonNullable<ParseSettingsInput['calendarRows']>, tz
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
+/**
+ * The 学期 rows: name, 开始, 结束. A row whose dates are not dates, whose 结束 is before its 开始, or which
+ * overlaps a term of an earlier row is left out and named (tab, row, column) in `problems`; the valid
+ * rows, sorted by start, are the terms.
+ */
+export function parseTerms(
+  rows: NonNullable<ParseSettingsInput['termRows']>, tz: string, lang: Lang, problems: SettingsProblem[], columns: Record<string, number> = {},
+): Term[] {
+  const out: (Term & { row: number })[] = [];
+  const tab = TABS.terms[lang];
+  const bad = (row: number, key: string, messageKey: MessageKey, params: Record<string, string | number>) => {
+    const item = colLabel('terms', key, lang);
+    const col = columns[key] ?? TABS.terms.columns.findIndex((c) => c.key === key) + 1;
+    problems.push({ tab: 'terms', row, item, messageKey, params: { row, item, tab, cell: `${columnLetter(col)}${row}`, ...params } });
+  };
+  for (const rec of rows) {
+    const nameRaw = field(rec, 'terms', 'name');
+    const startRaw = field(rec, 'terms', 'start');
+    const endRaw = field(rec, 'terms', 'end');
+    if (isBlank(nameRaw) && isBlank(startRaw) && isBlank(endRaw)) continue;
+    const start = cellToDay(startRaw, tz);
+    const end = cellToDay(endRaw, tz);
+    if (!start) bad(rec.row, 'start', 'domain.terms.notDate', { value: shown(startRaw) });
+    if (!end) bad(rec.row, 'end', 'domain.terms.notDate', { value: shown(endRaw) });
+    if (!start || !end) continue;
+    const name = cellText(nameRaw) || `${start}–${end}`;
+    if (end < start) {
+      bad(rec.row, 'end', 'domain.terms.order', { name, start, end });
+      continue;
+    }
+    const other = out.find((t) => t.start <= end && start <= t.end);
+    if (other) {
+      bad(rec.row, 'start', 'domain.terms.overlap', { name, other: other.name, otherRow: other.row, start, end });
+      continue;
+    }
+    out.push({ name, start, end, row: rec.row });
+  }
+  return out.sort((a, b) => (a.start < b.start ? -1 : 1)).map(({ name, start, end }) => ({ name, start, end }));
+}
+
 /** The settings of an empty 设置 tab: every default. */
 export function defaultSettings(): LibrarySettings {
   const r = parseSettings({ settingsRows: [] });
@@ -609,7 +672,7 @@ export function defaultSettings(): LibrarySettings {
 
 // ---------------------------------------------------------------- cache
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 const slotSchema = z.object({ weekday: z.int().check(z.gte(1), z.lte(7)), start: z.number(), end: z.number() });
 const rangeSchema = z.object({ start: z.number(), end: z.number() });
 const daySchema = z.string().check(z.refine((s) => parseDay(s) !== null));
@@ -634,6 +697,12 @@ const cachedSchema = z.object({
       maxLoans: z.number(), loanDays: z.number(), renewals: z.number(), inRoom: z.boolean(),
     })),
     calendar: z.array(z.object({ day: daySchema, kind: z.enum(['holiday', 'workday']), note: z.string() })),
+    terms: z.array(z.object({ name: z.string(), start: daySchema, end: daySchema })),
+    termProblems: z.array(z.object({
+      tab: z.enum(['settings', 'loanRules', 'calendar', 'terms']), row: z.number(), item: z.string(), messageKey: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    })),
+    holidayLending: z.boolean(),
     // ---- collection work (issue 11)
     accessionPrefix: z.string(), accessionWidth: z.number(), accessionNext: z.number(),
     weedYears: z.record(z.string(), z.number()),

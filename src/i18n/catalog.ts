@@ -13,6 +13,8 @@ import * as documents from './parts/documents';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
 import * as reading from './parts/reading';
+import * as calendar from './parts/calendar';
+import * as selfCheck from './parts/selfcheck';
 
 const messages = {
   // --- app ---
@@ -68,13 +70,12 @@ const messages = {
   'domain.refuse.LIMIT_REACHED.inRoomToo': ['{name} 已借 {open} 册（另有 {inRoom} 本工具书在馆内阅览，不计入），最多 {max} 册，请先还书。', '{name} has {open} of {max} books (plus {inRoom} reference book(s) in the reading room, not counted); return one first.'],
   'domain.refuse.LIMIT_REACHED.inRoom': ['{name} 已在馆内阅览 {open} 本工具书，馆内阅览同时最多 {max} 本，请先还一本。', '{name} is reading {open} reference book(s) in the room, the most at once is {max}; return one first.'],
   'domain.refuse.LIMIT_REACHED.type': ['{name} 已借 {open} 册{itemType}，这类书最多 {max} 册，请先还书。', '{name} has {open} of {max} {itemType} loans allowed; return one first.'],
-  'domain.refuse.RENEW_NO_EXTENSION': ['《{title}》已到学期最后一天，不能再续借。', '"{title}" is already due on the last day of term; no renewal.'],
+  'domain.refuse.RENEW_NO_EXTENSION': ['《{title}》的应还日期已是本学期最后一个上学日（{due}），不能再续借。', '"{title}" is already due on the term\'s last school day ({due}); no renewal.'],
   'domain.refuse.OVERDUE_BLOCK': ['有 {count} 本书逾期未还（《{title}》逾期 {days} 天），请先还书。', '{count} overdue book(s) ("{title}", {days} days late); return them first.'],
   'domain.refuse.RENEW_LIMIT': ['《{title}》不能再续借（已续借 {renewals} 次，最多 {max} 次）。', '"{title}" cannot be renewed again ({renewals} of {max} renewals used).'],
   'domain.refuse.RENEW_OVERDUE': ['《{title}》已逾期 {days} 天，不能续借，请先还书。', '"{title}" is {days} days overdue and cannot be renewed; please return it.'],
   'domain.warn.OUTSIDE_ROTA': ['现在不是{className}的借书时间（{slot}），仍已借出。', 'Not {className}’s borrowing time ({slot}); lent anyway.'],
   'domain.warn.IN_ROOM_SAME_DAY': ['工具书只能在阅览室阅读，今天内归还。', 'Reference book: reading room only, back today.'],
-  'domain.warn.HARD_DUE_TERM_END': ['学期即将结束，应还日期提前到学期最后一天。', 'The term ends soon: due on its last day.'],
   'domain.blocked.READER_INACTIVE': ['借书证已停用', 'Card not active'],
   'domain.blocked.OVERDUE_BLOCK': ['有 {overdue} 本书逾期未还', '{overdue} overdue book(s)'],
   'domain.blocked.LIMIT_REACHED': ['已借满 {max} 册', 'All {max} borrowed'],
@@ -135,6 +136,8 @@ const messages = {
   ...collection.messages,
   ...input.messages,
   ...reading.messages,
+  ...calendar.messages,
+  ...selfCheck.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
 
 export type MessageKey = keyof typeof messages;

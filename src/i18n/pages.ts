@@ -10,6 +10,7 @@ import * as collection from './parts/collection-pages';
 import * as documents from './parts/documents-pages';
 import * as notices from './parts/notices-pages';
 import * as reading from './parts/reading-pages';
+import * as calendar from './parts/calendar-pages';
 
 export { LOCALES, pickLocale, type Locale, type Params } from './catalog';
 
@@ -179,6 +180,7 @@ const zh = {
   ...documents.zh,
   ...collection.zh,
   ...reading.zh,
+  ...calendar.zh,
 } as const;
 
 /** A key only the pages use. */
@@ -350,6 +352,7 @@ const en: Record<PageKey, string> = {
   ...documents.en,
   ...collection.en,
   ...reading.en,
+  ...calendar.en,
 };
 
 /** Every key a page may show: its own and the server's. */

@@ -118,7 +118,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
     const due = day(r.dueDate, tz) ?? '';
     out.push({
       barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: due,
-      overdueDays: due ? overdueDays(due, now, tz) : 0, result: 'open', ...(want('itemType') ? { itemType: (r.itemType as ItemType | null) ?? null } : {}),
+      overdueDays: due ? overdueDays(due, now, lib.settings, tz) : 0, result: 'open', ...(want('itemType') ? { itemType: (r.itemType as ItemType | null) ?? null } : {}),
     });
   }
   const h = lib.table('history');

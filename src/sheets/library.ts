@@ -191,17 +191,19 @@ export function openLibrary(
   };
 }
 
-/** Reads 设置, 借阅规则 and 校历 (one call each, header and rows together: whole.ts) and parses them; a bad
+/** Reads 设置, 借阅规则, 校历 and 学期 (one call each, header and rows together: whole.ts) and parses them; a bad
  *  row is an error naming it. `loanRules: false` leaves 借阅规则 unread and settings.loanRules empty. */
 export function readSettings(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, tz: string, opts: { loanRules?: boolean } = {},
 ): LibrarySettings {
   // Raw cells, not converted records: the domain parser reads dates in the school's time zone and
   // names the bad value as the librarian typed it.
+  const columns: Partial<Record<TabKey, Record<string, number>>> = {};
   const rowsOf = (key: TabKey): Record<string, unknown>[] | undefined => {
     const sheet = findSheet(ss, key);
     if (!sheet) return undefined;
     const w = readWholeSheet(sheet, key, lang);
+    columns[key] = Object.fromEntries(Object.entries(w.table.map).map(([k, i]) => [k, i + 1]));
     return wholeRows(w).map(({ row, raw }) => {
       const rec: Record<string, unknown> = { row };
       for (const [k, i] of Object.entries(w.table.map)) rec[k] = raw[i];
@@ -212,7 +214,9 @@ export function readSettings(
   const withRules = opts.loanRules !== false;
   const ruleRows = withRules ? rowsOf('loanRules') as ({ row: number } & Record<string, unknown>)[] | undefined : undefined;
   const calendarRows = rowsOf('calendar') as ({ row: number } & Record<string, unknown>)[] | undefined;
-  const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, tz, lang });
+  // 学期 (issue 15): a bad row there is left out and named (settings.termProblems), never an error here.
+  const termRows = rowsOf('terms') as ({ row: number } & Record<string, unknown>)[] | undefined;
+  const parsed = parseSettings({ settingsRows, ruleRows, calendarRows, termRows, termColumns: columns.terms, tz, lang });
   if (!parsed.ok) {
     const p = parsed.problems[0];
     throw new LibraryError('SETTINGS_INVALID', p.messageKey, { ...p.params, row: p.row, item: p.item });

@@ -4,7 +4,8 @@
 import {
   type ColumnDef, type EnumName, ENUMS, type Lang, type TabKey, TAB_KEYS, tabDef,
 } from '../domain/schema';
-import { calendarSeedRows, DEFAULT_LOAN_RULES, SETTING_DEFS } from '../domain/settings';
+import { calendarSeedRows, DEFAULT_LOAN_RULES, defaultSettings, parseSettings, SETTING_DEFS } from '../domain/settings';
+import { startOfDay } from '../domain/dates';
 import { t, type Locale } from '../i18n/catalog';
 import { columnLetter, findSheet, mapHeader, normHeader, numberFormatFor, readHeader, Table } from './table';
 
@@ -110,13 +111,20 @@ function protectWarningOnly(sheet: GoogleAppsScript.Spreadsheet.Sheet, descripti
 /** Default rows of 设置, 借阅规则 and 校历 — only the ones that are missing; values already there stay. */
 function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, today: Date, tz: string): void {
   const settings = Table.open(ss, 'settings', lang);
-  const present = new Set(settings.readAll().map((r) => normHeader(r.rec.item)));
+  const rows = settings.readAll();
+  const present = new Set(rows.map((r) => normHeader(r.rec.item)));
   const add = SETTING_DEFS.filter((d) => !present.has(normHeader(d.zh)) && !present.has(normHeader(d.en)));
   if (add.length) {
     settings.appendMany(add.map((d) => ({ item: label(d, lang), value: d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
   }
   seedIfEmpty(ss, 'loanRules', lang, () => DEFAULT_LOAN_RULES.map((r) => ({ ...r })));
   seedIfEmpty(ss, 'calendar', lang, () => calendarSeedRows(today, lang, tz).map((r) => ({ ...r })));
+  // 学期 starts with 设置's current term (学期名称, 学期开始, 学期结束; their defaults where unreadable).
+  seedIfEmpty(ss, 'terms', lang, () => {
+    const parsed = parseSettings({ settingsRows: rows.map((r) => ({ item: r.rec.item, value: r.raw[settings.col('value')], row: r.row })), calendarRows: [], tz, lang });
+    const s = parsed.ok ? parsed.settings : defaultSettings();
+    return [{ name: s.termName, start: startOfDay(s.termStart, tz), end: startOfDay(s.termEnd, tz) }];
+  });
 }
 
 function seedIfEmpty(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: TabKey, lang: Lang, rows: () => Record<string, unknown>[]): void {

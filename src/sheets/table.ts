@@ -3,7 +3,7 @@
 // reorder columns or add her own. One getValues per table read, one setValues per contiguous write,
 // TextFinder to find single rows.
 import {
-  type ColumnDef, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
+  type ColumnDef, columnLetter, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
 } from '../domain/schema';
 import { LibraryError } from '../domain/errors';
 import { StaleShape } from './stale';
@@ -487,11 +487,7 @@ export function isBlankRow(raw: readonly unknown[]): boolean {
   return raw.every((v) => v === '' || v === null);
 }
 
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };
 
 // ---- cell conversion ----
 

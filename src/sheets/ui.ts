@@ -32,6 +32,8 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.reading'), 'showReading')
     // -- consistency (issue 9)
     .addItem(t(locale, 'menu.consistency'), 'menuCheckConsistency')
+    // -- the self-check (issue 20)
+    .addItem(t(locale, 'menu.selfCheck'), 'menuSelfCheck')
     .addToUi();
 }
 

@@ -39,7 +39,8 @@ describe('an overdue mail rendered by a browser', () => {
       const text = await page.evaluate(() => document.body.innerText);
       const rows = await page.$$eval('tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
       expect(rows).toEqual([
-        [lang === 'zh' ? '新' : 'new', '李小红', 'S0002', '草房子', '000102', '2026-11-20', '4'],
+        // school days late on Tue 11-24 (issue 15): due Fri 11-20 → Mon 23, Tue 24
+        [lang === 'zh' ? '新' : 'new', '李小红', 'S0002', '草房子', '000102', '2026-11-20', '2'],
         [lang === 'zh' ? '新' : 'new', '王小刚', 'S0003', XSS, '000106', '2026-11-23', '1'],
       ]);
       expect(await page.$$eval('img', (x) => x.length)).toBe(0);

@@ -39,7 +39,7 @@ function school(): LocalRuntime {
     { 登记号: '000109', 题名: '窗边的小豆豆', 价格: 20, 文献类型: '普通图书', 状态: '在架' },
     { 登记号: '000110', 题名: '夏洛的网', 价格: 20, 文献类型: '普通图书', 状态: '在架' },
   ]);
-  lendAt(rt, '2026-11-02T10:00:00+08:00', 'S0002', '000108'); // due 11-09: 15 days late on 11-24
+  lendAt(rt, '2026-11-02T10:00:00+08:00', 'S0002', '000108'); // due Mon 11-09: on 11-24, 11 school days late (10–13, 16–20, 23, 24)
   lendAt(rt, '2026-11-03T10:00:00+08:00', 'S0004', '000106');
   rt.clock.set('2026-11-05T10:00:00+08:00');
   expect(call(rt, 'returnItem', { barcode: '000106' }).ok).toBe(true);
@@ -71,9 +71,9 @@ describe('syncClassSheets: what each class sees', () => {
 
     const current = tab(book, '当前在借');
     expect(current.header).toEqual(['学生', '题名', '借出日期', '应还日期', '逾期天数']);
-    // roster order: 李小红 (S0002) before 陈小刚 (S0004); 11-09 → 11-24 is 15 days late.
-    expect(current.rows.map((r) => [r[0], r[1], r[4]])).toEqual([['李小红', '=1+1', 15], ['陈小刚', '草房子', '']]);
-    expect(tab(book, '逾期').rows.map((r) => [r[0], r[1], r[4]])).toEqual([['李小红', '=1+1', 15]]);
+    // roster order: 李小红 (S0002) before 陈小刚 (S0004); 11-09 → 11-24 is 11 school days late (issue 15: 15 calendar days).
+    expect(current.rows.map((r) => [r[0], r[1], r[4]])).toEqual([['李小红', '=1+1', 11], ['陈小刚', '草房子', '']]);
+    expect(tab(book, '逾期').rows.map((r) => [r[0], r[1], r[4]])).toEqual([['李小红', '=1+1', 11]]);
     // 李小红: the loan of 11-02; 陈小刚: 11-03 (returned) and today's: 2. Targets 2 and 10 from 设置.
     expect(tab(book, '本学期').rows).toEqual([
       ['李小红', 1, 2, 10, '★', '未达最低要求，还差 1 册'],
@@ -362,7 +362,7 @@ describe('refreshing', () => {
     sync(rt);
     rt.clock.set('2026-11-25T07:00:00+08:00');
     sync(rt);
-    expect(tab(bookOf(rt, C32), '逾期').rows.map((r) => r[4])).toEqual([16]);
+    expect(tab(bookOf(rt, C32), '逾期').rows.map((r) => r[4])).toEqual([12]); // Wed 11-25: one school day more
   });
 });
 

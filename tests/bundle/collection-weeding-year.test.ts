@@ -65,6 +65,8 @@ describe('promotion', () => {
       { 证号: 'S0006', 姓名: '李五年', 读者类型: '学生', 年级: 5, 班级: '五年级(1)班', 状态: '在读' },
     ]);
     expect(call(rt, 'lend', { readerId: 'S0005', barcode: '000101' }).ok).toBe(true);
+    // the year's second term (issue 15: promotion is offered after the school year's last term only)
+    seed(rt, '学期', [{ 学期: '2026学年第二学期', 开始: new Date('2027-02-22T00:00:00+08:00'), 结束: new Date('2027-07-02T00:00:00+08:00') }]);
     rt.clock.set('2027-07-10T10:00:00+08:00');
   });
   const reader = (id: string) => rows(rt, '读者').find((r) => r['证号'] === id)!;
@@ -73,9 +75,10 @@ describe('promotion', () => {
     const before = snapshot(rt);
     const p = call<Answer & { year: number; classes: { from: string; to: string }[]; owing: { readerId: string; loans: { barcode: string }[] }[]; graduates: number }>(rt, 'promotionPreview', {});
     expect(p.year).toBe(2027);
+    // the classes' own 借阅日/借阅时间 are cleared, and the preview says so (issue 15)
     expect(p.classes).toEqual([
-      { from: '三年级(2)班', to: '四年级(2)班' }, { from: '四年级(1)班', to: '五年级(1)班' },
-      { from: '六年级(1)班', to: '六年级(1)班（2027届）' }, { from: '五年级(1)班', to: '六年级(1)班' },
+      { from: '三年级(2)班', to: '四年级(2)班', clearsSlot: '周一 14:00-16:00' }, { from: '四年级(1)班', to: '五年级(1)班', clearsSlot: '周二 14:00-16:00' },
+      { from: '六年级(1)班', to: '六年级(1)班（2027届）', clearsSlot: '' }, { from: '五年级(1)班', to: '六年级(1)班', clearsSlot: '' },
     ]);
     expect(p.owing).toEqual([expect.objectContaining({ readerId: 'S0005', loans: [expect.objectContaining({ barcode: '000101' })] })]);
     expect(p.graduates).toBe(1);
@@ -90,7 +93,9 @@ describe('promotion', () => {
     expect(snapshot(rt)).toBe(before);
     const a = call<Answer & { readers: number; graduates: number; owing: number }>(rt, 'promoteYear', { token: p.token, allowOwing: true });
     expect(a.ok).toBe(true);
-    expect([a.readers, a.graduates, a.owing]).toEqual([5, 1, 1]);
+    // 5 students, and the teacher 王老师 whose 班级 now follows the class she is 班主任 of (issue 15)
+    expect([a.readers, a.graduates, a.owing]).toEqual([6, 1, 1]);
+    expect(reader('T0001')).toMatchObject({ 班级: '四年级(2)班' });
     expect(reader('S0001')).toMatchObject({ 年级: 5, 班级: '五年级(1)班', 状态: '在读' });
     expect(reader('S0002')).toMatchObject({ 年级: 4, 班级: '四年级(2)班' });
     expect(reader('S0003')).toMatchObject({ 班级: '六年级(1)班', 状态: '毕业' }); // graduated before: untouched

@@ -91,7 +91,7 @@ describe('dailyJob', () => {
     const rt = noticeSchool();
     at(rt, '2026-11-29');
     const a = call<{ ok: boolean; done: boolean; steps: { message: string }[] }>(rt, 'dailyJob');
-    expect(a.steps[0].message).toBe('2026-11-29 不是上学日，今天不发逾期通知。');
+    expect(a.steps[0].message).toBe('2026-11-29 是周末，今天不发逾期通知。');
     expect(rt.outbox).toHaveLength(0);
   });
 
@@ -137,10 +137,11 @@ describe('催还单 (overdue slips)', () => {
     expect(a.ok).toBe(true);
     expect(a.date).toBe('2026-11-24');
     expect(a.slips.map((s) => [s.className, s.teacher, s.lines.map((l) => `${l.readerId}:${l.days}`)])).toEqual([
-      ['三年级(2)班', '王老师', ['S0002:4', 'S0003:1']],
-      ['四年级(1)班', '李老师', ['S0001:14']],
-      ['五年级(3)班', '赵老师', ['S0004:6']],
-      ['', '', ['S0005:5']],
+      // school days late on Tue 11-24 (issue 15): due Fri 11-20 → 2, Mon 11-23 → 1, Tue 11-10 → 10, Wed 11-18 → 4, Thu 11-19 → 3
+      ['三年级(2)班', '王老师', ['S0002:2', 'S0003:1']],
+      ['四年级(1)班', '李老师', ['S0001:10']],
+      ['五年级(3)班', '赵老师', ['S0004:4']],
+      ['', '', ['S0005:3']],
     ]);
     expect(a.slips[0].lines[1].title).toBe(XSS); // data; the page puts it in with textContent
     expect(rt.outbox).toHaveLength(0);

@@ -29,14 +29,15 @@ describe('sendOverdueNotices: who gets what', () => {
     expect(c32.subject).toBe('【示例小学图书馆】三年级(2)班逾期未还图书 2 本');
     const r = tableRows(c32);
     expect(r).toHaveLength(2);
-    // 草房子 due 11-20 → 4 days; the <img> title due 11-23 → 1 day; both new
-    expect(r[0]).toMatch(/^新\s+李小红\s+S0002\s+草房子\s+000102\s+2026-11-20\s+4$/);
+    // School days late (issue 15): 草房子 due Fri 11-20 → Mon 23, Tue 24: 2 days; the <img> title due 11-23 → 1 day; both new
+    expect(r[0]).toMatch(/^新\s+李小红\s+S0002\s+草房子\s+000102\s+2026-11-20\s+2$/);
     expect(r[1]).toContain('王小刚');
     expect(r[1]).toMatch(/2026-11-23\s+1$/);
     expect(c32.body).not.toMatch(/张小明|西游记|陈一一|周插班|新华字典|小学语文教学参考/);
     const c41 = classMails.find((m) => m.to[0] === 'li@school.example')!;
     expect(tableRows(c41)).toHaveLength(1); // 十万个为什么 is not due until 11-26
-    expect(tableRows(c41)[0]).toMatch(/张小明\s+S0001\s+西游记\s+000101\s+2026-11-10\s+14$/);
+    // due Tue 11-10: 11–13, 16–20, 23, 24 = 10 school days
+    expect(tableRows(c41)[0]).toMatch(/张小明\s+S0001\s+西游记\s+000101\s+2026-11-10\s+10$/);
     expect(c41.body).toContain('周一至周五 08:00-16:00');
     for (const m of rt.outbox) {
       expect(m.name).toBe('示例小学图书馆');
@@ -53,7 +54,8 @@ describe('sendOverdueNotices: who gets what', () => {
     expect(own[0].subject).toBe('【示例小学图书馆】您有 1 本图书逾期未还');
     expect(own[0].body.split('\n')[0]).toBe('王老师：您好！');
     expect(tableRows(own[0])).toHaveLength(1);
-    expect(tableRows(own[0])[0]).toMatch(/^新\s+小学语文教学参考\s+000104\s+2026-11-01\s+23$/);
+    // due Sun 11-01: Nov 2–6, 9–13, 16–20, 23, 24 = 17 school days
+    expect(tableRows(own[0])[0]).toMatch(/^新\s+小学语文教学参考\s+000104\s+2026-11-01\s+17$/);
     expect(own[0].body).not.toMatch(/草房子|李小红/);
   });
 
@@ -66,9 +68,9 @@ describe('sendOverdueNotices: who gets what', () => {
     const body = summary[0].body;
     expect(body).toContain('没有班主任邮箱的班级');
     expect(body).toContain('五年级(3)班（班主任：赵老师）');
-    expect(body).toMatch(/陈一一\s+S0004\s+昆虫记\s+000105\s+2026-11-18\s+6/);
+    expect(body).toMatch(/陈一一\s+S0004\s+昆虫记\s+000105\s+2026-11-18\s+4/); // Thu 19, Fri 20, Mon 23, Tue 24
     expect(body).toContain('没有班级或没有邮箱的读者');
-    expect(body).toMatch(/刘老师\s+T0002\s+新华字典\s+000103\s+2026-11-15\s+9/);
+    expect(body).toMatch(/刘老师\s+T0002\s+新华字典\s+000103\s+2026-11-15\s+7/); // Sun 11-15: 16–20, 23, 24
     expect(body).toMatch(/周插班\s+S0005\s+安徒生童话/);
     // who got what
     expect(body).toMatch(/wang@school\.example\s+三年级\(2\)班\s+2/);
@@ -84,7 +86,7 @@ describe('sendOverdueNotices: who gets what', () => {
     send(rt);
     const log = rows(rt, '通知记录').map((r) => [r['类型'], r['收件人'], r['班级'], r['条数'], r['结果']]);
     expect(log).toEqual([
-      // oldest overdue first: 23, 14, 4 days
+      // oldest overdue first: 17, 10, 2 school days
       ['教师通知', 'wang@school.example', '王老师（教师）', 1, '已发送'],
       ['班主任通知', 'li@school.example', '四年级(1)班', 1, '已发送'],
       ['班主任通知', 'wang@school.example', '三年级(2)班', 2, '已发送'],
@@ -137,7 +139,7 @@ describe('sendOverdueNotices: when', () => {
     at(rt, '2026-11-28'); // Saturday
     const sat = send(rt);
     expect(sat).toMatchObject({ ok: true, done: true, schoolDay: false, sent: 0 });
-    expect(sat.message).toBe('2026-11-28 不是上学日，今天不发逾期通知。');
+    expect(sat.message).toBe('2026-11-28 是周末，今天不发逾期通知。');
     expect(rt.outbox).toHaveLength(0);
     expect(rows(rt, '通知记录')).toHaveLength(0);
     at(rt, '2026-10-05'); // 国庆 (default 校历), a Monday
@@ -175,7 +177,8 @@ describe('sendOverdueNotices: when', () => {
     expect(fri.map((m) => m.to[0])).toEqual(['li@school.example', 'library@school.example']);
     expect(fri[0].subject).toBe('【示例小学图书馆】四年级(1)班逾期未还图书 2 本（新增 1 本）');
     const r = tableRows(fri[0]);
-    expect(r[0]).toMatch(/^\s+张小明\s+S0001\s+西游记\s+000101\s+2026-11-10\s+17$/); // announced before: no mark
+    // announced before: no mark; due Tue 11-10, on Fri 11-27: 11–13, 16–20, 23–27 = 13 school days
+    expect(r[0]).toMatch(/^\s+张小明\s+S0001\s+西游记\s+000101\s+2026-11-10\s+13$/);
     expect(r[1]).toMatch(/^新\s+张小明\s+S0001\s+十万个为什么\s+000107\s+2026-11-26\s+1$/);
     n = count();
     at(rt, '2026-11-30'); send(rt); // Mon: 4 school days since 11-24
@@ -311,7 +314,7 @@ describe('sendOverdueNotices in an English workbook', () => {
     expect(a).toMatchObject({ ok: true, sent: 1, message: 'Overdue notices: 1 sent, 0 deferred, 0 failed, 0 without address.' });
     expect(rt.outbox[0].subject).toBe('[示例小学 Library] Grade 3 (2): 1 overdue books');
     expect(rt.outbox[0].body).toMatch(/^Dear Ms Wang,/);
-    expect(rt.outbox[0].body).toMatch(/new\s+Lily\s+S0002\s+Charlotte’s Web\s+000102\s+2026-11-20\s+4/);
+    expect(rt.outbox[0].body).toMatch(/new\s+Lily\s+S0002\s+Charlotte’s Web\s+000102\s+2026-11-20\s+2/); // Mon 23, Tue 24
     expect(rows(rt, 'Notices').map((r) => [r.Kind, r.Recipient, r.Class, r.Count, r.Result])).toEqual([
       ['Homeroom notice', 'wang@school.example', 'Grade 3 (2)', 1, 'Sent'],
       ['Summary', 'library@school.example', '', 1, 'Sent'],

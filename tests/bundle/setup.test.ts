@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, library, rows, runtime, seed, smallSchool, snapshot } from '../support/library';
 
-const TABS_ZH = ['设置', '借阅规则', '校历', '图书', '读者', '班级', '在借', '借阅记录', '总括登记', '注销登记', '通知记录', '修补记录', '活动', '阅览登记', '推荐书目', '每周公示', '批次', '盘点', '盘点扫描'];
+const TABS_ZH = ['设置', '借阅规则', '校历', '学期', '图书', '读者', '班级', '在借', '借阅记录', '总括登记', '注销登记', '通知记录', '修补记录', '活动', '阅览登记', '推荐书目', '每周公示', '批次', '盘点', '盘点扫描'];
 
 describe('setupLibrary', () => {
   it('creates every tab with Chinese headers, frozen, formatted, protected', () => {
@@ -36,6 +36,9 @@ describe('setupLibrary', () => {
     expect(studentBook?.['借期天数']).toBe(7);
     const ref = rules.find((r) => r['读者类型'] === '学生' && r['文献类型'] === '工具书');
     expect(ref?.['馆内当日']).toBe('是');
+    // 学期 (issue 15) starts with 设置's current term
+    expect(rows(rt, '学期').map((r) => [r['学期'], (r['开始'] as Date).toISOString(), (r['结束'] as Date).toISOString()]))
+      .toEqual([['2026学年第一学期', '2026-08-31T16:00:00.000Z', '2027-01-21T16:00:00.000Z']]);
     expect(rt.triggers.some((t) => t.handler === 'onLibraryChange')).toBe(true);
   });
 

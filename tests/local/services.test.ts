@@ -52,12 +52,17 @@ describe('CacheService', () => {
 });
 
 describe('PropertiesService', () => {
-  it('stores strings, enforces 9 KB per value and 500 KB per store', () => {
+  it('stores strings, enforces 8,066 bytes per value (measured; the quotas page says 9 KB) and 500 KB per store', () => {
     const rt = makeRt();
     run(rt, `PropertiesService.getDocumentProperties().setProperties({ a: 1, b: 'x' });`);
     expect(rt.properties.document.get('a')).toBe('1');
     expect(() => run(rt, `PropertiesService.getScriptProperties().setProperty('v', new Array(9 * 1024 + 2).join('x'));`)).toThrow('Argument too large: value');
-    expect(() => run(rt, `var p = PropertiesService.getScriptProperties(); var v = new Array(9000).join('x'); for (var i = 0; i < 60; i++) p.setProperty('k' + i, v);`))
+    run(rt, `PropertiesService.getScriptProperties().setProperty('v', new Array(8067).join('x'));`);
+    expect(rt.properties.script.get('v')).toHaveLength(8066);
+    expect(() => run(rt, `PropertiesService.getScriptProperties().setProperty('v', new Array(8068).join('x'));`)).toThrow('Argument too large: value');
+    // bytes, not characters: 2,689 Chinese characters are 8,067 bytes
+    expect(() => run(rt, `PropertiesService.getScriptProperties().setProperty('v', new Array(2690).join('书'));`)).toThrow('Argument too large: value');
+    expect(() => run(rt, `var p = PropertiesService.getScriptProperties(); var v = new Array(8001).join('x'); for (var i = 0; i < 70; i++) p.setProperty('k' + i, v);`))
       .toThrow(/property storage quota/);
     expect(run(rt, `var p = PropertiesService.getDocumentProperties(); p.setProperties({ c: '3' }, true); return p.getKeys();`).result).toEqual(['c']);
   });

@@ -25,55 +25,66 @@ describe('school days', () => {
   });
 });
 
+/** A due date that is not refused. */
+const due = (a: Parameters<typeof dueDate>[0]) => {
+  const d = dueDate(a);
+  if ('refused' in d) throw new Error(`refused: ${d.refused}`);
+  return d;
+};
+
 describe('due dates', () => {
   test('a plain week: Monday + 7 = next Monday, local end of day', () => {
-    const d = dueDate({ lentAt: sh('2026-11-23T14:00:00'), days: 7, settings: S, tz: TZ });
+    const d = due({ lentAt: sh('2026-11-23T14:00:00'), days: 7, settings: S, tz: TZ });
     expect(d.dueDay).toBe('2026-11-30');
     expect(d.due.toISOString()).toBe('2026-11-30T15:59:59.999Z');
-    expect(d.clampedToTermEnd).toBe(false);
+    expect(d).toMatchObject({ reason: 'normal' });
   });
   test('a due day on a weekend moves to Monday', () => {
-    const d = dueDate({ lentAt: sh('2026-11-19T10:00:00'), days: 3, settings: S, tz: TZ });
+    const d = due({ lentAt: sh('2026-11-19T10:00:00'), days: 3, settings: S, tz: TZ });
     expect(d.dueDay).toBe('2026-11-23');
   });
   test('the local day counts, not the UTC day (lent 00:30 Shanghai)', () => {
-    const d = dueDate({ lentAt: sh('2026-11-24T00:30:00'), days: 7, settings: S, tz: TZ });
+    const d = due({ lentAt: sh('2026-11-24T00:30:00'), days: 7, settings: S, tz: TZ });
     expect(d.dueDay).toBe('2026-12-01');
   });
   test('a due day in 国庆 moves past the holiday', () => {
-    const d = dueDate({ lentAt: sh('2026-09-24T14:00:00'), days: 7, settings: S, tz: TZ });
+    const d = due({ lentAt: sh('2026-09-24T14:00:00'), days: 7, settings: S, tz: TZ });
     expect(d.dueDay).toBe('2026-10-08');
   });
   test('never after the last day of term', () => {
-    const onEnd = dueDate({ lentAt: sh('2027-01-15T14:00:00'), days: 7, settings: S, tz: TZ });
-    expect(onEnd).toMatchObject({ dueDay: '2027-01-22', clampedToTermEnd: false });
-    const clamped = dueDate({ lentAt: sh('2027-01-18T14:00:00'), days: 7, settings: S, tz: TZ });
-    expect(clamped).toMatchObject({ dueDay: '2027-01-22', clampedToTermEnd: true });
-    const teacher = dueDate({ lentAt: sh('2026-12-28T09:00:00'), days: 30, settings: S, tz: TZ });
-    expect(teacher).toMatchObject({ dueDay: '2027-01-22', clampedToTermEnd: true });
+    const onEnd = due({ lentAt: sh('2027-01-15T14:00:00'), days: 7, settings: S, tz: TZ });
+    expect(onEnd).toMatchObject({ dueDay: '2027-01-22', reason: 'normal' });
+    const clamped = due({ lentAt: sh('2027-01-18T14:00:00'), days: 7, settings: S, tz: TZ });
+    expect(clamped).toMatchObject({ dueDay: '2027-01-22', reason: 'termEnd' });
+    const teacher = due({ lentAt: sh('2026-12-28T09:00:00'), days: 30, settings: S, tz: TZ });
+    expect(teacher).toMatchObject({ dueDay: '2027-01-22', reason: 'termEnd' });
   });
-  test('term ending on a Saturday: the last school day before it; lending after term end: due that day', () => {
+  test('term ending on a Saturday: the last school day before it; lending after term end with no next term: refused', () => {
     const s = withRows([{ item: '学期结束', value: '2027-01-23', row: 2 }]);
-    expect(dueDate({ lentAt: sh('2027-01-20T09:00:00'), days: 7, settings: s, tz: TZ }).dueDay).toBe('2027-01-22');
-    const late = dueDate({ lentAt: sh('2027-01-25T09:00:00'), days: 7, settings: S, tz: TZ });
-    expect(late).toMatchObject({ dueDay: '2027-01-25', clampedToTermEnd: true });
+    expect(due({ lentAt: sh('2027-01-20T09:00:00'), days: 7, settings: s, tz: TZ }).dueDay).toBe('2027-01-22');
+    // issue 15: this used to be "due 2027-01-25, the day of lending" (a loan for zero days); with no
+    // next term in 学期 there is no school day to be due on.
+    expect(dueDate({ lentAt: sh('2027-01-25T09:00:00'), days: 7, settings: S, tz: TZ })).toEqual({ refused: 'NO_NEXT_TERM' });
   });
   test('in-room loans are due the same day', () => {
-    const d = dueDate({ lentAt: sh('2026-11-24T10:00:00'), days: 7, inRoom: true, settings: S, tz: TZ });
-    expect(d).toMatchObject({ dueDay: '2026-11-24', clampedToTermEnd: false });
+    const d = due({ lentAt: sh('2026-11-24T10:00:00'), days: 7, inRoom: true, settings: S, tz: TZ });
+    expect(d).toMatchObject({ dueDay: '2026-11-24', reason: 'inRoom' });
     expect(d.due.toISOString()).toBe('2026-11-24T15:59:59.999Z');
   });
 });
 
 describe('overdue days', () => {
-  test('calendar days after the due day, in the zone', () => {
-    expect(overdueDays('2026-11-20', sh('2026-11-20T23:59:00'), TZ)).toBe(0);
-    expect(overdueDays('2026-11-20', sh('2026-11-21T00:30:00'), TZ)).toBe(1);
-    expect(overdueDays('2026-11-20', sh('2026-11-24T10:00:00'), TZ)).toBe(4);
-    expect(overdueDays('2026-11-20', sh('2026-11-19T10:00:00'), TZ)).toBe(0);
-    // the same instant is still the 20th in UTC
-    expect(overdueDays('2026-11-20', sh('2026-11-21T00:30:00'), 'UTC')).toBe(0);
-    expect(overdueDays(new Date('2026-11-20T15:59:59.999Z'), sh('2026-11-22T08:00:00'), TZ)).toBe(2);
+  // issue 15: overdue days count school days only (they counted calendar days: Fri 11-20 → Tue 11-24 was 4).
+  test('school days after the due day, in the zone', () => {
+    expect(overdueDays('2026-11-19', sh('2026-11-19T23:59:00'), S, TZ)).toBe(0);
+    expect(overdueDays('2026-11-19', sh('2026-11-20T00:30:00'), S, TZ)).toBe(1); // Fri 20
+    expect(overdueDays('2026-11-20', sh('2026-11-24T10:00:00'), S, TZ)).toBe(2); // Mon 23, Tue 24 (not Sat, Sun)
+    expect(overdueDays('2026-11-20', sh('2026-11-19T10:00:00'), S, TZ)).toBe(0);
+    // Thu 19 23:30 UTC is already Fri 20 07:30 in Shanghai, but still the 19th in UTC
+    expect(overdueDays('2026-11-19', new Date('2026-11-19T23:30:00Z'), S, 'UTC')).toBe(0);
+    expect(overdueDays('2026-11-19', new Date('2026-11-19T23:30:00Z'), S, TZ)).toBe(1);
+    // due Fri 11-20 (end of its day), on Sunday 11-22: no school day since
+    expect(overdueDays(new Date('2026-11-20T15:59:59.999Z'), sh('2026-11-22T08:00:00'), S, TZ)).toBe(0);
   });
 });
 

@@ -106,7 +106,8 @@ describe('decideLend', () => {
   test('OVERDUE_BLOCK when the setting says so; otherwise only the limits', () => {
     const late = [loan({ readerId: teacher.readerId, dueDate: new Date('2026-11-20T15:59:59.999Z') })];
     expect(decideLend({ reader: teacher, item: item(), openLoans: late, settings: S, now: MON_PM, tz: TZ }))
-      .toMatchObject({ ok: false, code: 'OVERDUE_BLOCK', params: { count: 1, days: 3, title: '小王子' } });
+      // due Fri 11-20, on Mon 11-23: one school day late (Mon); Sat and Sun do not count (issue 15)
+      .toMatchObject({ ok: false, code: 'OVERDUE_BLOCK', params: { count: 1, days: 1, title: '小王子' } });
     expect(decideLend({ reader: teacher, item: item(), openLoans: late, settings: noBlock, now: MON_PM, tz: TZ }).ok).toBe(true);
     // due today is not yet overdue
     const today = [loan({ readerId: teacher.readerId, dueDate: new Date('2026-11-23T15:59:59.999Z') })];
@@ -123,7 +124,7 @@ describe('decideReturn', () => {
     expect(d.writeOff).toBeUndefined();
     expect(d.repair).toBeUndefined();
   });
-  test('late: calendar days overdue', () => {
+  test('late: school days overdue', () => {
     const d = decideReturn({ loan: l, item: null, now: sh('2026-11-26T10:00:00'), tz: TZ, settings: S });
     expect(d.overdueDays).toBe(3);
     expect(d.history.overdueDays).toBe(3);

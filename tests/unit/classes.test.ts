@@ -5,11 +5,12 @@ import {
   shareAddress, tabText, type TermTargets,
 } from '../../src/domain/classes';
 import { t } from '../../src/i18n/catalog';
+import { defaultSettings } from '../../src/domain/settings';
 
 const TZ = 'Asia/Shanghai';
 const sh = (s: string) => new Date(`${s}+08:00`);
 const NOW = sh('2026-11-24T10:30:00');
-const TARGETS: TermTargets = { termStart: '2026-09-01', termEnd: '2027-01-22', minLoansPerTerm: 2, targetLoansPerTerm: 10 };
+const TARGETS: TermTargets = { settings: defaultSettings(), termStart: '2026-09-01', termEnd: '2027-01-22', minLoansPerTerm: 2, targetLoansPerTerm: 10 };
 const zh = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t('zh-CN', k, p);
 const en = (k: Parameters<typeof t>[1], p?: Record<string, string | number>) => t('en', k, p);
 
@@ -73,17 +74,18 @@ describe('the three tabs', () => {
     expect(current.name).toBe('当前在借');
     expect(current.header).toEqual(['学生', '题名', '借出日期', '应还日期', '逾期天数']);
     expect(current.kinds).toEqual(['text', 'text', 'date', 'date', 'int']);
-    // 11-17 → 11-24 is 7 days; 08-27 → 11-24 is 4 (Aug 28–31) + 30 + 31 + 24 = 89 days.
+    // School days (issue 15; calendar days before): after Tue 11-17 up to Tue 11-24: 18, 19, 20, 23, 24 = 5.
+    // Due 08-27, before the term: its school days from Tue 09-01: Sep 22 + Oct 17 (国庆 1–7 off) + Nov 1–24 17 = 56.
     expect(current.rows).toEqual([
-      ['张三', '西游记', sh('2026-11-10T09:00:00'), sh('2026-11-17T00:00:00'), 7],
+      ['张三', '西游记', sh('2026-11-10T09:00:00'), sh('2026-11-17T00:00:00'), 5],
       ['李四', '=SUM(1,2)', sh('2026-11-20T12:20:00'), sh('2026-11-27T00:00:00'), ''],
-      ['赵六', '昆虫记', sh('2026-08-20T09:00:00'), sh('2026-08-27T00:00:00'), 89],
+      ['赵六', '昆虫记', sh('2026-08-20T09:00:00'), sh('2026-08-27T00:00:00'), 56],
     ]);
   });
 
   test('逾期: only the late ones, the latest first', () => {
     expect(overdue.name).toBe('逾期');
-    expect(overdue.rows.map((r) => [r[0], r[4]])).toEqual([['赵六', 89], ['张三', 7]]);
+    expect(overdue.rows.map((r) => [r[0], r[4]])).toEqual([['赵六', 56], ['张三', 5]]);
   });
 
   test('本学期: each active student against the targets (2 at least, about 10), with stars', () => {

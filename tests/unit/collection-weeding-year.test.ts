@@ -1,7 +1,9 @@
 // Weeding rules and the promotion of class names, by hand.
 import { describe, expect, it } from 'vitest';
 import { weedingSuggestions, type WeedItem } from '../../src/domain/collection/weeding';
-import { cohortName, parseClassName, planPromotion, promoteClassName, schoolYearOf, schoolYearSpan } from '../../src/domain/collection/schoolyear';
+import { cohortName, parseClassName, planPromotion, promoteClassName, schoolYearSpan } from '../../src/domain/collection/schoolyear';
+import { schoolYearNumber } from '../../src/domain/calendar';
+import { parseSettings } from '../../src/domain/settings';
 import { parseWeedYears } from '../../src/domain/settings';
 
 const d = (s: string) => new Date(`${s}T00:00:00+08:00`);
@@ -65,9 +67,14 @@ describe('promotion', () => {
     expect(p.graduates).toBe(1);
     expect(p.unparsed).toEqual(['书法班']);
   });
-  it('school years start on 1 September', () => {
-    expect(schoolYearOf('2026-11-24')).toBe(2026);
-    expect(schoolYearOf('2027-08-31')).toBe(2026);
+  it('school years: the terms\' year, else they start on 1 September', () => {
+    const noTerm = parseSettings({ settingsRows: [], termRows: [] });
+    if (!noTerm.ok) throw new Error('settings');
+    // 设置's one term 2026-09-01..2027-01-22: the summer after it belongs to 2026
+    expect(schoolYearNumber('2026-11-24', noTerm.settings)).toBe(2026);
+    expect(schoolYearNumber('2027-08-31', noTerm.settings)).toBe(2026);
+    // no term known up to the day: by 1 September
+    expect(schoolYearNumber('2026-08-31', noTerm.settings)).toBe(2025);
     expect(schoolYearSpan(2025)).toEqual({ from: '2025-09-01', to: '2026-09-01' });
   });
 });

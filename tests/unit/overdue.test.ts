@@ -1,8 +1,8 @@
 // src/domain/overdue.ts and mailRender.ts with hand-worked expectations. Today is Tuesday 2026-11-24.
 import { describe, expect, test } from 'vitest';
-import { daysOverdue } from '../../src/domain/calendar';
+import { overdueOn, schoolDaysBetween } from '../../src/domain/calendar';
 import {
-  groupMail, groupOverdue, isDueToday, planNotices, schoolDaysBetween, slipsFor, summaryMail,
+  groupMail, groupOverdue, isDueToday, planNotices, slipsFor, summaryMail,
   type ClassContact, type OpenLoan, type ReaderContact,
 } from '../../src/domain/overdue';
 import { escapeHtml, renderHtml, renderText } from '../../src/domain/mailRender';
@@ -24,24 +24,26 @@ const classes: ClassContact[] = [
   { className: '一(1)', teacher: '王芳', teacherEmail: 'wf@x.example' },
   { className: '一(2)', teacher: '赵敏', teacherEmail: '' },
 ];
+// Days late are school days (issue 15): weekends after the due day do not count.
 const loans = [
-  loan('1', 'S1', '一(1)', '2026-11-23'), // 1 day
-  loan('2', 'S2', '一(1)', '2026-11-14'), // 10 days
-  loan('3', 'S3', '一(2)', '2026-11-20'), // 4 days
-  loan('4', 'S4', '', '2026-11-21'), // 3 days
-  loan('5', 'T1', '一(1)', '2026-11-04'), // 20 days
-  loan('6', 'T2', '', '2026-11-22'), // 2 days
+  loan('1', 'S1', '一(1)', '2026-11-23'), // Tue 24: 1 day
+  loan('2', 'S2', '一(1)', '2026-11-14'), // Sat: 16–20, 23, 24: 7 days
+  loan('3', 'S3', '一(2)', '2026-11-20'), // Fri: 23, 24: 2 days
+  loan('4', 'S4', '', '2026-11-21'), // Sat: 23, 24: 2 days
+  loan('5', 'T1', '一(1)', '2026-11-04'), // Wed: 5, 6, 9–13, 16–20, 23, 24: 14 days
+  loan('6', 'T2', '', '2026-11-22'), // Sun: 23, 24: 2 days
   loan('7', 'S1', '一(1)', '2026-11-24'), // due today: not overdue
-  loan('8', 'S9', '一(1)', '2026-11-17'), // reader not in 读者: a student of the class 在借 names; 7 days
+  loan('8', 'S9', '一(1)', '2026-11-17'), // reader not in 读者: a student of the class 在借 names; Tue: 18–20, 23, 24: 5 days
 ];
 const base = { today: TODAY, loans, readers, classes, announced: {}, interval: 5, settings: S };
 
 describe('days and intervals', () => {
-  test('calendar days late: 1 the day after the due day', () => {
-    expect(daysOverdue('2026-11-23', TODAY)).toBe(1);
-    expect(daysOverdue('2026-11-24', TODAY)).toBe(0);
-    expect(daysOverdue('2026-12-01', TODAY)).toBe(0);
-    expect(daysOverdue('2026-10-31', TODAY)).toBe(24);
+  test('school days late: 1 on the school day after the due day (issue 15: calendar days before)', () => {
+    expect(overdueOn('2026-11-23', TODAY, S)).toBe(1);
+    expect(overdueOn('2026-11-24', TODAY, S)).toBe(0);
+    expect(overdueOn('2026-12-01', TODAY, S)).toBe(0);
+    // Sat 10-31 → Nov 2–6, 9–13, 16–20 (15) + Mon 23, Tue 24 = 17 school days (24 calendar days)
+    expect(overdueOn('2026-10-31', TODAY, S)).toBe(17);
   });
   test('school days between two days skip weekends and 校历 holidays', () => {
     // after Fri 11-20 up to Tue 11-24: Mon 23, Tue 24
@@ -62,11 +64,11 @@ describe('groupOverdue', () => {
   test('students by class to the homeroom address, teacher-readers to their own, the rest without address', () => {
     const g = groupOverdue(base);
     expect(g.map((x) => [x.key, x.kind, x.to, x.className, x.name, x.lines.map((l) => `${l.loanId}:${l.days}`), x.oldest])).toEqual([
-      ['c:一(1)', 'class', 'wf@x.example', '一(1)', '王芳', ['2:10', '8:7', '1:1'], 10],
-      ['t:T1', 'teacher', 'wf@x.example', '', '王芳', ['5:20'], 20],
-      ['x:', 'class', '', '', '', ['4:3'], 3],
+      ['c:一(1)', 'class', 'wf@x.example', '一(1)', '王芳', ['2:7', '8:5', '1:1'], 7],
+      ['t:T1', 'teacher', 'wf@x.example', '', '王芳', ['5:14'], 14],
+      ['x:', 'class', '', '', '', ['4:2'], 2],
       ['x:t:T2', 'teacher', '', '', '刘强', ['6:2'], 2],
-      ['x:一(2)', 'class', '', '一(2)', '赵敏', ['3:4'], 4],
+      ['x:一(2)', 'class', '', '一(2)', '赵敏', ['3:2'], 2],
     ]);
     expect(g.flatMap((x) => x.lines).every((l) => l.isNew && l.due)).toBe(true);
   });
@@ -124,8 +126,8 @@ describe('mail content', () => {
     expect(m.blocks[0]).toEqual({ kind: 'p', text: '王芳老师：您好！' });
     const table = m.blocks.find((b) => b.kind === 'table');
     expect(table && table.kind === 'table' && table.rows.map((r) => [r.mark, r.cells.join('|')])).toEqual([
-      [false, '|读者S2|S2|书2|B2|2026-11-14|10'],
-      [true, '新|读者S9|S9|书8|B8|2026-11-17|7'],
+      [false, '|读者S2|S2|书2|B2|2026-11-14|7'],
+      [true, '新|读者S9|S9|书8|B8|2026-11-17|5'],
       [true, '新|读者S1|S1|书1|B1|2026-11-23|1'],
     ]);
   });
@@ -144,7 +146,7 @@ describe('mail content', () => {
     const text = renderText(m);
     expect(text).toContain('2026-11-24 逾期通知：已发送 1 封，延后 1 封，失败 0 封。');
     expect(text).toContain('一(2)（班主任：赵敏）');
-    expect(text).toMatch(/读者S3\s+S3\s+书3\s+B3\s+2026-11-20\s+4/);
+    expect(text).toMatch(/读者S3\s+S3\s+书3\s+B3\s+2026-11-20\s+2/);
     expect(text).toMatch(/读者S4\s+S4\s+书4/);
     expect(text).toMatch(/读者T2\s+T2\s+书6/);
   });

@@ -4,8 +4,9 @@
 // every step is idempotent (the archive itself says what is copied), so a run stopped by the time budget,
 // or killed halfway, resumes on the next call without losing or duplicating a row.
 import {
-  planPromotion, type PClass, type PLoan, type PReader, type PromotionPlan, schoolYearOf, schoolYearSpan,
+  planPromotion, type PClass, type PLoan, type PReader, type PromotionPlan, schoolYearSpan,
 } from '../../domain/collection/schoolyear';
+import { currentOrLastTerm, isYearEnd, nextTerm, schoolYearNumber } from '../../domain/calendar';
 import { listToken } from '../../domain/collection/stocktake';
 import { dayOf, startOfDay } from '../../domain/dates';
 import { enumLabel } from '../../domain/schema';
@@ -13,7 +14,7 @@ import { t } from '../../i18n/catalog';
 import { docProps } from '../../platform/services';
 import { appendArchive, createArchive, openArchive, readArchive } from '../../sheets/archive';
 import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
-import { type Library, openLibrary } from '../../sheets/library';
+import { invalidateLibraryCache, type Library, openLibrary } from '../../sheets/library';
 import { type Cell, isDate, numberFormatFor } from '../../sheets/table';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -26,12 +27,13 @@ function plan(ctx: Ctx, lib: Library): { plan: PromotionPlan; year: number } {
   const readersT = lib.table('readers');
   const classesT = lib.table('classes');
   const readers = readColumns<PReader>(readersT, ['readerId', 'name', 'readerType', 'grade', 'className', 'status'], WHOLE_COLUMNS).filter((r) => r.rec.readerId !== '').map((r) => ({ ...r.rec, row: r.row }));
-  const classes = readColumns<PClass>(classesT, ['className', 'grade'], WHOLE_COLUMNS).filter((r) => r.rec.className !== '').map((r) => ({ ...r.rec, row: r.row }));
+  const classCols = ['className', 'grade', ...['teacher', 'weekday', 'slot'].filter((k) => classesT.has(k))];
+  const classes = readColumns<PClass>(classesT, classCols, WHOLE_COLUMNS).filter((r) => r.rec.className !== '').map((r) => ({ ...r.rec, row: r.row }));
   const loans = readColumns<{ readerId: string; barcode: string; title: string; dueDate: Date | null }>(lib.table('loans'), ['readerId', 'barcode', 'title', 'dueDate'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '')
     .map((l): PLoan => ({ readerId: l.rec.readerId, barcode: l.rec.barcode, title: l.rec.title, due: l.rec.dueDate ? dayOf(l.rec.dueDate, ctx.tz) : '' }));
   const today = dayOf(ctx.now, ctx.tz);
   // Promotion happens at the end of a school year: the graduates are the class of the year it ends in.
-  const year = schoolYearOf(today) + 1;
+  const year = schoolYearNumber(today, lib.settings) + 1;
   return {
     plan: planPromotion(readers, classes, loans, year, ctx.lang),
     year,
@@ -39,18 +41,33 @@ function plan(ctx: Ctx, lib: Library): { plan: PromotionPlan; year: number } {
 }
 
 function tokenOf(p: PromotionPlan): string {
-  return listToken([...p.classes.map((c) => `c:${c.row}:${c.from}>${c.to}`), ...p.readers.map((r) => `r:${r.row}:${r.readerId}>${r.to.className}/${r.to.status}`)]);
+  return listToken([
+    ...p.classes.map((c) => `c:${c.row}:${c.from}>${c.to}:${c.clearsSlot ?? ''}`),
+    ...p.readers.map((r) => `r:${r.row}:${r.readerId}>${r.to.className}/${r.to.status}`),
+  ]);
 }
 
-export function promotionPreview(ctx: Ctx) {
+/** Promotion is offered in the year end of 学期 only (the school year's last term over, the next year's first
+ *  not begun); else refused, with nothing read or written, unless the librarian forces it in words. */
+function requireYearEnd(ctx: Ctx, lib: Library, force: boolean | undefined): void {
+  const today = dayOf(ctx.now, ctx.tz);
+  if (force || isYearEnd(today, lib.settings)) return;
+  const term = currentOrLastTerm(today, lib.settings);
+  const next = nextTerm(today, lib.settings);
+  const params = { today, term: term?.name ?? '', end: term?.end ?? '', next: next?.name ?? '' };
+  throw new LibraryError('NOT_YEAR_END', term && term.start <= today && today <= term.end ? 'schoolYear.notYearEnd.inTerm' : 'schoolYear.notYearEnd', params);
+}
+
+export function promotionPreview(ctx: Ctx, input: { force?: boolean } = {}) {
   const lib = openLibrary(ctx);
+  requireYearEnd(ctx, lib, input.force);
   const { plan: p, year } = plan(ctx, lib);
   lib.remember();
   const status = (s: PReader['status']) => enumLabel('readerStatus', s, ctx.lang);
   return {
     year,
     token: tokenOf(p),
-    classes: p.classes.map((c) => ({ from: c.from, to: c.to })),
+    classes: p.classes.map((c) => ({ from: c.from, to: c.to, clearsSlot: c.clearsSlot ?? '' })),
     readers: p.readers.map((r) => ({ readerId: r.readerId, name: r.name, from: r.from.className, to: r.to.className, status: status(r.to.status) })),
     owing: p.owing.map((o) => ({ readerId: o.readerId, name: o.name, className: o.className, loans: o.loans.map((l) => ({ barcode: l.barcode, title: l.title, due: l.due })) })),
     graduates: p.graduates,
@@ -59,8 +76,9 @@ export function promotionPreview(ctx: Ctx) {
   };
 }
 
-export function promoteYear(ctx: Ctx, input: { token: string; allowOwing?: boolean }) {
+export function promoteYear(ctx: Ctx, input: { token: string; allowOwing?: boolean; force?: boolean }) {
   const lib = openLibrary(ctx);
+  requireYearEnd(ctx, lib, input.force);
   const { plan: p, year } = plan(ctx, lib);
   const props = docProps();
   if (props.getProperty(PROMOTED) === String(year)) throw new LibraryError('ALREADY_PROMOTED', 'collection.year.already', { year });
@@ -77,8 +95,13 @@ export function promoteYear(ctx: Ctx, input: { token: string; allowOwing?: boole
   col(readers, 'status', new Map(p.readers.filter((r) => r.to.status !== r.from.status).map((r) => [r.row, r.to.status])));
   col(classes, 'className', new Map(p.classes.map((c) => [c.row, c.to])));
   col(classes, 'grade', new Map(p.classes.map((c) => [c.row, c.grade])));
+  // the rota stays with the grades: a class's own slot is cleared (the preview listed them)
+  const cleared = p.classes.filter((c) => c.clearsSlot);
+  col(classes, 'weekday', new Map(cleared.map((c) => [c.row, ''])));
+  col(classes, 'slot', new Map(cleared.map((c) => [c.row, ''])));
   props.setProperty(PROMOTED, String(year));
-  lib.remember();
+  // the cached rota and class rows name the classes as they were
+  invalidateLibraryCache();
   return {
     year, classes: p.classes.length, readers: p.readers.length, graduates: p.graduates, owing: p.owing.length,
     message: t(ctx.locale, 'collection.year.promoted', { classes: p.classes.length, readers: p.readers.length, graduates: p.graduates, owing: p.owing.length }),

@@ -1,8 +1,6 @@
 // The windows reading promotion counts in — this school year, this term, a month — asked of the one school
 // calendar (src/domain/calendar.ts) in this one place.
-import { isSchoolDay } from '../../domain/calendar';
-import { addDays } from '../../domain/dates';
-interface Term { name: string; start: DayStr; end: DayStr }
+import { currentOrLastTerm, schoolDays, schoolYearOf } from '../../domain/calendar';
 import { type DayStr } from '../../domain/dates';
 import { monthWindow } from '../../domain/documents/common';
 import type { LibrarySettings } from '../../domain/settings';
@@ -32,16 +30,3 @@ export function monthPeriod(month: string): Period {
   return monthWindow(month);
 }
 
-// ---- TEMPORARY until issue 15's calendar API lands on main (then these three come from domain/calendar)
-function schoolDays(from: DayStr, to: DayStr, s: LibrarySettings): DayStr[] {
-  const out: DayStr[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isSchoolDay(d, s)) out.push(d);
-  return out;
-}
-function currentOrLastTerm(_day: DayStr, s: LibrarySettings): Term | null {
-  return { name: s.termName, start: s.termStart, end: s.termEnd };
-}
-function schoolYearOf(day: DayStr, s: LibrarySettings): { year: number; terms: Term[] } | null {
-  const t = currentOrLastTerm(day, s);
-  return t ? { year: Number(t.start.slice(0, 4)), terms: [t] } : null;
-}

@@ -25,24 +25,36 @@ export function promoteClassName(name: string): string | null {
   return `${p.head}${g}${p.rest}`;
 }
 
-/** What a graduating class is called once the grade is handed on: 六年级(1)班（2027届）. */
+/** What a graduating class is called once the grade is handed on: 六年级(1)班（2027届）. Named once: a name
+ *  that already carries a cohort (a second preview, a second run) is kept as it is. */
 export function cohortName(name: string, year: number, lang: 'zh' | 'en'): string {
+  if (isCohortName(name)) return name;
   return lang === 'zh' ? `${name}（${year}届）` : `${name} (class of ${year})`;
 }
 
+/** 六年级(1)班（2027届） / 'Grade 6 (1) (class of 2027)': a class that has graduated already. */
+export function isCohortName(name: string): boolean {
+  return /(（\d{4}届）|\(class of \d{4}\))\s*$/i.test(name.trim());
+}
+
 export interface PReader { row: number; readerId: string; name: string; readerType: ReaderType; grade: number | null; className: string; status: ReaderStatus }
-export interface PClass { row: number; className: string; grade: number }
+/** A 班级 row: its name and grade, its 班主任 (teachers' 班级 in 读者 follow it), its own 借阅日/借阅时间 */
+export interface PClass { row: number; className: string; grade: number; teacher?: string; weekday?: string; slot?: string }
 export interface PLoan { readerId: string; barcode: string; title: string; due: string }
 
 export interface ReaderChange { row: number; readerId: string; name: string; from: { grade: number | null; className: string; status: ReaderStatus }; to: { grade: number | null; className: string; status: ReaderStatus } }
-export interface ClassChange { row: number; from: string; to: string; grade: number }
+/** `clearsSlot`: the class's own 借阅日/借阅时间 (e.g. '周一 下午'), cleared: the rota stays with the grades */
+export interface ClassChange { row: number; from: string; to: string; grade: number; clearsSlot?: string }
 export interface Owing { readerId: string; name: string; className: string; loans: PLoan[] }
 export interface PromotionPlan { classes: ClassChange[]; readers: ReaderChange[]; owing: Owing[]; unparsed: string[]; graduates: number }
 
 /**
  * Every class one grade up (readers and classes together). 六年级 readers with no open loan become 毕业;
  * those who still owe stay 在读 in their cohort's class name and are listed. Only active students move;
- * teachers and readers who left stay as they are. A class name without a grade is left and reported.
+ * readers who left stay as they are. A teacher's 班级 follows the class whose 班主任 they are. A class's own
+ * 借阅日/借阅时间 is cleared (the new year's timetable is another; the rota in 设置 belongs to the grades).
+ * A class already named as a cohort (六年级(1)班（2027届）) is not renamed again. A class name without a
+ * grade is left and reported.
  */
 export function planPromotion(readers: readonly PReader[], classes: readonly PClass[], loans: readonly PLoan[], year: number, lang: 'zh' | 'en'): PromotionPlan {
   const loansOf = new Map<string, PLoan[]>();
@@ -50,7 +62,9 @@ export function planPromotion(readers: readonly PReader[], classes: readonly PCl
   const unparsed = new Set<string>();
   const nameFor = new Map<string, string>();
   const out: PromotionPlan = { classes: [], readers: [], owing: [], unparsed: [], graduates: 0 };
+  const ownSlot = (c: PClass) => [c.weekday ?? '', c.slot ?? ''].map((x) => String(x).trim()).filter(Boolean).join(' ');
   for (const c of classes) {
+    if (isCohortName(c.className)) continue;
     const p = parseClassName(c.className);
     if (!p) {
       unparsed.add(c.className);
@@ -58,23 +72,38 @@ export function planPromotion(readers: readonly PReader[], classes: readonly PCl
     }
     const to = p.grade >= 6 ? cohortName(c.className, year, lang) : (promoteClassName(c.className) as string);
     nameFor.set(c.className, to);
-    out.classes.push({ row: c.row, from: c.className, to, grade: p.grade >= 6 ? 6 : p.grade + 1 });
+    const slot = ownSlot(c);
+    out.classes.push({ row: c.row, from: c.className, to, grade: p.grade >= 6 ? 6 : p.grade + 1, ...(slot ? { clearsSlot: slot } : {}) });
+  }
+  // 班主任 → the class's name after promotion (a teacher named for one class only)
+  const homeroom = new Map<string, string | null>();
+  for (const c of classes) {
+    const who = String(c.teacher ?? '').trim();
+    if (!who) continue;
+    homeroom.set(who, homeroom.has(who) ? null : nameFor.get(c.className) ?? c.className);
   }
   for (const r of readers) {
-    if (r.readerType !== 'student' || r.status !== 'active') continue;
+    if (r.status !== 'active') continue;
+    const from = { grade: r.grade, className: r.className, status: r.status };
+    if (r.readerType === 'teacher') {
+      const to = homeroom.get(r.name.trim()) ?? nameFor.get(r.className) ?? r.className;
+      if (to !== r.className) out.readers.push({ row: r.row, readerId: r.readerId, name: r.name, from, to: { grade: r.grade, className: to, status: 'active' } });
+      continue;
+    }
+    if (r.readerType !== 'student') continue;
+    const cohort = isCohortName(r.className);
     const p = parseClassName(r.className);
     const grade = p?.grade ?? r.grade;
     if (grade === null || grade === undefined) {
       unparsed.add(r.className || r.readerId);
       continue;
     }
-    const from = { grade: r.grade, className: r.className, status: r.status };
     if (grade >= 6) {
       const owes = loansOf.get(r.readerId) ?? [];
       const className = nameFor.get(r.className) ?? cohortName(r.className, year, lang);
       if (owes.length) {
         out.owing.push({ readerId: r.readerId, name: r.name, className: r.className, loans: owes });
-        out.readers.push({ row: r.row, readerId: r.readerId, name: r.name, from, to: { grade: 6, className, status: 'active' } });
+        if (!cohort) out.readers.push({ row: r.row, readerId: r.readerId, name: r.name, from, to: { grade: 6, className, status: 'active' } });
       } else {
         out.graduates++;
         out.readers.push({ row: r.row, readerId: r.readerId, name: r.name, from, to: { grade: 6, className, status: 'graduated' } });
@@ -93,13 +122,7 @@ export function planPromotion(readers: readonly PReader[], classes: readonly PCl
   return out;
 }
 
-/** The school year a day belongs to: it starts on 1 September (2026-11-24 → 2026; 2027-06-30 → 2026). */
-export function schoolYearOf(day: string): number {
-  const y = Number(day.slice(0, 4));
-  return Number(day.slice(5, 7)) >= 9 ? y : y - 1;
-}
-
-/** [first day, first day of the next) of school year Y: Y-09-01 to (Y+1)-09-01. */
+/** [first day, first day of the next) of school year Y: Y-09-01 to (Y+1)-09-01 (the archive's span). */
 export function schoolYearSpan(year: number): { from: string; to: string } {
   return { from: `${year}-09-01`, to: `${year + 1}-09-01` };
 }

@@ -54,7 +54,6 @@ export const messages = {
   'log.result.failed': ['失败：{error}', 'Failed: {error}'],
   'log.result.interrupted': ['中断：可能未发出，不再重发', 'Interrupted: may not have been sent, not sent again'],
   // --- answers ---
-  'notices.notSchoolDay': ['{date} 不是上学日，今天不发逾期通知。', '{date} is not a school day: no overdue notices today.'],
   'notices.alreadyDone': ['今天（{date}）的逾期通知已经发过了。', 'Today\'s ({date}) overdue notices have already gone out.'],
   'notices.done': ['逾期通知：已发送 {sent} 封，延后 {deferred} 封，失败 {failed} 封，无邮箱 {unaddressed} 组。', 'Overdue notices: {sent} sent, {deferred} deferred, {failed} failed, {unaddressed} without address.'],
   'notices.nothing': ['今天没有需要发送的逾期通知。', 'No overdue notices to send today.'],
