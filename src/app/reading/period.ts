@@ -21,9 +21,14 @@ export function termSoFar(s: LibrarySettings, today: DayStr): Period & { name: s
   const term = currentOrLastTerm(today, s);
   if (!term) return { from: today, to: today, name: '', halfOver: false };
   const to = today < term.end ? today : term.end;
-  const all = schoolDays(term.start, term.end, s).length;
-  const done = schoolDays(term.start, to, s).length;
-  return { from: term.start, to, name: term.name, halfOver: all > 0 && done * 2 >= all };
+  return { from: term.start, to, name: term.name, halfOver: halfOver(term.start, term.end, today, s) };
+}
+
+/** Half the term's school days (from..end) are over on `today`. */
+export function halfOver(from: DayStr, end: DayStr, today: DayStr, s: LibrarySettings): boolean {
+  const all = schoolDays(from, end, s).length;
+  const done = schoolDays(from, today < end ? today : end, s).length;
+  return all > 0 && done * 2 >= all;
 }
 
 export function monthPeriod(month: string): Period {
