@@ -15,7 +15,8 @@ import type { Ctx } from './context';
 import { syncClassSheetsStep } from './classsheets';
 import { consistencyStep } from './consistency';
 import { weeklyBulletinStep } from './documents';
-import { runNotices } from './notices';
+import { dayOffText, runNotices } from './notices';
+import { termOn } from '../domain/calendar';
 
 /** What a step answers. details: lines for the librarian (e.g. the classes whose sheet is not shared with
  *  their teacher, the mails sent, the problems left to a person). */
@@ -29,6 +30,9 @@ export const noticeStep: JobStep = (ctx, deadlineMs) => {
   const r = runNotices(ctx, deadlineMs);
   return { done: r.done, message: r.message, details: r.details };
 };
+
+/** The steps that reach people: outside a term (a break, or no term known) they do not run. */
+const QUIET_OUTSIDE_TERM = new Set(['notices', 'classSheets', 'weeklyBulletin']);
 
 /** The daily job's steps, in order: the one place to add more. */
 export const DAILY_STEPS: readonly NamedStep[] = [
@@ -87,17 +91,28 @@ export function runDailyJob(ctx: Ctx, opts: { startedMs: number; fromTrigger: bo
   const saved = readCursor(all[CURSOR_KEY] ?? null);
   const cursor: Cursor = saved && saved.day === today ? saved : { day: today, next: 0 };
   if (cursor.next >= steps.length) return { ran: false, done: true, message: t(say, 'job.doneToday'), steps: [] };
+  // Cached for the steps (one cache write when it was cold): the notice run then reads no settings tab.
+  const lib = openLibrary(ctx);
+  lib.remember();
   if (opts.fromTrigger) {
-    // Cached for the steps (one cache write when it was cold): the notice run then reads no settings tab.
-    const lib = openLibrary(ctx);
-    lib.remember();
     const hour = lib.settings.noticeHour;
     if (wallClock(ctx.now, ctx.tz).hour < hour) return { ran: false, done: false, message: t(say, 'job.beforeHour', { hour }), steps: [] };
   }
   const deadline = opts.startedMs + JOB_BUDGET_MS;
   const results: DailyJobOutcome['steps'] = [];
+  // 学期 rows left out (bad dates, overlaps): named by tab and cell, the rest of the calendar works.
+  const termProblems = lib.settings.termProblems;
+  if (termProblems.length && cursor.next === 0) {
+    results.push({ name: 'calendar', done: true, message: t(say, 'job.termProblems', { n: termProblems.length }), details: termProblems.map((p) => t(say, p.messageKey, p.params)) });
+  }
+  // Outside a term nothing goes out (no overdue mail, no class-sheet rewrite, no bulletin): one line says why.
+  const outside = termOn(today, lib.settings) ? null : dayOffText(say, today, lib.settings);
   for (let i = cursor.next; i < steps.length; i++) {
     const step = steps[i];
+    if (outside !== null && QUIET_OUTSIDE_TERM.has(step.name)) {
+      if (!results.some((x) => x.message === outside)) results.push({ name: step.name, done: true, message: outside });
+      continue;
+    }
     const r = step.run(ctx, deadline);
     results.push({ name: step.name, ...r });
     if (!r.done) {

@@ -3,7 +3,7 @@
 // Same seed, same today → same school. Lists are kept short: the bundle is small.
 import type { ItemType } from './schema';
 import type { Acquisition, ClassInfo, HistoryEntry, Item, Loan, Reader, Repair, WriteOff } from './types';
-import { addDays, type DayStr, dayOf, DEFAULT_TZ, endOfDay, formatClock, startOfDay } from './dates';
+import { addDays, type DayStr, dayOf, DEFAULT_TZ, endOfDay, formatClock, isoWeekday, startOfDay } from './dates';
 import { currentOrLastTerm, dueDate, overdueOn, schoolDays } from './calendar';
 import { defaultSettings, type LibrarySettings, ruleFor, weekdayLabel } from './settings';
 import { GRADE_ZH, isbn13CheckDigit } from './importing';
@@ -263,6 +263,11 @@ export function generateSchool(o: GenerateOptions): SampleSchool {
   const yesterday = addDays(today, -1);
   let days: DayStr[] = term ? schoolDays(term.start, term.end < yesterday ? term.end : yesterday, settings) : [];
   if (days.length < 10) days = schoolDays(addDays(today, -150), yesterday, settings);
+  // before any term known (a sample loaded in August): the weekdays of the last 150 days
+  if (days.length < 10) {
+    days = [];
+    for (let d = addDays(today, -150); d < today; d = addDays(d, 1)) if (isoWeekday(d) <= 5) days.push(d);
+  }
   const dayStart = days.map((d) => startOfDay(d, tz).getTime());
   const dueMemo = new Map<string, { due: Date; dueDay: DayStr }>();
   const dueFor = (idx: number, loanDays: number, inRoom: boolean) => {

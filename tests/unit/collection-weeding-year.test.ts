@@ -67,6 +67,25 @@ describe('promotion', () => {
     expect(p.graduates).toBe(1);
     expect(p.unparsed).toEqual(['书法班']);
   });
+  it('issue 15: a cohort is named once, teachers follow 班级.班主任, own slots are cleared and listed', () => {
+    expect(cohortName('六年级(1)班（2027届）', 2027, 'zh')).toBe('六年级(1)班（2027届）');
+    const p = planPromotion(
+      [
+        { row: 2, readerId: 'S1', name: '甲', readerType: 'student', grade: 6, className: '六年级(1)班（2027届）', status: 'active' },
+        { row: 3, readerId: 'T1', name: '孔辰沐', readerType: 'teacher', grade: null, className: '一年级(1)班', status: 'active' },
+      ],
+      [
+        { row: 2, className: '六年级(1)班（2027届）', grade: 6 },
+        { row: 3, className: '一年级(1)班', grade: 1, teacher: '孔辰沐', weekday: '周一', slot: '中午' },
+      ],
+      [{ readerId: 'S1', barcode: '1', title: 'x', due: '2027-06-01' }],
+      2027, 'zh',
+    );
+    // a second preview after the promotion: the cohort class is not renamed again
+    expect(p.classes).toEqual([{ row: 3, from: '一年级(1)班', to: '二年级(1)班', grade: 2, clearsSlot: '周一 中午' }]);
+    expect(p.readers.map((r) => [r.readerId, r.to.className])).toEqual([['T1', '二年级(1)班']]);
+    expect(p.owing.map((o) => o.className)).toEqual(['六年级(1)班（2027届）']);
+  });
   it('school years: the terms\' year, else they start on 1 September', () => {
     const noTerm = parseSettings({ settingsRows: [], termRows: [] });
     if (!noTerm.ok) throw new Error('settings');

@@ -18,6 +18,7 @@ export const messages = {
   'notices.off.holiday': ['{date} 是{name}，不是上学日，今天不发逾期通知。', '{date} is a holiday ({name}), not a school day: no overdue notices today.'],
   'notices.off.weekend': ['{date} 是周末，今天不发逾期通知。', '{date} is a weekend day: no overdue notices today.'],
   'notices.off.noTerm': ['{date} 不在任何学期内（「学期」表中没有这一天所在的学期），不发逾期通知。', '{date} is in no term (the “Terms” tab has no term for it): no overdue notices.'],
+  'job.termProblems': ['「学期」表有 {n} 行暂不采用（其余学期照常）：', '{n} rows of the “Terms” tab are left out (the other terms work as usual):'],
   // --- the year end (promotion) ---
   'schoolYear.notYearEnd.inTerm': ['现在是 {term}（{end} 结束），学年还没有结束：升级要在本学年最后一个学期结束后、新学年开始前进行。如确需现在升级，请勾选“学年未结束，仍要升级”。', 'It is {term} now (it ends {end}); the school year has not ended. Promotion is done after the year\'s last term ends and before the next year begins. To promote now anyway, tick “The year has not ended: promote anyway”.'],
   'schoolYear.notYearEnd': ['今天（{today}）不在学年末：升级要在本学年最后一个学期结束后、新学年开始前进行（请在「学期」表中填写本学年的学期）。如确需现在升级，请勾选“学年未结束，仍要升级”。', 'Today ({today}) is not the year end: promotion is done after the school year\'s last term ends and before the next year begins (enter the year\'s terms in the “Terms” tab). To promote now anyway, tick “The year has not ended: promote anyway”.'],
