@@ -43,11 +43,9 @@ function setMode(mode: Mode): void {
 
 // ---------------------------------------------------------------- new books
 
-let form: BookFormView | null = null;
 let callNoTimer = 0;
 
 function fillForm(f: BookFormView): void {
-  form = f;
   input('f-title').value = f.title;
   input('f-author').value = f.author;
   input('f-publisher').value = f.publisher;
@@ -77,14 +75,23 @@ function scheduleCallNo(): void {
   callNoTimer = window.setTimeout(() => { void showCallNo(); }, 350);
 }
 
+/** The ISBN the form shows (its box), as it will be saved: none for a periodical, which has no ISBN. */
+function shownIsbn(): string {
+  return $<HTMLSelectElement>('f-type').value === 'periodical' ? '' : input('isbn').value.trim();
+}
+
 async function showCallNo(): Promise<void> {
   const classNo = input('f-class').value.trim();
-  if (!classNo) {
+  // A 分类号 is one or two letters, then digits: a word typed to search the helper (恐龙, 绘本, dinosaur) is no
+  // 分类号 yet, and raises no error.
+  if (!/^[A-Za-zＡ-Ｚａ-ｚ]{1,2}([\d.０-９．]|$)/.test(classNo)) {
     $('f-callno').textContent = '—';
     return;
   }
-  const isbn = form?.isbn;
+  // An ISBN being typed (not whole yet) is left out of the preview until it is.
+  const isbn = /^(\d{9}[\dXx]|\d{13})$/.test(shownIsbn().replace(/[-\s]/g, '')) ? shownIsbn() : '';
   const ans = await run('previewCallNo', isbn ? { classNo, isbn } : { classNo });
+  if (classNo !== input('f-class').value.trim()) return; // typed on meanwhile: a newer preview follows
   if (isFailure(ans)) {
     $('f-callno').textContent = '—';
     status('refused', ans.error.message);
@@ -137,8 +144,10 @@ async function save(): Promise<void> {
     return v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
   };
   const batchNo = $<HTMLSelectElement>('f-batch').value;
+  // What is saved is what the form shows now: the ISBN box as it stands (emptied, changed), not the lookup's.
+  const isbn = shownIsbn();
   const payload = {
-    ...(form?.isbn ? { isbn: form.isbn } : {}),
+    ...(isbn ? { isbn } : {}),
     title,
     author: input('f-author').value.trim(),
     publisher: input('f-publisher').value.trim(),
@@ -162,7 +171,6 @@ async function save(): Promise<void> {
     const li = el('li', '', `${ans.callNo} · ${ans.title} · ${ans.barcodes.join(', ')}`);
     li.dataset.barcodes = ans.barcodes.join(',');
     $('registered').prepend(li);
-    form = null;
     ($('book') as HTMLFormElement).reset();
     if (batchNo) $<HTMLSelectElement>('f-batch').value = batchNo;
     $('f-callno').textContent = '—';
@@ -400,6 +408,12 @@ async function start(): Promise<void> {
     if (code) void scanIsbn(code);
   });
   input('f-class').addEventListener('input', () => { renderClc(input('f-class').value); scheduleCallNo(); });
+  // A changed or emptied ISBN changes the call number (a held ISBN keeps its own): the preview follows.
+  input('isbn').addEventListener('input', () => { if (input('f-class').value.trim()) scheduleCallNo(); });
+  $<HTMLSelectElement>('f-type').addEventListener('change', () => {
+    if ($<HTMLSelectElement>('f-type').value === 'periodical') input('isbn').value = '';
+    if (input('f-class').value.trim()) scheduleCallNo();
+  });
   $('book').addEventListener('submit', (ev) => { ev.preventDefault(); void save(); });
   $('b-open').addEventListener('click', async () => {
     const source = input('b-source').value.trim();

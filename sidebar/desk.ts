@@ -322,7 +322,8 @@ function loanRow(loan: LoanView): HTMLLIElement {
   li.dataset.barcode = loan.barcode;
   const text = el('div', 'loan-text');
   text.appendChild(el('div', 'loan-title', loan.title || loan.barcode));
-  const due = [loan.barcode, loan.inRoom ? tr('desk.loan.inRoom') : tr('desk.loan.due', { date: loan.dueDate })];
+  // One status: an in-room loan kept overnight is overdue, not "back today" as well.
+  const due = [loan.barcode, loan.inRoom && loan.overdueDays === 0 ? tr('desk.loan.inRoom') : tr('desk.loan.due', { date: loan.dueDate })];
   if (loan.renewals > 0) due.push(tr('desk.loan.renewed', { n: loan.renewals }));
   text.appendChild(el('div', 'loan-due', due.join(' · ')));
   if (loan.overdueDays > 0) text.appendChild(el('div', 'loan-overdue', tr('desk.loan.overdue', { days: loan.overdueDays })));
@@ -408,6 +409,8 @@ async function scanReader(code: string): Promise<void> {
     status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
     return;
   }
+  // An unknown card clears the reader: the next book asks for a card, never lends to the one before.
+  setReader(null);
   status('refuse', [failure ? failure.error.message : tr('desk.reader.notFound', { query: code })]);
 }
 
@@ -433,6 +436,7 @@ async function handleScan(code: string): Promise<void> {
       status('info', [tr('desk.reader.pick', { n: found.length, query: code })]);
       return;
     }
+    setReader(null);
     status('refuse', [tr('desk.reader.notFound', { query: code })]);
     return;
   }
@@ -598,6 +602,8 @@ function submit(raw: string): void {
 // Modes and class sessions
 
 function setMode(next: Mode): void {
+  // Return mode starts without a reader: the last lend's reader is not the one bringing books back.
+  if (next === 'return' && mode !== 'return') setReader(null);
   mode = next;
   document.body.dataset.mode = mode;
   $('mode-lend').setAttribute('aria-selected', String(mode === 'lend' && !session));
@@ -621,6 +627,14 @@ function setCondition(next: Condition): void {
   document.querySelectorAll<HTMLButtonElement>('[data-condition]').forEach((b) => {
     b.setAttribute('aria-pressed', String(b.dataset.condition === next));
   });
+}
+
+/** The school's today (and the classes' slots) asked again: a desk stays open for days (one call). */
+async function refreshDesk(): Promise<void> {
+  const ans = await run('getDeskInfo');
+  if (isFailure(ans) || !desk) return;
+  desk = { ...desk, today: ans.desk.today, classes: ans.desk.classes };
+  $('today').textContent = desk.today;
 }
 
 function openSessionPicker(): void {
@@ -740,6 +754,7 @@ function printReceipt(): void {
   }
   table.appendChild(tbody);
   box.appendChild(table);
+  box.appendChild(el('p', 'receipt-sign', tr('desk.receipt.sign')));
   window.print();
   markPrinted();
 }
@@ -747,7 +762,8 @@ function printReceipt(): void {
 function saveCsv(): void {
   const { header, rows } = receiptTable();
   const notes = receiptNotes().map((n) => [tr('desk.receipt.rota', { warning: n })]);
-  const text = [...notes, header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+  // The header first (a spreadsheet opening the file takes row 1 as the column names), the notes after the rows.
+  const text = [header, ...rows, ...notes].map((r) => r.map(csvCell).join(',')).join('\r\n');
   const blob = new Blob(['\ufeff', text, '\r\n'], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = el('a');
@@ -915,6 +931,7 @@ async function start(): Promise<void> {
     translateStatic();
     $('school').textContent = desk.schoolName || tr('desk.title');
     $('today').textContent = desk.today;
+    watchDay();
     const restored = restoreList();
     renderSession();
     setMode(mode);
@@ -925,6 +942,20 @@ async function start(): Promise<void> {
     status('refuse', [errorText(e)]);
   }
   focusScan();
+}
+
+/** A desk left open overnight: once the browser's day has changed, the school's today is asked again (one
+ *  getDeskInfo), so the header and the receipt say today's date. */
+let dayWatch = 0;
+function watchDay(): void {
+  if (dayWatch) return;
+  let seen = new Date().toDateString();
+  dayWatch = window.setInterval(() => {
+    const now = new Date().toDateString();
+    if (now === seen) return;
+    seen = now;
+    enqueue(refreshDesk);
+  }, 60_000);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());

@@ -156,7 +156,7 @@ export type CollectionErrorCode =
 export interface BookFormView {
   isbn: string; title: string; author: string; publisher: string; pubYear: number | null; classNo: string; callNo: string;
   itemType: string | null; itemTypeLabel: string; price: number | null; location: string;
-  source: 'held' | 'openlibrary' | 'none'; heldCopies: number;
+  source: 'held' | 'google' | 'openlibrary' | 'none'; heldCopies: number;
 }
 export type LookupIsbnAnswer = Answer<{ form: BookFormView; message: string }>;
 export type PreviewCallNoAnswer = Answer<{ classNo: string; callNo: string; sameIsbn: boolean }>;

@@ -147,7 +147,7 @@ const importInput = z.object({
   csv: z.optional(z.string().check(z.maxLength(20_000_000))),
   sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   source: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-}).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'csv or sheetName, exactly one' }));
+}).check(z.refine((v) => Boolean(v.csv) !== Boolean(v.sheetName), { message: 'input.oneSource' }));
 
 export function importSources(input?: unknown): ImportSourcesAnswer {
   return run(noInput, input ?? {}, {}, (_i, ctx) => importing.sources(ctx));
@@ -235,10 +235,10 @@ export function menuSyncClassSheets(): void {
 
 // ---------------------------------------------------------------- documents (issue 8)
 
-const monthInput = z.string().check(z.regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'YYYY-MM'));
+const monthInput = z.string().check(z.regex(/^(20\d\d)-(0[1-9]|1[0-2])$/, 'input.hint.month'));
 const weekInput = z.string().check(
-  z.regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'YYYY-MM-DD'),
-  z.refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'not a date' }),
+  z.regex(/^\d{4}-(\d{2}-\d{2}|W(0[1-9]|[1-4]\d|5[0-3]))$/, 'input.hint.date'),
+  z.refine((v) => /W/.test(v) || parseDay(v) !== null, { message: 'input.notDate' }),
 );
 
 // No document lock around the whole generation (src/app/documents.ts): it writes no table but the bulletin's
@@ -283,8 +283,8 @@ export function showCollection(): void {
   showSidebar('collection', 'collection.title');
 }
 
-const isbnInput = z.string().check(z.trim(), z.minLength(10), z.maxLength(20), z.regex(/^[\dXx\s‐–-]+$/, 'ISBN: digits (and X) only'));
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-MM-dd'));
+const isbnInput = z.string().check(z.trim(), z.minLength(10), z.maxLength(20), z.regex(/^[\dXx\s‐–-]+$/));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'input.hint.date'));
 const itemTypeInput = z.enum(['book', 'reference', 'teacher', 'periodical', 'pinyin']);
 
 export function collectionInfo(input?: unknown): CollectionInfoAnswer {
@@ -417,7 +417,7 @@ export function labelChoices(input?: unknown): LabelChoicesAnswer {
 /** Copies to label: a batch, or a range of 登记号 (from … to). */
 export function labelItems(input: unknown): LabelItemsAnswer {
   const schema = z.strictObject({ batchNo: z.optional(shortText), from: z.optional(id), to: z.optional(id) })
-    .check(z.refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'batchNo or from (and to), exactly one' }));
+    .check(z.refine((v) => Boolean(v.batchNo) !== Boolean(v.from), { message: 'input.batchOrRange' }));
   return run(schema, input, {}, (i, ctx) => collection.labelItems(ctx, i));
 }
 

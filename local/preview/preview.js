@@ -83,7 +83,10 @@
 
   async function showClock(state) {
     const c = state || await getJson('/api/clock');
-    $('clock-day').textContent = t('today', { day: c.day, weekday: c.weekday });
+    // The weekday in the preview's language (the server names it in English): the label follows the switch.
+    const zhDays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+    const weekday = locale === 'zh-CN' ? zhDays[new Date(`${c.day}T00:00:00Z`).getUTCDay()] : c.weekday;
+    $('clock-day').textContent = t('today', { day: c.day, weekday });
   }
 
   async function nextDay() {
@@ -436,6 +439,7 @@
         await postJson('/api/locale', { locale: next });
         await loadUi();
         translate();
+        await showClock();
         renderMenus();
         $('side').hidden = false;
         $('side-title').textContent = t('desk');

@@ -10,6 +10,9 @@ import { digest, docProps, withDocumentLockReleased } from '../platform/services
 import { flushWrites } from '../sheets/book';
 import { invalidateLibraryCache, openLibrary } from '../sheets/library';
 import { readGrid, sheetNames } from '../sheets/grid';
+import type { HeldCopy } from '../domain/collection/clc';
+import type { Table } from '../sheets/table';
+import { batchNosInUse } from './collection/newbooks';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
@@ -44,14 +47,14 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
   const existingKeys = new Set(table.columnValues(keyCol));
   const classes = lib.table('classes');
   const existingClasses = new Set(classes.readAll().map((r) => String(r.rec.className)));
-  const acquisitions = lib.table('acquisitions');
-  const existingBatches = new Set(acquisitions.readAll().map((r) => String(r.rec.batchNo)));
+  const catalogue = input.kind === 'items' ? heldCatalogue(table) : undefined;
   const result = validateImport({
     kind: input.kind,
     grid: cells,
     existingKeys,
     existingClasses,
-    existingBatches,
+    existingBatches: batchNosInUse(lib),
+    ...(catalogue ? { catalogue } : {}),
     today: ctx.now,
     tz: ctx.tz,
     source: input.source ?? '',
@@ -59,8 +62,30 @@ function validate(ctx: Ctx, input: Source, cells: unknown[][]) {
     readerPattern: lib.settings.readerPattern,
     itemPattern: lib.settings.itemPattern,
     maxKeyLength: MAX_KEY_LENGTH,
+    accessionPrefix: lib.settings.accessionPrefix,
+    accessionWidth: lib.settings.accessionWidth,
   });
+  const file = result.fileProblem;
+  if (file) {
+    const at = Number(file.params.headerAt);
+    throw new LibraryError('INVALID_INPUT', file.messageKey, { ...file.params, hint: at ? t(ctx.locale, 'domain.import.headerAt', { row: at }) : '' });
+  }
   return { lib, result };
+}
+
+/** What an import needs to number its copies as the workbench does: the 索书号 in use and, per ISBN, the last
+ *  copy held (its 分类号 and 索书号); three columns of 图书 read once. */
+function heldCatalogue(items: Table): { callNos: () => string[]; held: (isbn: string) => HeldCopy | null } {
+  const { count, cols } = items.readColumns(['isbn', 'classNo', 'callNo']);
+  const held = new Map<string, HeldCopy>();
+  const callNos: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const callNo = String(cols.callNo[i] ?? '').trim();
+    if (callNo) callNos.push(callNo);
+    const isbn = String(cols.isbn[i] ?? '').trim();
+    if (isbn && (callNo || !held.has(isbn))) held.set(isbn, { classNo: String(cols.classNo[i] ?? '').trim(), callNo });
+  }
+  return { callNos: () => callNos, held: (isbn) => held.get(isbn) ?? null };
 }
 
 export function preview(ctx: Ctx, input: Source) {

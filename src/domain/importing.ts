@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/catalog';
 import { type ColumnDef, enumKeyOf, type EnumName, TABS } from './schema';
 import type { Acquisition, ClassInfo, Item, Reader } from './types';
 import { cellToDay, type DayStr, dayOf, DEFAULT_TZ, isDateValue, startOfDay } from './dates';
-import { cellToNumber } from './settings';
+import { cellToNumber, DEFAULT_ITEM_PATTERN, DEFAULT_READER_PATTERN } from './settings';
+import { callNumbering, checkClassNo, type HeldCopy } from './collection/clc';
 
 export type ImportKind = 'readers' | 'items';
 export interface ImportProblem { messageKey: MessageKey; params: Record<string, string | number> }
@@ -33,6 +34,8 @@ export interface ImportResult {
   missingColumns: string[];
   /** header cells that matched no column (left out of the import) */
   ignoredColumns: string[];
+  /** the file as a whole cannot be read (its first row is no header): one message, no rows */
+  fileProblem?: ImportProblem;
 }
 
 export interface ImportInput {
@@ -55,6 +58,12 @@ export interface ImportInput {
   itemPattern?: string;
   /** the longest key the desk accepts (its scan input) */
   maxKeyLength?: number;
+  /** items: 设置's 登记号前缀 and 登记号位数, to recognise a number Excel stripped of its leading zeros */
+  accessionPrefix?: string;
+  accessionWidth?: number;
+  /** items: the 索书号 in use and the copy held for an ISBN, so a row without 索书号 gets one as the workbench
+   *  gives it (callNumbering); without them the rows keep what the file says */
+  catalogue?: { callNos: () => readonly string[]; held: (isbn: string) => HeldCopy | null };
 }
 
 /** The longest 证号 / 登记号 the desk's entry points accept. */
@@ -231,11 +240,6 @@ export function parsePrice(v: unknown): number | null {
   return Math.round(n * 100) / 100;
 }
 
-/** 中图法 class numbers start with one of its 22 main-class letters (no L, M, W, Y). */
-export function isClassNo(s: string): boolean {
-  return /^[A-KN-VXZ][A-Z0-9.\-/:=()"<>+\[\]]*$/.test(s);
-}
-
 // ---------------------------------------------------------------- headers
 
 const SYNONYMS: Record<ImportKind, Record<string, string[]>> = {
@@ -305,6 +309,17 @@ function keyText(v: unknown): string {
 /** The most characters one cell of a Google Sheet holds. */
 export const MAX_CELL_CHARS = 50000;
 
+/** The longest title and location the workbench's form takes (src/main.ts registerCopies). */
+export const MAX_TITLE = 300;
+export const MAX_LOCATION = 100;
+
+/** A 登记号 Excel turned into a number (005008 → 5008): its digits padded to 设置's width, when shorter. */
+function strippedZeros(key: string, prefix: string, width: number): string {
+  const digits = prefix && key.toUpperCase().startsWith(prefix.toUpperCase()) ? key.slice(prefix.length) : key;
+  if (!/^\d+$/.test(digits) || width <= 0 || digits.length >= width) return '';
+  return `${prefix}${digits.padStart(width, '0')}`;
+}
+
 export function validateImport(input: ImportInput): ImportResult {
   const tz = input.tz ?? DEFAULT_TZ;
   const lang = input.lang ?? 'zh';
@@ -330,6 +345,17 @@ export function validateImport(input: ImportInput): ImportResult {
   const firstRowOfLower = new Map<string, { row: number; key: string }>();
   const existingClasses = new Set([...(input.existingClasses ?? [])].map((c) => normalizeClassName(c)?.className ?? c));
   const batchNo = nextBatchNo(today, input.existingBatches ?? new Set());
+
+  // A title line above the header ('二年级转入学生名单（2026年12月）'): one message for the file, not one per row.
+  if (Object.keys(map).length === 0 && grid.length > 1) {
+    const at = grid.slice(1, 6).findIndex((r) => keyCol in matchHeader(kind, r).map);
+    const example = requiredKeys.map((k) => cols.find((c) => c.key === k)?.[lang] ?? k).join(lang === 'zh' ? '、' : ', ');
+    return {
+      rows: [], newClasses: [], missingColumns, ignoredColumns: ignored,
+      // headerAt: the row below that reads as the header (0: none), for the hint the message ends with
+      fileProblem: { messageKey: 'domain.import.notHeader', params: { row: 1, columns: example, headerAt: at >= 0 ? at + 2 : 0 } },
+    };
+  }
 
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
@@ -361,12 +387,17 @@ export function validateImport(input: ImportInput): ImportResult {
       if (key && !/\s/.test(key) && key.length <= maxKey) {
         // The desk tells a card from a book by 设置's patterns: a key it would read as the other kind, or
         // not recognise at all, could never be scanned.
+        // Said in words (the default rule described, an own rule named by its 设置 row), never as the regex.
+        const at = { column: label(keyCol), value: shown(key) };
         if (kind === 'readers') {
-          if (ownPattern && !ownPattern.test(key)) problem('domain.import.keyNotReader', { column: label(keyCol), value: shown(key), pattern: input.readerPattern ?? '' });
-          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksItem', { column: label(keyCol), value: shown(key) });
+          if (ownPattern && !ownPattern.test(key)) problem(input.readerPattern === DEFAULT_READER_PATTERN ? 'domain.import.cardRule' : 'domain.import.cardRuleOwn', at);
+          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksItem', at);
         } else {
-          if (ownPattern && !ownPattern.test(key)) problem('domain.import.keyNotItem', { column: label(keyCol), value: shown(key), pattern: input.itemPattern ?? '' });
-          else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksReader', { column: label(keyCol), value: shown(key) });
+          const padded = strippedZeros(key, input.accessionPrefix ?? '', input.accessionWidth ?? 0);
+          if (ownPattern && !ownPattern.test(key)) {
+            if (padded && ownPattern.test(padded)) problem('domain.import.leadingZeros', { ...at, padded });
+            else problem(input.itemPattern === DEFAULT_ITEM_PATTERN ? 'domain.import.itemRule' : 'domain.import.itemRuleOwn', at);
+          } else if (otherPattern && otherPattern.test(key)) problem('domain.import.keyLooksReader', at);
         }
       }
       if (key && !firstRowOf.has(key)) firstRowOf.set(key, rowNo);
@@ -418,6 +449,9 @@ export function validateImport(input: ImportInput): ImportResult {
     } else {
       const title = text(get('title'));
       if ('title' in map && !title) problem('domain.import.required', { column: label('title') });
+      // What the workbench's form takes (registerCopies): a title of at most 300 characters, a location of 100.
+      if (title.length > MAX_TITLE) problem('domain.import.titleTooLong', { max: MAX_TITLE, value: shown(title) });
+      if (text(get('location')).length > MAX_LOCATION) problem('domain.import.locationTooLong', { max: MAX_LOCATION, value: shown(get('location')) });
       const rawIsbn = get('isbn');
       const isbn = blank(rawIsbn) ? '' : keyText(rawIsbn).toUpperCase();
       if (isbn && !isValidIsbn(isbn)) problem('domain.import.badIsbn', { value: shown(rawIsbn) });
@@ -429,8 +463,11 @@ export function validateImport(input: ImportInput): ImportResult {
         if (!Number.isInteger(n) || n < 1800 || n > Number(today.slice(0, 4)) + 1) problem('domain.import.badNumber', { column: label('pubYear'), value: shown(rawYear) });
         else pubYear = n;
       }
-      const classNo = text(get('classNo')).toUpperCase().replace(/\s+/g, '');
-      if (classNo && !isClassNo(classNo)) problem('domain.import.badClassNo', { value: shown(classNo) });
+      // The 分类号 as the workbench checks it (checkClassNo), and in the form it stores it.
+      const rawClassNo = text(get('classNo'));
+      const classCheck = rawClassNo ? checkClassNo(rawClassNo) : null;
+      if (classCheck && !classCheck.ok) problem('domain.import.badClassNo', { value: shown(rawClassNo) });
+      const classNo = classCheck?.ok ? classCheck.classNo : rawClassNo.toUpperCase().replace(/\s+/g, '');
       const rawPrice = get('price');
       let price: number | null = null;
       if (!blank(rawPrice)) {
@@ -459,6 +496,17 @@ export function validateImport(input: ImportInput): ImportResult {
   }
 
   const result: ImportResult = { rows, newClasses: [...newClasses.values()], missingColumns, ignoredColumns: ignored };
+  if (kind === 'items' && input.catalogue) {
+    // 索书号 for the rows without one, in file order, as the workbench numbers them; the file's own 索书号 count
+    // as in use (a blank row after 'I287/5' gets I287/6).
+    const cat = input.catalogue;
+    const items = rows.filter((r) => r.ok && r.record).map((r) => r.record as Item);
+    const own = items.map((i) => i.callNo).filter(Boolean);
+    const number = callNumbering(() => [...cat.callNos(), ...own]);
+    for (const i of items) {
+      if (!i.callNo && i.classNo) i.callNo = number(i.classNo, i.isbn, i.isbn ? cat.held(i.isbn) : null).callNo;
+    }
+  }
   if (kind === 'items') {
     const fresh = rows.filter((r) => r.ok && r.record && !(r.record as Item).batchNo).map((r) => r.record as Item);
     if (fresh.length) {

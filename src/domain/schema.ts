@@ -145,6 +145,7 @@ export const TABS = {
       c('barcode', '登记号', 'Accession no.', 'text', { key_: true }),
       opt('isbn', 'ISBN', 'ISBN', 'text'),
       c('title', '题名', 'Title', 'text'),
+      opt('periodical', '刊名', 'Periodical', 'text'),
       opt('author', '责任者', 'Author', 'text'),
       opt('publisher', '出版者', 'Publisher', 'text'),
       opt('pubYear', '出版年', 'Year', 'int'),
@@ -242,6 +243,7 @@ export const TABS = {
       opt('readerId', '证号', 'Card no.', 'text'),
       opt('staff', '经办人', 'Staff', 'text'),
       opt('foundOn', '找回日期', 'Found on', 'date'),
+      opt('paidOn', '赔偿日期', 'Paid on', 'date'),
     ],
   },
   notices: {

@@ -82,8 +82,8 @@ export interface LibrarySettings {
   leaderEmail: string;
   /** the weekly bulletin shows readers' names masked (李*明) */
   maskStarNames: boolean;
-  /** copies published this many years ago or earlier are weeding candidates (0 = none) */
-  weedAfterYears: number;
+  /** the weekly bulletin names this many reading stars (ties at the cut kept) */
+  starCount: number;
   /** 《中小学图书馆（室）规程》(2018) figures for a primary school, editable */
   standard: StandardFigures;
   loanRules: LoanRule[];
@@ -243,6 +243,8 @@ export interface SettingDef {
   en: string;
   /** default, as the cell text setupLibrary writes */
   defaultText: string;
+  /** the default as an English workbook writes it (where the Chinese one is words, not a number or a name) */
+  defaultTextEn?: string;
   noteZh: string;
   noteEn: string;
   /** empty cell → the default (otherwise the empty text is parsed: '' is a valid value) */
@@ -303,7 +305,17 @@ const ROTA_DEFAULTS: Record<RotaKey, [string, string, string]> = {
   teacher: ['教师借书时间', 'Teachers borrowing', '周五下午'],
 };
 
-export const SETTING_DEFS: readonly SettingDef[] = [
+/** Defaults written in English in an English workbook (each parses to the same value as the Chinese one). */
+const DEFAULTS_EN: Record<string, string> = {
+  openingHours: 'Mon–Fri 08:00-16:00 (teachers all day; students at noon and in their class slot)',
+  copiesPerTitle: '1 per 10 students, at most 5', // issue 19
+  'rota.grade1': 'Mon noon', 'rota.grade2': 'Fri noon', 'rota.grade3': 'Mon afternoon', 'rota.grade4': 'Tue afternoon',
+  'rota.grade5': 'Wed afternoon', 'rota.grade6': 'Thu afternoon', 'rota.teacher': 'Fri afternoon',
+  overdueBlocks: 'Yes', maskStarNames: 'Yes',
+  weedYears: 'Teacher book:8; Periodical:3; Book:30',
+};
+
+export const SETTING_DEFS: readonly SettingDef[] = ([
   def('schoolName', '学校名称', 'School name', '示例小学', '显示在借还书台、通知和报告中', 'Shown on the desk, notices and reports', 'domain.settings.empty', k(text())),
   def('librarianEmail', '管理员邮箱', 'Librarian e-mail', 'library@school.example', '逾期汇总和报告发往此邮箱', 'Overdue summaries and reports go here', 'domain.settings.notEmail', k(email()), false),
   def('termName', '学期名称', 'Term', '2026学年第一学期', '如 2026学年第一学期', 'e.g. 2026学年第一学期 (2026–27, first term)', 'domain.settings.empty', k(text())),
@@ -347,7 +359,7 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('principalEmail', '校长邮箱', 'Principal e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
   def('leaderEmail', '分管领导邮箱', 'Supervising leader e-mail', '', '计划和报告以只读方式共享给此邮箱（可留空）', 'Plans and reports are shared view-only with this address (may be empty)', 'domain.settings.notEmail', k(email()), false),
   def('maskStarNames', '公示隐去姓名', 'Mask names in bulletin', '是', '每周公示的“阅读之星”姓名显示为 李*明（是/否）', 'Reading stars in the weekly bulletin shown as 李*明 (yes/no)', 'domain.settings.notYesNo', k(yesNo())),
-  def('weedAfterYears', '剔旧年限', 'Weeding age (years)', '15', '出版满此年数的图书列为剔旧候选（0 表示不列）', 'Copies published this many years ago are weeding candidates (0 = none)', 'domain.settings.notNumber', k(int(0, 200))),
+  def('starCount', '阅读之星人数', 'Reading stars', '10', '每周公示列出借阅最多的前几名学生（并列的一并列出）', 'How many top borrowers the weekly bulletin names (ties at the cut included)', 'domain.settings.notNumber', k(int(1, 100))),
   def('standard.booksPerStudent', '规程：生均藏书', 'Standard: books per student', '25', '《中小学图书馆（室）规程》（2018）小学：生均藏书 25 册', 'National rule (2018), primary: 25 books per student', 'domain.settings.notNumber', k(amount())),
   def('standard.newPerStudentYear', '规程：生均年新增', 'Standard: new per student per year', '1', '小学每年生均新增（更新）图书不少于 1 册', 'At least 1 new book per student per year', 'domain.settings.notNumber', k(amount())),
   def('standard.referenceTitles', '规程：工具书教参种数', 'Standard: reference titles', '120', '工具书、教学参考书不少于 120 种', 'At least 120 reference and teaching-reference titles', 'domain.settings.notNumber', k(amount())),
@@ -363,14 +375,14 @@ export const SETTING_DEFS: readonly SettingDef[] = [
   def('accessionWidth', '登记号位数', 'Accession digits', '6', '登记号数字部分的位数（不足补 0）', 'Digits of the number part (zero-padded)', 'domain.settings.notNumber', k(int(4, 10))),
   def('accessionNext', '登记号下一号', 'Next accession no.', '', '下一本新书的登记号数字；留空则接着已用的最大号。系统登记新书后自动更新', 'Number of the next new copy; empty = after the highest in use. Updated by registration', 'domain.settings.notNumber',
     k(cell((v) => { if (cellText(v) === '') return 0; const n = cellToNumber(v); return n !== undefined && Number.isInteger(n) && n >= 1 && n < 1e10 ? n : undefined; })), false),
-  def('weedYears', '剔旧出版年限', 'Weeding: years since publication', '教师用书:8；期刊:3；普通图书:30', '按文献类型：出版超过多少年可剔旧，如 教师用书:8；期刊:3', 'Per item type: published more than N years ago, e.g. 教师用书:8; 期刊:3', 'domain.settings.badChoice',
+  def('weedYears', '剔旧出版年限', 'Weeding: years since publication', '教师用书:8；期刊:3；普通图书:30', '按文献类型：出版超过多少年可剔旧，如 教师用书:8；期刊:3', 'Per item type: published more than N years ago, e.g. Teacher book:8; Periodical:3', 'domain.settings.badChoice',
     k(cell((v) => parseWeedYears(cellText(v)))), false),
   def('weedIdleYears', '剔旧未借年限', 'Weeding: years not borrowed', '3', '且多少年没有借出过（0 表示不看借阅）', 'And not borrowed for this many years (0 = ignore loans)', 'domain.settings.notNumber', k(int(0, 50))),
   def('weedMaxRepairs', '剔旧修补次数', 'Weeding: repairs', '3', '修补超过多少次建议剔旧（0 表示不看修补）', 'Suggest weeding after more repairs than this (0 = ignore repairs)', 'domain.settings.notNumber', k(int(0, 99))),
   // ---- reading promotion (issue 19)
   def('copiesPerTitle', '每种复本数', 'Copies per title', '每10人1册，最多5册', '推荐书目每种书按年级人数应有的册数：如 每10人1册，最多5册；或一个数字（每种固定册数）', 'Copies of each reading-list title a grade needs: e.g. 1 per 10 students, at most 5; or one number (that many each)', 'domain.settings.badChoice',
     k(cell((v) => parseCopiesRule(cellText(v)))), false),
-];
+] as SettingDef[]).map((d) => (DEFAULTS_EN[d.key] ? { ...d, defaultTextEn: DEFAULTS_EN[d.key] } : d));
 
 /** '教师用书:8；期刊:3' (either language's type labels, ；/; /, separated) → years per type; undefined when unreadable. */
 export function parseWeedYears(text: string): Partial<Record<ItemType, number>> | undefined {
@@ -672,7 +684,7 @@ export function defaultSettings(): LibrarySettings {
 
 // ---------------------------------------------------------------- cache
 
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 const slotSchema = z.object({ weekday: z.int().check(z.gte(1), z.lte(7)), start: z.number(), end: z.number() });
 const rangeSchema = z.object({ start: z.number(), end: z.number() });
 const daySchema = z.string().check(z.refine((s) => parseDay(s) !== null));
@@ -687,7 +699,7 @@ const cachedSchema = z.object({
     overdueBlocks: z.boolean(), minLoansPerTerm: z.number(), targetLoansPerTerm: z.number(),
     readerPattern: z.string(), itemPattern: z.string(), noticeHour: z.number(),
     reminderInterval: z.number(), noticeLanguage: z.enum(['', 'zh-CN', 'en']),
-    guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), weedAfterYears: z.number(),
+    guidingIdea: z.string(), principalEmail: z.string(), leaderEmail: z.string(), maskStarNames: z.boolean(), starCount: z.number(),
     standard: z.object({
       booksPerStudent: z.number(), newPerStudentYear: z.number(), referenceTitles: z.number(), periodicalTitles: z.number(),
       shareA: z.number(), shareB: z.number(), shareCK: z.number(), shareNX: z.number(), shareZ: z.number(),

@@ -10,9 +10,11 @@
 import * as notices from './parts/notices';
 import * as classSheets from './parts/classsheets';
 import * as documents from './parts/documents';
+import * as reports from './parts/reports';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
 import * as reading from './parts/reading';
+import * as words from './parts/words';
 import * as calendar from './parts/calendar';
 import * as selfCheck from './parts/selfcheck';
 
@@ -85,9 +87,7 @@ const messages = {
   'domain.import.required': ['「{column}」不能为空', '"{column}" must not be empty'],
   'domain.import.badKey': ['「{column}」含有空格或非法字符：{value}', '"{column}" contains spaces or invalid characters: {value}'],
   'domain.import.keyTooLong': ['「{column}」太长（最多 {max} 个字符）：{value}', '"{column}" is too long (at most {max} characters): {value}'],
-  'domain.import.keyNotReader': ['「{column}」{value} 不符合设置中的读者证号规则（{pattern}），借还书台扫到它时认不出是借书证', '"{column}" {value} does not fit the reader card pattern in Settings ({pattern}); the desk would not know it as a card'],
   'domain.import.keyLooksItem': ['「{column}」{value} 符合设置中的图书条码规则，借还书台会把它当作图书', '"{column}" {value} fits the book barcode pattern in Settings; the desk would take it for a book'],
-  'domain.import.keyNotItem': ['「{column}」{value} 不符合设置中的图书条码规则（{pattern}），借还书台扫到它时认不出是图书', '"{column}" {value} does not fit the book barcode pattern in Settings ({pattern}); the desk would not know it as a book'],
   'domain.import.keyLooksReader': ['「{column}」{value} 符合设置中的读者证号规则，借还书台会把它当作借书证', '"{column}" {value} fits the reader card pattern in Settings; the desk would take it for a reader card'],
   'domain.import.dupCase': ['{key} 与工作簿中的 {other} 只差大小写，借还书台分不开', '{key} differs from {other} in the workbook only by upper/lower case; the desk cannot tell them apart'],
   'domain.import.dupInFile': ['{key} 与第 {first} 行重复', '{key} repeats row {first}'],
@@ -102,7 +102,7 @@ const messages = {
   'domain.import.badClass': ['班级无法识别（应如 三年级(2)班、3-2 或 Grade 3 Class 2）：{value}', 'Class not recognised (expected like Grade 3 Class 2, 3-2 or 三年级(2)班): {value}'],
   'domain.import.gradeMismatch': ['年级 {grade} 与班级 {className} 不符', 'Grade {grade} does not match class {className}'],
   'domain.import.badEmail': ['邮箱格式不对：{value}', 'Invalid e-mail address: {value}'],
-  'domain.import.badClassNo': ['分类号不是中图法分类号：{value}', 'Not a Chinese Library Classification number: {value}'],
+  'domain.import.badClassNo': ['分类号「{value}」不是中图法分类号：应为大写字母加数字，每三位数字后加一个点，如 I287.45、G623.2', 'Class no. “{value}” is not a Chinese Library Classification number: a capital letter and digits, a point after every third digit, e.g. I287.45, G623.2'],
   'domain.import.onLoanStatus': ['导入的图书不能是“借出”状态（没有借阅记录）', 'An imported copy cannot be "on loan" (there is no loan for it)'],
   // --- sheets ---
   'sheets.missingColumn': ['工作表「{tab}」缺少必需的列：{column}。', 'Tab “{tab}” is missing the required column: {column}.'],
@@ -133,9 +133,11 @@ const messages = {
   ...notices.messages,
   ...classSheets.messages,
   ...documents.messages,
+  ...reports.messages,
   ...collection.messages,
   ...input.messages,
   ...reading.messages,
+  ...words.messages,
   ...calendar.messages,
   ...selfCheck.messages,
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
@@ -160,6 +162,11 @@ export type Params = Record<string, string | number>;
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const pair = messages[key] as readonly [string, string] | undefined;
   return fill(pair ? pair[locale === 'zh-CN' ? 0 : 1] : key, params);
+}
+
+/** True when `key` is in the catalogue (a field label, a schema's own message). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
 /** A message with its {placeholders} filled (an unknown one stays as it is). */

@@ -106,6 +106,7 @@ const zh = {
   'desk.receipt.title': '{school} 借还清单',
   'desk.receipt.titleClass': '{school} {className} 班级借阅清单',
   'desk.receipt.meta': '日期：{date}　共 {n} 条',
+  'desk.receipt.sign': '班主任签收：＿＿＿＿＿＿＿＿　日期：＿＿＿＿＿＿',
   'desk.receipt.file': '借还清单',
   // --- import ---
   'import.loading': '正在载入…',
@@ -277,7 +278,8 @@ const en: Record<PageKey, string> = {
   'desk.col.note': 'Note',
   'desk.receipt.title': '{school} lending list',
   'desk.receipt.titleClass': '{school} {className} class visit list',
-  'desk.receipt.meta': 'Date: {date}  {n} lines',
+  'desk.receipt.meta': 'Date: {date} · {n} lines',
+  'desk.receipt.sign': 'Homeroom teacher’s signature: ____________  Date: __________',
   'desk.receipt.file': 'lending-list',
   // --- import ---
   'import.loading': 'Loading…',

@@ -15,7 +15,7 @@
 // - blank rows: a row whose wanted cells are all blank is left out (callers that need a key drop rows
 //   whose key is '' themselves).
 import type { ColumnDef, Lang } from '../domain/schema';
-import { type Cell, type Rec, type Table, CELLS_PER_CALL, escapeRegExp, fromCell, toCell } from './table';
+import { type Cell, type Rec, type Table, CELLS_PER_CALL, escapeRegExp, fromCell, numberFormatFor, toCell } from './table';
 
 /** At most this many cells per getValues. */
 const CHUNK_CELLS = 500_000;
@@ -229,7 +229,11 @@ export function writeColumnCells(t: Table, colKey: string, current: readonly Cel
   for (let r = first; r <= last; r++) {
     block.push([changes.has(r) ? toCell(def, changes.get(r), lang) : (current[r - 2] ?? '')]);
   }
-  t.sheet.getRange(first, t.col(colKey) + 1, block.length, 1).setValues(block);
+  const range = t.sheet.getRange(first, t.col(colKey) + 1, block.length, 1);
+  // A text column (a class named '301', a 证号) gets the plain-text format first, as Table.writeBlock does:
+  // Sheets would otherwise parse what is written (301 a number).
+  if (def.kind === 'text') range.setNumberFormat(numberFormatFor(def));
+  range.setValues(block);
 }
 
 // ---- the 设置 row a writer keeps current (the next 登记号)

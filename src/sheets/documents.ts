@@ -6,9 +6,12 @@ import type {
 import { overdueDays } from '../domain/calendar';
 import { type DayStr, dayOf } from '../domain/dates';
 import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
+import type { Lang } from '../domain/schema';
+import { openArchive } from './archive';
 import type { Library } from './library';
+import { readWholeSheet } from './whole';
 import type { Rec, Table } from './table';
-import { type ColumnData, dataRows, readColumnData, readColumns as readColumnRows, SMALL_TAB } from './columns';
+import { type ColumnData, columnDataOfRows, dataRows, readColumnData, readColumns as readColumnRows, SMALL_TAB } from './columns';
 
 /** A small tab's wanted columns as records (open-ended ranges: no row count asked first). */
 const readColumns = (t: Table, keys: readonly string[]): Rec[] => readColumnRows(t, keys, SMALL_TAB).map((r) => r.rec);
@@ -46,7 +49,7 @@ export function readDocClasses(lib: Library): DocClass[] {
     .map((r) => ({ className: str(r.className), grade: num(r.grade) as number, teacher: str(r.teacher), weekday: str(r.weekday), slot: str(r.slot) }));
 }
 
-export type ItemKey = 'barcode' | 'isbn' | 'title' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear';
+export type ItemKey = 'barcode' | 'isbn' | 'title' | 'periodical' | 'author' | 'classNo' | 'callNo' | 'itemType' | 'status' | 'addedOn' | 'pubYear' | 'price';
 
 /** Every copy, with only the columns asked for (the others blank). */
 export function readDocItems(lib: Library, tz: string, keys: readonly ItemKey[]): DocItem[] {
@@ -87,33 +90,39 @@ function daysInWindow(t: Table, dateKey: string, w: Window, tz: string): { days:
 
 function itemsOf(d: ColumnData, tz: string): DocItem[] {
   const c = (k: string) => d.col[k] ?? [];
-  const [barcode, isbn, title, author, classNo, callNo, itemType, status, addedOn, pubYear] =
-    ['barcode', 'isbn', 'title', 'author', 'classNo', 'callNo', 'itemType', 'status', 'addedOn', 'pubYear'].map(c);
+  const [barcode, isbn, title, periodical, author, classNo, callNo, itemType, status, addedOn, pubYear, price] =
+    ['barcode', 'isbn', 'title', 'periodical', 'author', 'classNo', 'callNo', 'itemType', 'status', 'addedOn', 'pubYear', 'price'].map(c);
   const out: DocItem[] = new Array(d.length);
   for (let i = 0; i < d.length; i++) {
     out[i] = {
-      barcode: str(barcode[i]), isbn: str(isbn[i]), title: str(title[i]), author: str(author[i]), classNo: str(classNo[i]), callNo: str(callNo[i]),
-      itemType: (itemType[i] as ItemType | null) ?? null, status: (status[i] as ItemStatus | null) ?? null, addedOn: day(addedOn[i], tz), pubYear: num(pubYear[i]),
+      barcode: str(barcode[i]), isbn: str(isbn[i]), title: str(title[i]), periodical: str(periodical[i]), author: str(author[i]), classNo: str(classNo[i]), callNo: str(callNo[i]),
+      itemType: (itemType[i] as ItemType | null) ?? null, status: (status[i] as ItemStatus | null) ?? null, addedOn: day(addedOn[i], tz), pubYear: num(pubYear[i]), price: num(price[i]),
     };
   }
   return out;
 }
 
-export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'itemType';
+export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'returned' | 'loanId' | 'due' | 'itemType';
 
 /**
  * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
  * read first; the other wanted columns only for the rows from the first to the last one in the window.
+ * `lastLent`, when given, is filled with every copy's last loan day (all rows, for the weeding rule).
  */
-export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[]): DocLoan[] {
+export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, keys: readonly LoanKey[], lastLent?: Map<string, DayStr>): DocLoan[] {
   const out: DocLoan[] = [];
-  const want = (k: LoanKey) => keys.includes(k);
+  const want = (k: LoanKey) => keys.includes(k) || (k === 'barcode' && lastLent !== undefined);
   const open = readColumns(lib.table('loans'), [
     'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
     ...(want('itemType') ? ['itemType'] : []),
   ]);
+  const newest = (barcode: string, d: DayStr) => {
+    const seen = lastLent?.get(barcode);
+    if (barcode && (seen === undefined || seen < d)) lastLent?.set(barcode, d);
+  };
   for (const r of open) {
     const lent = day(r.lentAt, tz);
+    if (lent && lastLent) newest(str(r.barcode), lent);
     if (!lent || lent < w.from || lent > w.to) continue;
     const due = day(r.dueDate, tz) ?? '';
     out.push({
@@ -123,23 +132,63 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   }
   const h = lib.table('history');
   const { days: lentDays, first, last } = daysInWindow(h, 'lentAt', w, tz);
+  if (lastLent) {
+    // every copy's last loan in 借阅记录, for the weeding rule: the 登记号 column whole, beside the days read
+    const codes = readColumnData(h, ['barcode'], { from: 0, count: lentDays.length });
+    for (let k = 0; k < codes.length; k++) {
+      const d = lentDays[codes.row[k] - 2];
+      if (d) newest(str(codes.col.barcode[k]), d);
+    }
+  }
   if (first < 0) return out;
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
-    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []), ...(want('itemType') ? ['itemType'] : []),
+    ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []), ...(want('returned') ? ['returnedAt'] : []),
+    ...(want('loanId') ? ['loanId'] : []), ...(want('due') ? ['dueDate'] : []), ...(want('itemType') ? ['itemType'] : []),
   ], { from: first, count: last - first + 1 });
   const none: unknown[] = [];
-  const [result, overdue, barcode, readerId, className, itemType] = ['result', 'overdueDays', 'barcode', 'readerId', 'className', 'itemType'].map((k) => rest.col[k] ?? none);
+  const [result, overdue, barcode, readerId, className, returnedAt, loanId, dueDate, itemType] = ['result', 'overdueDays', 'barcode', 'readerId', 'className', 'returnedAt', 'loanId', 'dueDate', 'itemType'].map((k) => rest.col[k] ?? none);
   for (let k = 0; k < rest.length; k++) {
     const lentOn = lentDays[rest.row[k] - 2];
     if (!lentOn || lentOn < w.from || lentOn > w.to) continue;
     out.push({
-      barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: '',
-      overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned',
+      barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: day(dueDate[k], tz) ?? '',
+      overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned', returnedOn: day(returnedAt[k], tz),
+      ...(want('loanId') ? { loanId: str(loanId[k]) } : {}),
       ...(want('itemType') ? { itemType: (itemType[k] as ItemType | null) ?? null } : {}),
     });
   }
   return out;
+}
+
+/**
+ * Loans lent in the window from archive spreadsheets (one read each: their one tab holds 借阅记录's rows as
+ * they were, under its header). A row also still in 借阅记录 (an archive run stopped between copying and
+ * removing) is left out by its 流水号. Answers the loans and the archives that could not be opened.
+ */
+export function readArchivedLoans(urls: readonly string[], lang: Lang, tz: string, w: Window, inHistory: ReadonlySet<string>): { loans: DocLoan[]; unread: string[] } {
+  const loans: DocLoan[] = [];
+  const unread: string[] = [];
+  for (const url of urls) {
+    let whole;
+    try {
+      whole = readWholeSheet(openArchive(url).sheet, 'history', lang);
+    } catch {
+      unread.push(url);
+      continue;
+    }
+    const d = columnDataOfRows(whole.table, ['loanId', 'lentAt', 'barcode', 'readerId', 'className', 'overdueDays', 'result', 'returnedAt'], whole.rows);
+    const c = d.col;
+    for (let k = 0; k < d.length; k++) {
+      const lentOn = day(c.lentAt[k], tz);
+      if (!lentOn || lentOn < w.from || lentOn > w.to || inHistory.has(str(c.loanId[k]))) continue;
+      loans.push({
+        barcode: str(c.barcode[k]), readerId: str(c.readerId[k]), className: str(c.className[k]), lentOn, dueOn: '',
+        overdueDays: num(c.overdueDays[k]) ?? 0, result: (c.result[k] as LoanResult | null) ?? 'returned', returnedOn: day(c.returnedAt[k], tz),
+      });
+    }
+  }
+  return { loans, unread };
 }
 
 export function readDocAcquisitions(lib: Library, tz: string): DocAcquisition[] {
@@ -150,9 +199,12 @@ export function readDocAcquisitions(lib: Library, tz: string): DocAcquisition[] 
 }
 
 export function readDocWriteOffs(lib: Library, tz: string): DocWriteOff[] {
-  return readColumns(lib.table('writeOffs'), ['barcode', 'date', 'reason', 'price', 'compensation']).flatMap((r) => {
+  return readColumns(lib.table('writeOffs'), ['barcode', 'date', 'reason', 'price', 'compensation', 'paidOn']).flatMap((r) => {
     const d = day(r.date, tz);
-    return d ? [{ barcode: str(r.barcode), date: d, reason: (r.reason as WriteOffReason | null) ?? null, price: num(r.price) ?? 0, compensation: num(r.compensation) ?? 0 }] : [];
+    return d ? [{
+      barcode: str(r.barcode), date: d, reason: (r.reason as WriteOffReason | null) ?? null, price: num(r.price) ?? 0, compensation: num(r.compensation) ?? 0,
+      paidOn: day(r.paidOn, tz),
+    }] : [];
   });
 }
 

@@ -47,8 +47,23 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang
     if (def.machineKept) protectWarningOnly(sheet, t(locale, 'app.warnEdit'));
   }
   seedSettings(ss, lang, today, tz);
+  dropEmptyDefaultTab(ss);
   return report;
 }
+
+/** The tab a new spreadsheet comes with (工作表1 / Sheet1), left empty once the library's tabs exist: removed, so
+ *  the librarian does not meet a blank first tab. Never one holding anything, never the last tab (Sheets
+ *  refuses to remove every sheet of a spreadsheet). */
+function dropEmptyDefaultTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  const sheets = ss.getSheets();
+  for (const sheet of sheets) {
+    if (!DEFAULT_TAB_NAMES.includes(sheet.getName()) || sheets.length < 2) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  }
+}
+
+/** What Sheets names the first tab of a new spreadsheet, in the locales the library speaks. */
+const DEFAULT_TAB_NAMES = ['工作表1', 'Sheet1'];
 
 function columnsNeedingFormat(sheet: GoogleAppsScript.Spreadsheet.Sheet, cols: readonly ColumnDef[], map: Record<string, number>, missing: readonly ColumnDef[]): ColumnDef[] {
   const width = Math.max(...Object.values(map)) + 1;
@@ -115,7 +130,7 @@ function seedSettings(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang, 
   const present = new Set(rows.map((r) => normHeader(r.rec.item)));
   const add = SETTING_DEFS.filter((d) => !present.has(normHeader(d.zh)) && !present.has(normHeader(d.en)));
   if (add.length) {
-    settings.appendMany(add.map((d) => ({ item: label(d, lang), value: d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
+    settings.appendMany(add.map((d) => ({ item: label(d, lang), value: lang === 'en' ? d.defaultTextEn ?? d.defaultText : d.defaultText, note: lang === 'zh' ? d.noteZh : d.noteEn })));
   }
   seedIfEmpty(ss, 'loanRules', lang, () => DEFAULT_LOAN_RULES.map((r) => ({ ...r })));
   seedIfEmpty(ss, 'calendar', lang, () => calendarSeedRows(today, lang, tz).map((r) => ({ ...r })));

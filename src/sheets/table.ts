@@ -10,9 +10,15 @@ import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
 
+/** The key cells: 登记号, 证号, ISBN, 索书号 (and the 分类号 it is made of). A row of a tab holding one is written
+ *  with its columns' formats laid first (Table.writeBlock), whatever the tab's formatting. */
+export const KEY_CELLS: readonly string[] = ['barcode', 'readerId', 'isbn', 'callNo', 'classNo'];
+
 /** Cells that cost about as much to read as one more call: a read is a round trip (~30 ms) plus ~0.005 ms a
  *  cell (local/costs.ts). The unit of every "one block or several reads" rule. */
 export const CELLS_PER_CALL = 6000;
+/** A block of at most this many rows grows a full tab without asking its size first (Table.blockFrom). */
+const FEW_ROWS = 50;
 export type Rec = Record<string, unknown>;
 
 /** The number format each kind of column gets, so text stays text (leading zeros, '=' at the start). */
@@ -433,14 +439,64 @@ export class Table {
     this.sheet.appendRow(this.toRow(rec));
   }
 
-  /** Appends many records in one setValues after the last row. */
+  /** Appends many records after the last row: the rows' formats, then one setValues (writeBlock). */
   appendMany(recs: readonly Rec[]): number {
     if (recs.length === 0) return 0;
     const start = this.sheet.getLastRow() + 1;
     const rows = recs.map((r) => this.toRow(r));
-    this.ensureRows(start + rows.length - 1);
-    this.sheet.getRange(start, 1, rows.length, this.width).setValues(rows);
+    this.writeBlock(this.blockFrom(start, rows.length), rows);
     return start;
+  }
+
+  /** The `count` rows after the last row (`start` = last row + 1), the tab grown first only when it is too short:
+   *  Sheets refuses a range past its last row ("The coordinates of the range are outside the dimensions of the
+   *  sheet."). A few rows (a registration, a scan batch) are then inserted after the last row without asking the
+   *  tab's size (at most count - 1 blank rows more than needed stay below); a bulk write asks it (one round trip)
+   *  and inserts only what is missing, so an import does not leave the old blank rows behind it. */
+  private blockFrom(start: number, count: number): GoogleAppsScript.Spreadsheet.Range {
+    try {
+      return this.sheet.getRange(start, 1, count, this.width);
+    } catch {
+      if (count <= FEW_ROWS) this.sheet.insertRowsAfter(start - 1, count);
+      else this.ensureRows(start + count - 1);
+      return this.sheet.getRange(start, 1, count, this.width);
+    }
+  }
+
+  /** The runs of adjacent columns this table knows (0-based first column, their number formats): usually one
+   *  run, as setup appends the known columns side by side; a librarian's own columns are never reformatted. */
+  private formatRuns(): { first: number; formats: string[] }[] {
+    // A tab without key cells (通知记录, 设置…) is written as before: no call more.
+    if (!KEY_CELLS.some((k) => this.map[k] !== undefined)) return [];
+    const byIndex = new Map<number, string>();
+    for (const col of this.def.columns) {
+      const i = this.map[col.key];
+      if (i !== undefined) byIndex.set(i, numberFormatFor(col));
+    }
+    const runs: { first: number; formats: string[] }[] = [];
+    for (const i of [...byIndex.keys()].sort((a, b) => a - b)) {
+      const last = runs[runs.length - 1];
+      if (last && last.first + last.formats.length === i) last.formats.push(byIndex.get(i)!);
+      else runs.push({ first: i, formats: [byIndex.get(i)!] });
+    }
+    return runs;
+  }
+
+  /**
+   * THE writer of whole rows (every append of many rows, every row rewrite): the known columns of `range` (its
+   * first column = the tab's first) get their kind's number format, then the values go in with one setValues.
+   * Sheets parses a string written into a cell that is not plain text ('005008' becomes 5008, '2026-1' a date),
+   * whatever our setup once laid there (a row grown by appendRow, a format cleared or pasted over by hand): so
+   * key cells (登记号, 证号, ISBN, 索书号) and every other text column stay text. One call more per run of columns,
+   * on tabs that hold a key cell (KEY_CELLS).
+   */
+  writeBlock(range: GoogleAppsScript.Spreadsheet.Range, rows: Cell[][]): void {
+    for (const run of this.formatRuns()) {
+      if (run.first >= range.getNumColumns()) continue;
+      const formats = run.formats.slice(0, range.getNumColumns() - run.first);
+      range.offset(0, run.first, rows.length, formats.length).setNumberFormats(rows.map(() => formats));
+    }
+    range.setValues(rows);
   }
 
   ensureRows(lastRow: number): void {
@@ -450,7 +506,7 @@ export class Table {
 
   /** Rewrites one row (one call) from a record merged over the row's current cells. */
   writeRow(row: number, rec: Rec, base: readonly Cell[]): void {
-    this.rowRange(row).setValues([this.toRow(rec, base)]);
+    this.writeBlock(this.rowRange(row), [this.toRow(rec, base)]);
   }
 
   /** Writes a single cell (one call). */
@@ -460,7 +516,10 @@ export class Table {
     const h = typeof row === 'number' ? this.hits.get(row) : this.foundHits.get(row);
     if (typeof row !== 'number' && !h) row = row.row;
     const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
-    cell.setValue(toCell(col, value, this.lang));
+    const v = toCell(col, value, this.lang);
+    // A text cell gets the plain-text format first, so Sheets keeps what is written (see writeBlock).
+    if (col.kind === 'text') cell.setNumberFormat('@');
+    cell.setValue(v);
   }
 }
 

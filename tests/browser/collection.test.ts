@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { type Harness, OUT, startHarness } from './harness';
-import { FOX_ISBN, recordedOpenLibrary } from '../support/collection';
+import { FOX_ISBN, recordedIsbnSources } from '../support/collection';
 
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness('collection');
-  recordedOpenLibrary(harness.server.runtime);
+  recordedIsbnSources(harness.server.runtime);
 }, 120_000);
 afterAll(async () => { await harness?.close(); });
 
@@ -45,7 +45,8 @@ describe('collection desk', () => {
     expect(after).toHaveLength(3);
     expect(new Set(after.map((r) => r['索书号']))).toEqual(new Set([expected]));
     expect(await page.textContent('#registered li')).toContain(after[0]['登记号']);
-    expect(harness.server.runtime.http.log.filter((l) => l.url.includes(FOX_ISBN))).toHaveLength(1);
+    // asked once of each source: Google Books first (it does not know this one), then Open Library
+    expect(harness.server.runtime.http.log.filter((l) => l.url.includes(FOX_ISBN)).map((l) => new URL(l.url).host)).toEqual(['www.googleapis.com', 'openlibrary.org']);
     await page.screenshot({ path: join(OUT, 'collection-register.png') });
     await page.close();
   });

@@ -213,9 +213,12 @@ describe('lending desk in the browser', () => {
     expect(hist[0]['结果']).toBe('已还');
     expect((await rows('图书')).find((i) => i['登记号'] === book1['登记号'])!['状态']).toBe('在架');
 
-    // back to lending: the reader was refreshed; the copy with a markup title is lent and shows as text
+    // back to lending: return mode left no reader behind (issue 17), so the card is scanned again; the copy
+    // with a markup title is lent and shows as text
     await pressKey(desk, 'F2');
     await expect.poll(() => desk.locator('body').getAttribute('data-mode')).toBe('lend');
+    expect(await desk.locator('#reader').isHidden()).toBe(true);
+    await scan(desk, student['证号']);
     await expect.poll(() => desk.locator('#reader-allow').textContent()).toBe(zh['desk.reader.mayBorrow'].replace('{n}', '1'));
     const x = await scan(desk, XSS_BARCODE);
     expect(['ok', 'warn']).toContain(x.state);

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/index';
 import { call, library, rows, seed, smallSchool, snapshot } from '../support/library';
-import { FOX_ISBN, recordedOpenLibrary } from '../support/collection';
+import { FOX_ISBN, recordedIsbnSources, TOTTO_ISBN } from '../support/collection';
 
 interface Answer { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }
 interface Lookup extends Answer { form: { source: string; title: string; author: string; publisher: string; pubYear: number | null; callNo: string; heldCopies: number }; message: string }
@@ -13,7 +13,7 @@ let rt: LocalRuntime;
 beforeEach(() => {
   rt = library();
   smallSchool(rt);
-  recordedOpenLibrary(rt);
+  recordedIsbnSources(rt);
 });
 
 const items = () => rows(rt, '图书');
@@ -32,7 +32,16 @@ describe('ISBN lookup', () => {
     expect(rt.http.log).toHaveLength(0);
   });
 
-  it('asks Open Library for an ISBN the library does not hold, once: the answer is cached', () => {
+  it('asks Google Books first: a Chinese children\'s book found there, once (the answer is cached)', () => {
+    const a = call<Lookup>(rt, 'lookupIsbn', { isbn: TOTTO_ISBN });
+    expect(a.form.source).toBe('google');
+    expect([a.form.title, a.form.author, a.form.publisher, a.form.pubYear]).toEqual(['窗边的小豆豆', '黑柳彻子', '南海出版公司', 2003]);
+    expect(a.message).toBe('已从 Google 图书 查到《窗边的小豆豆》，请核对并填写分类号。');
+    call<Lookup>(rt, 'lookupIsbn', { isbn: TOTTO_ISBN });
+    expect(rt.http.log.map((l) => l.url)).toEqual([`https://www.googleapis.com/books/v1/volumes?q=isbn:${TOTTO_ISBN}`]);
+  });
+
+  it('then Open Library, for an ISBN Google Books does not know, once: the answer is cached', () => {
     const a = call<Lookup>(rt, 'lookupIsbn', { isbn: FOX_ISBN });
     expect(a.form.source).toBe('openlibrary');
     expect(a.form.title).toBe('Fantastic Mr. Fox');
@@ -41,40 +50,43 @@ describe('ISBN lookup', () => {
     expect(a.form.pubYear).toBe(1988);
     const again = call<Lookup>(rt, 'lookupIsbn', { isbn: FOX_ISBN });
     expect(again.form.title).toBe('Fantastic Mr. Fox');
-    expect(rt.http.log).toHaveLength(1);
-    expect(rt.http.log[0].url).toContain(`ISBN:${FOX_ISBN}`);
+    expect(rt.http.log).toHaveLength(2);
+    expect(rt.http.log[0].url).toContain(`q=isbn:${FOX_ISBN}`);
+    expect(rt.http.log[1].url).toContain(`ISBN:${FOX_ISBN}`);
   });
 
   it('an ISBN-10 is looked up in its 978 form', () => {
     const a = call<Lookup>(rt, 'lookupIsbn', { isbn: '0140328726' });
     expect(a.form.source).toBe('openlibrary');
-    expect(rt.http.log[0].url).toContain('ISBN:9780140328721');
+    expect(rt.http.log[1].url).toContain('ISBN:9780140328721');
   });
 
-  it('nothing found: an empty form for manual entry, also cached', () => {
+  it('nothing found by either: an empty form for manual entry, also cached', () => {
     const a = call<Lookup>(rt, 'lookupIsbn', { isbn: '9787532738946' });
     expect(a.ok).toBe(true);
     expect(a.form.source).toBe('none');
     expect(a.form.title).toBe('');
-    expect(a.message).toContain('手工填写');
+    expect(a.message).toBe('在线查询没有结果，请手工填写。');
     call(rt, 'lookupIsbn', { isbn: '9787532738946' });
-    expect(rt.http.log).toHaveLength(1);
+    expect(rt.http.log).toHaveLength(2);
   });
 
-  it('a timeout, an HTTP error or no network leave the form for manual entry, and are not cached', () => {
+  it('a timeout, an HTTP error or no network leave the form for manual entry, say so without the error or a URL, and are not cached', () => {
+    rt.http.route('https://www.googleapis.com/*', { timeout: true });
     rt.http.route('https://openlibrary.org/*', { timeout: true });
     const t = call<Lookup>(rt, 'lookupIsbn', { isbn: FOX_ISBN });
     expect(t.ok).toBe(true);
     expect(t.form.source).toBe('none');
-    expect(t.message).toMatch(/在线查询没有成功.*Timeout/);
+    expect(t.message).toBe('在线查询没有结果，请手工填写。');
     rt.http.route('https://openlibrary.org/*', { code: 503, body: 'Service Unavailable' });
     const e = call<Lookup>(rt, 'lookupIsbn', { isbn: FOX_ISBN });
     expect(e.form.source).toBe('none');
-    expect(e.message).toContain('HTTP 503');
+    expect(e.message).toBe('在线查询没有结果，请手工填写。');
     rt.http.clear();
-    const u = call<Lookup>(rt, 'lookupIsbn', { isbn: FOX_ISBN });
-    expect(u.message).toContain('Address unavailable');
-    expect(rt.http.log).toHaveLength(3);
+    const u = rt.invokeAs<Lookup>({ locale: 'en' }, 'lookupIsbn', { isbn: FOX_ISBN }).result;
+    expect(u.message).toBe('Nothing found online: fill the form in by hand.');
+    for (const m of [t.message, e.message, u.message]) expect(m).not.toMatch(/http|Timeout|Exception|503|Address/i);
+    expect(rt.http.log).toHaveLength(6);
   });
 
   it('refuses an ISBN with a wrong check digit, in either language', () => {

@@ -116,9 +116,9 @@ describe('sendOverdueNotices when a column moved while the headers were cached',
   it('writes each 通知记录 row under its own headers when that tab\'s columns moved while its header was cached', () => {
     const rt = noticeSchool();
     at(rt, '2026-11-24', '22:00');
-    // A run dies after its mails went out; the next one, after the lease, logs them as interrupted and caches
+    // A run dies after its mails went out (at the 通知记录 write, as it asks for the last row); the next one, after the lease, logs them as interrupted and caches
     // 通知记录's header with the rest (the only way that header gets cached).
-    rt.interleaveAfter('Sheet.getMaxRows', () => { throw new Error('Exceeded maximum execution time'); });
+    rt.interleaveAfter('Sheet.getLastRow', () => { throw new Error('Exceeded maximum execution time'); });
     expect(call(rt, 'sendOverdueNotices').ok).toBe(false);
     expect(rt.outbox).toHaveLength(MAILS);
     at(rt, '2026-11-24', '22:10');

@@ -265,7 +265,7 @@ describe('sendOverdueNotices: quota, resume', () => {
   it('a run that dies after sending never sends again: the next run records the groups as interrupted', () => {
     const rt = noticeSchool();
     // die while writing the log at the end (after every mail went out)
-    rt.interleaveAfter('Sheet.getMaxRows', () => { throw new Error('Exceeded maximum execution time'); });
+    rt.interleaveAfter('Sheet.getLastRow', () => { throw new Error('Exceeded maximum execution time'); });
     const dead = call<{ ok: boolean; error: { code: string } }>(rt, 'sendOverdueNotices');
     expect(dead.ok).toBe(false);
     expect(rt.outbox).toHaveLength(4);

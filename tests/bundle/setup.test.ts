@@ -226,3 +226,16 @@ describe('a tab the librarian made herself', () => {
     expect(snapshot(rt)).toBe(before);
   });
 });
+
+describe('a new workbook (issue 17)', () => {
+  it('setup leaves no empty 工作表1 behind, keeps one that holds anything, and never removes the last tab', () => {
+    const fresh = runtime();
+    expect(fresh.workbook.sheetNames()).toEqual(['工作表1']);
+    expect(call(fresh, 'setupLibrary').ok).toBe(true);
+    expect(fresh.workbook.sheetNames()).not.toContain('工作表1');
+    const used = runtime();
+    used.workbook.sheet('工作表1')!.setRows(1, [['我的笔记']]);
+    expect(call(used, 'setupLibrary').ok).toBe(true);
+    expect(used.workbook.sheetNames()).toContain('工作表1');
+  });
+});

@@ -1,10 +1,9 @@
 // 新书登记: an ISBN scanned → copy cataloguing from a held copy, else Open Library (cached per ISBN);
 // the 分类号 checked, the 索书号 worked out and shown before saving; N copies registered in one step with
 // 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
-import { callNumber, nextSeq } from '../../domain/collection/clc';
+import { callNumbering, type HeldCopy } from '../../domain/collection/clc';
 import {
-  type BookRecord, firstFree, newBooksOfWeek, type NewTitle, openLibraryUrl, parseOpenLibrary,
-  planAccessions, recordFromCopy,
+  type BookRecord, firstFree, ISBN_SOURCES, newBooksOfWeek, type NewTitle, planAccessions, recordFromCopy,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
 import { mondayOf } from '../../domain/documents/common';
@@ -16,19 +15,21 @@ import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cacheRemove } from '../../platform/services';
 import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
-import { openLibrary } from '../../sheets/library';
+import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
 import { findOne, label } from '../lookup';
 import { normalIsbn, validClassNo } from './common';
 
-const ISBN_CACHE = (isbn: string) => `isbn.v1:${isbn}`;
+const ISBN_CACHE = (isbn: string) => `isbn.v2:${isbn}`;
 const BATCH_CACHE = (no: string) => `batch.open.v1:${no}`;
 const NOT_FOUND = '-';
 
-export interface BookForm extends BookRecord { source: 'held' | 'openlibrary' | 'none'; heldCopies: number; itemTypeLabel: string }
+export interface BookForm extends BookRecord { source: 'held' | 'google' | 'openlibrary' | 'none'; heldCopies: number; itemTypeLabel: string }
 
-/** What the form shows after an ISBN scan. Never throws for a lookup failure: the form is then empty. */
+/** What the form shows after an ISBN scan. Never throws for a lookup failure: the form is then empty and the
+ *  message says so in words (no exception text, no URL). The sources are asked in turn (ISBN_SOURCES); a
+ *  record found, or nothing found by every source, is cached 6 h; a failure is not. */
 export function lookupIsbn(ctx: Ctx, raw: string) {
   const isbn = normalIsbn(raw);
   const lib = openLibrary(ctx, { extraKeys: [ISBN_CACHE(isbn)] });
@@ -44,27 +45,29 @@ export function lookupIsbn(ctx: Ctx, raw: string) {
     };
   }
   const cached = lib.extra[ISBN_CACHE(isbn)];
-  let rec: BookRecord | null = null;
-  let failure = '';
+  let found: { source: 'google' | 'openlibrary'; rec: BookRecord } | null = null;
   if (cached !== undefined) {
-    rec = cached === NOT_FOUND ? null : parseOpenLibrary(isbn, cached);
+    found = cached === NOT_FOUND ? null : JSON.parse(cached) as { source: 'google' | 'openlibrary'; rec: BookRecord };
     lib.remember();
   } else {
-    const got = fetchText(openLibraryUrl(isbn));
-    if (got.ok) {
-      rec = parseOpenLibrary(isbn, got.text);
-      // Found or not, the answer is kept (6 h): a second scan of the same ISBN costs no request.
-      lib.remember({ [ISBN_CACHE(isbn)]: rec ? got.text : NOT_FOUND });
-    } else {
-      failure = got.error;
-      lib.remember();
+    let failed = false;
+    for (const src of ISBN_SOURCES) {
+      const got = fetchText(src.url(isbn));
+      const rec = got.ok ? src.parse(isbn, got.text) : null;
+      if (!got.ok) failed = true;
+      if (rec) {
+        found = { source: src.name, rec };
+        break;
+      }
     }
+    // Found, or answered "nothing" by every source: kept (a second scan costs no request); a failure is not.
+    lib.remember(found || !failed ? { [ISBN_CACHE(isbn)]: found ? JSON.stringify(found) : NOT_FOUND } : {});
   }
   const empty: BookRecord = { isbn, title: '', author: '', publisher: '', pubYear: null, classNo: '', callNo: '', itemType: null, price: null, location: '' };
-  const form: BookForm = { ...(rec ?? empty), isbn, source: rec ? 'openlibrary' : 'none', heldCopies: 0, itemTypeLabel: '' };
-  const message = rec ? t(ctx.locale, 'collection.lookup.found', { title: rec.title })
-    : failure ? t(ctx.locale, 'collection.lookup.failed', { detail: failure.slice(0, 120) })
-      : t(ctx.locale, 'collection.lookup.none', { isbn });
+  const form: BookForm = { ...(found?.rec ?? empty), isbn, source: found?.source ?? 'none', heldCopies: 0, itemTypeLabel: '' };
+  const message = found
+    ? t(ctx.locale, 'collection.lookup.found', { title: found.rec.title, source: t(ctx.locale, found.source === 'google' ? 'collection.lookup.google' : 'collection.lookup.openLibrary') })
+    : t(ctx.locale, 'collection.lookup.none');
   return { form, message };
 }
 
@@ -79,15 +82,12 @@ export function previewCallNo(ctx: Ctx, input: { classNo: string; isbn?: string 
 }
 
 function callNoFor(items: ReturnType<ReturnType<typeof openLibrary>['table']>, classNo: string, isbn: string): { classNo: string; callNo: string; sameIsbn: boolean } {
+  let held: HeldCopy | null = null;
   if (isbn) {
-    const held = items.findRows('isbn', isbn);
-    if (held.length) {
-      const copy = items.readRow<Item>(held[held.length - 1]).rec;
-      if (copy.callNo) return { classNo: copy.classNo || classNo, callNo: copy.callNo, sameIsbn: true };
-    }
+    const rows = items.findRows('isbn', isbn);
+    if (rows.length) held = items.readRow<Item>(rows[rows.length - 1]).rec;
   }
-  const callNos = rawColumn(items, 'callNo').map((v) => String(v ?? ''));
-  return { classNo, callNo: callNumber(classNo, nextSeq(classNo, callNos)), sameIsbn: false };
+  return { classNo, ...callNumbering(() => rawColumn(items, 'callNo').map((v) => String(v ?? '')))(classNo, isbn, held) };
 }
 
 export interface RegisterInput {
@@ -130,7 +130,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, input.copies, taken, s.itemPattern);
   }
   if (!plan.ok) {
-    throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example, pattern: s.itemPattern });
+    throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example });
   }
 
   const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
@@ -139,8 +139,8 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     classNo, callNo, price: input.price ?? null, itemType: input.itemType, location: input.location ?? '', status: 'available',
     addedOn: today, batchNo: input.batchNo ?? '',
   }));
-  if (recs.length === 1) items.append(recs[0]);
-  else items.appendMany(recs);
+  // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
+  items.appendMany(recs);
   writeSettingCell(settingsTab, counter.row, String(plan.next));
   lib.remember();
   return {
@@ -154,12 +154,17 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
 export function openBatch(ctx: Ctx, input: { source: string; date?: string; invoiceAmount?: number }) {
   const lib = openLibrary(ctx);
   const batches = lib.table('batches');
-  const existing = new Set([...batches.columnValues('batchNo'), ...lib.table('acquisitions').columnValues('batchNo')]);
   const day: DayStr = input.date ?? dayOf(ctx.now, ctx.tz);
-  const batchNo = nextBatchNo(day, existing);
+  const batchNo = nextBatchNo(day, batchNosInUse(lib));
   batches.append({ batchNo, date: startOfDay(day, ctx.tz), source: input.source, invoiceAmount: input.invoiceAmount ?? null, status: 'open', closedOn: null, staff: ctx.staff });
   lib.remember({ [BATCH_CACHE(batchNo)]: '1' });
   return { batchNo, message: t(ctx.locale, 'collection.batch.opened', { batchNo, source: input.source }) };
+}
+
+/** THE 批次号 sequence's numbers in use: the workbench's batches (open or closed) and every 总括登记 line (an
+ *  import writes its line at once), so a batch opened and a CSV imported the same day never share a number. */
+export function batchNosInUse(lib: Library): Set<string> {
+  return new Set([...lib.table('batches').columnValues('batchNo'), ...lib.table('acquisitions').columnValues('batchNo')]);
 }
 
 export function listBatches(ctx: Ctx) {

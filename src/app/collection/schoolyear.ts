@@ -119,7 +119,7 @@ function archiveLabel(ctx: Ctx, year: number): string {
 }
 
 /** The 设置 rows linking archives: school year → URL. */
-function archiveLinks(lib: Library): Map<number, { url: string; row: number }> {
+export function archiveLinks(lib: Library): Map<number, { url: string; row: number }> {
   const out = new Map<number, { url: string; row: number }>();
   for (const r of lib.table('settings').readAll<{ item: string; value: string }>()) {
     const m = LINK.exec(String(r.rec.item));

@@ -1,32 +1,56 @@
 // 剔旧: suggestions from the rules in 设置, and the write-off of the copies the librarian ticked (状态 注销,
 // one 注销登记 line each, reason 剔旧; never a deleted row). The 分类帐 and the term report read 状态.
-import { dayOf, startOfDay } from '../../domain/dates';
-import { weedingSuggestions as suggest, type WeedItem } from '../../domain/collection/weeding';
+import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
+import { weedingSuggestions as suggest, type WeedItem, type WeedSuggestion } from '../../domain/collection/weeding';
 import { enumLabel, type ItemStatus, type WriteOffReason } from '../../domain/schema';
 import { t } from '../../i18n/catalog';
 import { rawColumn, readColumns, writeColumnCells, WHOLE_COLUMNS } from '../../sheets/columns';
-import { openLibrary } from '../../sheets/library';
+import { type Library, openLibrary } from '../../sheets/library';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
 import { columnReader } from './common';
 import { archivedLastLent } from './schoolyear';
 
-export function weedingSuggestions(ctx: Ctx) {
-  const lib = openLibrary(ctx);
-  const items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '').map((r) => r.rec);
-  const history = lib.table('history');
-  const codes = rawColumn(history, 'barcode');
-  const lent = rawColumn(history, 'lentAt');
-  const last = archivedLastLent(ctx, lib);
-  for (let i = 0; i < codes.length; i++) {
-    const b = String(codes[i] ?? '').trim();
-    const d = lent[i];
-    if (!b || !(d instanceof Date)) continue;
-    const seen = last.get(b);
-    if (!seen || seen < d) last.set(b, d);
-  }
-  for (const l of readColumns<{ barcode: string; lentAt: Date | null }>(lib.table('loans'), ['barcode', 'lentAt'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '')) {
-    if (l.rec.lentAt) last.set(l.rec.barcode, l.rec.lentAt);
+/** What a document has already read for itself and the weeding rule needs too: every copy, and the last
+ *  day each copy was lent by 借阅记录 and 在借 (the archives are read here). */
+export interface WeedingReads { items: WeedItem[]; lastLent: Map<string, DayStr> }
+
+/**
+ * The one weeding rule's suggestions (domain/collection/weeding with the rules in 设置), read by the weeding
+ * workbench, the monthly plan and the term report alike: every copy, the last loan of each (history, open
+ * loans and the archives) and the repairs of each. `pre`: the copies and last loans a document has read.
+ */
+export function weedingList(ctx: Ctx, lib: Library, pre?: WeedingReads): WeedSuggestion[] {
+  const last = new Map<string, Date | DayStr>();
+  for (const [b, d] of archivedLastLent(ctx, lib)) last.set(b, dayOf(d, ctx.tz));
+  let items: WeedItem[];
+  if (pre) {
+    items = pre.items;
+    for (const [b, d] of pre.lastLent) {
+      const seen = last.get(b);
+      if (!seen || seen < d) last.set(b, d);
+    }
+  } else {
+    items = readColumns<WeedItem>(lib.table('items'), ['barcode', 'title', 'callNo', 'pubYear', 'itemType', 'status', 'addedOn', 'price'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '').map((r) => r.rec);
+    const history = lib.table('history');
+    const codes = rawColumn(history, 'barcode');
+    const lent = rawColumn(history, 'lentAt');
+    const newest = new Map<string, Date>();
+    for (let i = 0; i < codes.length; i++) {
+      const b = String(codes[i] ?? '').trim();
+      const d = lent[i];
+      if (!b || !(d instanceof Date)) continue;
+      const seen = newest.get(b);
+      if (!seen || seen < d) newest.set(b, d);
+    }
+    for (const l of readColumns<{ barcode: string; lentAt: Date | null }>(lib.table('loans'), ['barcode', 'lentAt'], WHOLE_COLUMNS).filter((r) => r.rec.barcode !== '')) {
+      if (l.rec.lentAt) newest.set(l.rec.barcode, l.rec.lentAt);
+    }
+    for (const [b, d] of newest) {
+      const day = dayOf(d, ctx.tz);
+      const seen = last.get(b);
+      if (!seen || seen < day) last.set(b, day);
+    }
   }
   const repairs = new Map<string, number>();
   for (const v of rawColumn(lib.table('repairs'), 'barcode')) {
@@ -34,7 +58,18 @@ export function weedingSuggestions(ctx: Ctx) {
     if (b) repairs.set(b, (repairs.get(b) ?? 0) + 1);
   }
   const s = lib.settings;
-  const list = suggest(items, last, repairs, { weedYears: s.weedYears, weedIdleYears: s.weedIdleYears, weedMaxRepairs: s.weedMaxRepairs }, dayOf(ctx.now, ctx.tz), ctx.tz);
+  return suggest(items, last, repairs, { weedYears: s.weedYears, weedIdleYears: s.weedIdleYears, weedMaxRepairs: s.weedMaxRepairs }, dayOf(ctx.now, ctx.tz), ctx.tz);
+}
+
+/** The copies and the teachers' books among them the rule suggests now (the plan's and the report's line). */
+export function weedingCount(ctx: Ctx, lib: Library, pre?: WeedingReads): { copies: number; teacher: number } {
+  const list = weedingList(ctx, lib, pre);
+  return { copies: list.length, teacher: list.filter((c) => c.itemType === 'teacher').length };
+}
+
+export function weedingSuggestions(ctx: Ctx) {
+  const lib = openLibrary(ctx);
+  const list = weedingList(ctx, lib);
   lib.remember();
   return {
     copies: list.map((c) => ({

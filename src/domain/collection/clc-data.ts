@@ -2,10 +2,11 @@
 // school library actually files books under (儿童文学, 连环画, 科普读物, 小学教育…). Data only: edit freely.
 // zh is the class's name in the scheme; en a plain gloss for the English desk.
 
-export interface ClcEntry { code: string; zh: string; en: string; basic?: boolean }
+/** kw: words a librarian or a child would type for what is on the shelf (恐龙, 绘本, 作文…), searched with the name. */
+export interface ClcEntry { code: string; zh: string; en: string; basic?: boolean; kw?: string }
 
 const b = (code: string, zh: string, en: string): ClcEntry => ({ code, zh, en, basic: true });
-const e = (code: string, zh: string, en: string): ClcEntry => ({ code, zh, en });
+const e = (code: string, zh: string, en: string, kw?: string): ClcEntry => (kw ? { code, zh, en, kw } : { code, zh, en });
 
 export const CLC_ENTRIES: readonly ClcEntry[] = [
   b('A', '马克思主义、列宁主义、毛泽东思想、邓小平理论', 'Marxism, Leninism, Mao Zedong Thought, Deng Xiaoping Theory'),
@@ -45,38 +46,38 @@ export const CLC_ENTRIES: readonly ClcEntry[] = [
   e('G62', '初等教育', 'Primary education'), e('G622', '小学教学理论、教学法', 'Primary teaching methods'),
   e('G623', '小学各科教学', 'Primary school subjects'), e('G623.2', '小学语文', 'Primary Chinese'),
   e('G623.5', '小学数学', 'Primary mathematics'), e('G623.31', '小学英语', 'Primary English'),
-  e('G624', '小学课外读物、教学参考书', 'Primary supplementary reading'),
+  e('G624', '小学课外读物、教学参考书', 'Primary supplementary reading'), e('G624.24', '小学作文', 'Primary composition', '作文 写作 composition writing'),
   e('G78', '家庭教育', 'Family education'), e('G8', '体育', 'Sports'), e('G89', '文体活动', 'Games and recreation'),
-  e('H1', '汉语', 'Chinese language'), e('H12', '汉字', 'Chinese characters'), e('H16', '汉语字典、词典', 'Chinese dictionaries'),
+  e('H1', '汉语', 'Chinese language'), e('H12', '汉字', 'Chinese characters'), e('H16', '汉语字典、词典', 'Chinese dictionaries'), e('H136.31', '成语', 'Chinese idioms (成语)', '成语 成语故事 idiom'),
   e('H19', '汉语教学', 'Teaching Chinese'), e('H31', '英语', 'English'), e('H316', '英语词典', 'English dictionaries'),
-  e('I2', '中国文学', 'Chinese literature'), e('I207.22', '古诗词欣赏', 'Classical poetry appreciation'),
+  e('I2', '中国文学', 'Chinese literature'), e('I207.22', '古诗词欣赏', 'Classical poetry appreciation', '古诗 唐诗 宋词 poem'),
   e('I22', '诗歌', 'Poetry'), e('I24', '小说', 'Novels and stories'), e('I242.4', '古典长篇小说', 'Classical novels'),
-  e('I26', '散文', 'Essays'), e('I27', '民间文学', 'Folk literature'), e('I277', '民间故事、寓言', 'Folk tales, fables'),
+  e('I26', '散文', 'Essays'), e('I27', '民间文学', 'Folk literature'), e('I277', '民间故事、寓言', 'Folk tales, fables', '神话 传说 寓言 myth legend fable'),
   e('I28', '儿童文学', "Children's literature"), e('I286', '儿童文学作品集', "Children's anthologies"),
   e('I287', '中国儿童文学作品', "Chinese children's literature"), e('I287.1', '儿歌、童谣', 'Rhymes'),
   e('I287.2', '儿童诗歌', "Children's poems"), e('I287.4', '儿童小说', "Children's novels"),
-  e('I287.45', '中长篇儿童小说', "Children's longer novels"), e('I287.5', '童话', 'Fairy tales'),
-  e('I287.6', '儿童散文', "Children's prose"), e('I287.7', '儿童故事', "Children's stories"), e('I287.8', '图画故事、绘本', 'Picture books'),
+  e('I287.45', '中长篇儿童小说', "Children's longer novels", '科幻 科学幻想 sci-fi science fiction'), e('I287.5', '童话', 'Fairy tales', '注音 fairy tale'),
+  e('I287.6', '儿童散文', "Children's prose"), e('I287.7', '儿童故事', "Children's stories", '注音 注音版 拼音 pinyin 睡前故事'), e('I287.8', '图画故事、绘本', 'Picture books', '图画书 绘本 picture book 低幼'),
   e('I3', '各国文学（亚洲）', 'Literature of Asia'), e('I313', '日本文学', 'Japanese literature'),
   e('I5', '欧洲文学', 'European literature'), e('I561', '英国文学', 'English literature'), e('I561.88', '英国儿童文学', "British children's literature"),
   e('I712', '美国文学', 'American literature'), e('I712.8', '美国儿童文学', "American children's literature"),
   e('I18', '世界文学作品集', 'World literature anthologies'),
   e('J2', '绘画', 'Painting'), e('J22', '中国绘画作品', 'Chinese paintings'), e('J228', '连环画', 'Comic strips (连环画)'),
-  e('J228.2', '连环画作品', 'Comic strip works'), e('J238', '外国连环画、漫画', 'Foreign comics'),
-  e('J6', '音乐', 'Music'), e('J62', '中国音乐作品', 'Chinese music'), e('J7', '舞蹈', 'Dance'), e('J5', '工艺美术', 'Arts and crafts'),
-  e('K2', '中国史', 'Chinese history'), e('K20', '中国通史', 'General Chinese history'), e('K82', '中国人物传记', 'Chinese biography'),
+  e('J228.2', '连环画作品', 'Comic strip works'), e('J238', '外国连环画、漫画', 'Foreign comics', '漫画 comic manga'),
+  e('J6', '音乐', 'Music'), e('J62', '中国音乐作品', 'Chinese music'), e('J7', '舞蹈', 'Dance'), e('J5', '工艺美术', 'Arts and crafts', '手工 折纸 剪纸 craft origami'),
+  e('K2', '中国史', 'Chinese history'), e('K20', '中国通史', 'General Chinese history'), e('K82', '中国人物传记', 'Chinese biography', '名人 伟人 传记 biography'),
   e('K81', '世界人物传记', 'World biography'), e('K9', '地理', 'Geography'), e('K92', '中国地理', 'Geography of China'), e('K99', '地图', 'Maps'),
-  e('N49', '科学普及读物', 'Popular science'), e('N61', '自然科学史', 'History of science'),
+  e('N49', '科学普及读物', 'Popular science', '科普 十万个为什么 百科'), e('N61', '自然科学史', 'History of science'),
   e('O1', '数学', 'Mathematics'), e('O1-49', '数学普及读物', 'Popular mathematics'), e('O4', '物理学', 'Physics'), e('O6', '化学', 'Chemistry'),
-  e('P1', '天文学', 'Astronomy'), e('P1-49', '天文普及读物', 'Popular astronomy'), e('P4', '大气科学', 'Weather'),
+  e('P1', '天文学', 'Astronomy', '太空 宇宙 星星 space'), e('P1-49', '天文普及读物', 'Popular astronomy'), e('P4', '大气科学', 'Weather'),
   e('Q1-0', '生物科学普及', 'Popular biology'), e('Q94', '植物学', 'Botany'), e('Q95', '动物学', 'Zoology'),
-  e('Q96', '昆虫学', 'Entomology'), e('Q98', '人类学', 'Anthropology'),
+  e('Q96', '昆虫学', 'Entomology', '昆虫 虫子 insect'), e('Q915.864', '恐龙', 'Dinosaurs', '恐龙 古生物 dinosaur'), e('Q98', '人类学', 'Anthropology'),
   e('R1', '预防医学、卫生学', 'Hygiene'), e('R179', '儿童卫生', "Children's health"),
   e('S6', '园艺', 'Gardening'), e('S8', '畜牧、动物医学', 'Animal husbandry'),
   e('TP3', '计算技术、计算机技术', 'Computers'), e('TS97', '生活知识', 'Household knowledge'),
   e('U4', '公路运输', 'Road transport'), e('V2', '航空', 'Aviation'), e('V4', '航天', 'Spaceflight'),
-  e('X', '环境科学', 'Environment'), e('X4', '灾害及其防治', 'Disasters and safety'),
+  e('X', '环境科学', 'Environment'), e('X4', '灾害及其防治', 'Disasters and safety', '安全 防灾 safety'),
   e('Z2', '丛书', 'Series'), e('Z22', '少年儿童丛书', "Children's series"), e('Z228', '少年儿童读物（综合性）', "General children's reading"),
-  e('Z228.1', '少儿百科、科普读物', "Children's encyclopedias, popular science"), e('Z3', '辞典', 'Dictionaries'),
+  e('Z228.1', '少儿百科、科普读物', "Children's encyclopedias, popular science", '科普 百科 encyclopedia'), e('Z3', '辞典', 'Dictionaries'),
   e('Z32', '中文百科全书', 'Chinese encyclopedias'),
 ];

@@ -62,14 +62,14 @@ export function mainClass(classNo: string): string {
   return /^[A-Z]/.test(s) ? s[0] : '';
 }
 
-/** Searches the table by code prefix (i287 → I287, I287.4 …) or by words of the name, in either language. */
+/** Searches the table by code prefix (i287 → I287, I287.4 …) or by words of the name or its keywords, in either language. */
 export function searchClc(entries: readonly ClcEntry[], query: string, limit = 20): ClcEntry[] {
   const q = query.trim();
   if (!q) return entries.filter((x) => x.basic).slice(0, limit);
   const code = normaliseClassNo(q);
   const lower = q.toLowerCase();
   const byCode = entries.filter((x) => x.code.startsWith(code));
-  const byName = entries.filter((x) => !byCode.includes(x) && (x.zh.includes(q) || x.en.toLowerCase().includes(lower)));
+  const byName = entries.filter((x) => !byCode.includes(x) && (x.zh.includes(q) || x.en.toLowerCase().includes(lower) || (x.kw ?? '').toLowerCase().includes(lower)));
   return [...byCode, ...byName].slice(0, limit);
 }
 
@@ -89,4 +89,31 @@ export function nextSeq(classNo: string, callNos: readonly string[]): number {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
+}
+
+/** A copy already on the shelf with the ISBN of a new one: what copy cataloguing takes from it. */
+export interface HeldCopy { classNo: string; callNo: string }
+
+/**
+ * THE rule for a new copy's 索书号, at the workbench and in an import: a held copy of the same ISBN gives its
+ * 索书号 when it is of the 分类号 given (the librarian who types another 分类号 gets a new number in it); else
+ * 分类号/the next 种次号 of that class. Copies of one ISBN given in one numbering (an import's rows) share one
+ * number; each new title takes the next 种次号, so two new titles of one class in one import never share one.
+ * The 索书号 in use are asked for (once) only when a new number is needed.
+ */
+export function callNumbering(callNosInUse: () => readonly string[]): (classNo: string, isbn: string, held: HeldCopy | null) => { callNo: string; sameIsbn: boolean } {
+  const top = new Map<string, number>();
+  let inUse: readonly string[] | null = null;
+  const given = new Map<string, string>();
+  return (classNo, isbn, held) => {
+    const heldClass = held ? held.classNo || held.callNo.slice(0, Math.max(0, held.callNo.lastIndexOf('/'))) : '';
+    if (held && held.callNo && heldClass === classNo) return { callNo: held.callNo, sameIsbn: true };
+    const again = isbn ? given.get(`${isbn}\u0000${classNo}`) : undefined;
+    if (again) return { callNo: again, sameIsbn: true };
+    const seq = (top.get(classNo) ?? nextSeq(classNo, (inUse ??= callNosInUse())) - 1) + 1;
+    top.set(classNo, seq);
+    const callNo = callNumber(classNo, seq);
+    if (isbn) given.set(`${isbn}\u0000${classNo}`, callNo);
+    return { callNo, sameIsbn: false };
+  };
 }

@@ -89,6 +89,40 @@ export function parseOpenLibrary(isbn: string, json: string): BookRecord | null 
   };
 }
 
+/**
+ * Google Books' volumes search (`/books/v1/volumes?q=isbn:…`): `{ totalItems, items: [{ volumeInfo: { title,
+ * subtitle, authors[], publisher, publishedDate } }] }`; nothing found is `totalItems: 0` without items.
+ * The first volume's record, or null.
+ */
+export function parseGoogleBooks(isbn: string, json: string): BookRecord | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const items = data && typeof data === 'object' ? (data as { items?: unknown }).items : null;
+  const first = Array.isArray(items) ? (items[0] as { volumeInfo?: unknown } | undefined)?.volumeInfo : null;
+  if (!first || typeof first !== 'object') return null;
+  const v = first as Record<string, unknown>;
+  const str = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
+  const title = [str(v.title), str(v.subtitle)].filter(Boolean).join('：');
+  if (!title) return null;
+  const authors = Array.isArray(v.authors) ? v.authors.map(str).filter(Boolean) : [];
+  const year = /(\d{4})/.exec(str(v.publishedDate));
+  return {
+    isbn, title: title.slice(0, 300), author: authors.join('，').slice(0, 200), publisher: str(v.publisher).slice(0, 200),
+    pubYear: year ? Number(year[1]) : null, classNo: '', callNo: '', itemType: null, price: null, location: '',
+  };
+}
+
+/** Where an ISBN is looked up, in order: Google Books (it has far more Chinese children's books), then Open
+ *  Library. Both URLs are in appsscript.json's urlFetchWhitelist. */
+export const ISBN_SOURCES = [
+  { name: 'google', url: (isbn: string) => `https://www.googleapis.com/books/v1/volumes?q=isbn:${encodeURIComponent(isbn)}`, parse: parseGoogleBooks },
+  { name: 'openlibrary', url: (isbn: string) => openLibraryUrl(isbn), parse: parseOpenLibrary },
+] as const;
+
 export function openLibraryUrl(isbn: string): string {
   return `https://openlibrary.org/api/books?bibkeys=ISBN:${encodeURIComponent(isbn)}&format=json&jscmd=data`;
 }

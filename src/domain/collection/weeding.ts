@@ -7,16 +7,17 @@
 import { addDays, type DayStr, dayOf } from '../dates';
 import type { ItemStatus, ItemType } from '../schema';
 
+/** addedOn: a date cell, or the day already worked out ('yyyy-MM-dd') */
 export interface WeedItem {
   barcode: string; title: string; callNo: string; pubYear: number | null; itemType: ItemType | null;
-  status: ItemStatus | null; addedOn: Date | null; price: number | null;
+  status: ItemStatus | null; addedOn: Date | DayStr | null; price: number | null;
 }
 export interface WeedRules { weedYears: Partial<Record<ItemType, number>>; weedIdleYears: number; weedMaxRepairs: number }
 export type WeedReason = 'old' | 'idle' | 'worn';
 export interface WeedSuggestion extends WeedItem { reasons: WeedReason[]; lastLent: DayStr | null; repairs: number }
 
 export function weedingSuggestions(
-  items: readonly WeedItem[], lastLent: ReadonlyMap<string, Date>, repairs: ReadonlyMap<string, number>,
+  items: readonly WeedItem[], lastLent: ReadonlyMap<string, Date | DayStr>, repairs: ReadonlyMap<string, number>,
   rules: WeedRules, today: DayStr, tz: string,
 ): WeedSuggestion[] {
   const year = Number(today.slice(0, 4));
@@ -28,8 +29,9 @@ export function weedingSuggestions(
     const n = it.itemType ? rules.weedYears[it.itemType] : undefined;
     const old = n !== undefined && it.pubYear !== null && year - it.pubYear > n;
     const lent = lastLent.get(it.barcode) ?? null;
-    const lentDay = lent ? dayOf(lent, tz) : null;
-    const addedDay = it.addedOn ? dayOf(it.addedOn, tz) : null;
+    const asDay = (v: Date | DayStr) => (typeof v === 'string' ? v : dayOf(v, tz));
+    const lentDay = lent ? asDay(lent) : null;
+    const addedDay = it.addedOn ? asDay(it.addedOn) : null;
     const idle = rules.weedIdleYears > 0 && (lentDay === null || lentDay < idleSince) && (addedDay === null || addedDay < idleSince);
     const count = repairs.get(it.barcode) ?? 0;
     const worn = rules.weedMaxRepairs > 0 && count > rules.weedMaxRepairs;

@@ -7,14 +7,18 @@ import { addDays, type DayStr } from '../dates';
 import type { LibrarySettings } from '../settings';
 import {
   classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
-  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, punct, titleKey, translator, type Window, zhCompare,
+  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
+import { ranksOf, topWithTies } from '../ranking';
+import { workKey } from '../works';
 
 export interface BulletinInput {
   locale: Locale;
   settings: LibrarySettings;
   /** any day of the week; the bulletin covers its Monday to Sunday */
   week: DayStr;
+  /** the term the week is in: its loans so far are the term's column */
+  term: { name: string; from: DayStr };
   classes: DocClass[];
   readers: DocReader[];
   /** copies (only those added in the week are listed) */
@@ -29,8 +33,6 @@ export interface BoardRow {
 
 export interface Bulletin { doc: Doc; board: BoardRow[]; week: Window; weekLabel: string }
 
-/** How many reading stars the bulletin names. */
-export const STARS = 10;
 
 export function weekOf(day: DayStr): Window {
   const from = mondayOf(day);
@@ -45,7 +47,7 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
   const { locale, settings: s } = input;
   const tr = translator(locale);
   const week = weekOf(input.week);
-  const termW: Window = { from: s.termStart, to: week.to };
+  const termW: Window = { from: input.term.from, to: week.to };
   const readerById = new Map(input.readers.map((r) => [r.readerId, r]));
   const gradeOf = gradeOfClass(input.classes, input.readers);
   const students = studentsPerClass(input.readers);
@@ -63,15 +65,17 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
     }
   }
 
-  // reading stars: active students by loans this week, the first STARS (and all tied with the last)
-  const ranked = [...perReader].filter(([id]) => {
+  // reading stars: the active students with the most loans this week, the first 阅读之星人数 and every one
+  // tied with the last of them (ranking.ts), each on a line of their own
+  const active = [...perReader].filter(([id]) => {
     const r = readerById.get(id);
     return r !== undefined && isActiveStudent(r);
-  }).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const cut = ranked.length > STARS ? ranked[STARS - 1][1] : 0;
-  const stars = ranked.filter(([, n], i) => i < STARS || n === cut).map(([id, n]) => {
+  });
+  const top = topWithTies(active, s.starCount, ([, n]) => n, (a, b) => zhCompare(readerById.get(a[0])?.className ?? '', readerById.get(b[0])?.className ?? '') || (a[0] < b[0] ? -1 : 1));
+  const starRanks = ranksOf(top, ([, n]) => n);
+  const stars = top.map(([id, n], i) => {
     const r = readerById.get(id) as DocReader;
-    return { name: s.maskStarNames ? maskName(r.name) : r.name, className: r.className, loans: n };
+    return { rank: starRanks[i], name: s.maskStarNames ? maskName(r.name) : r.name, className: r.className, loans: n };
   });
 
   const classNames = [...new Set([...input.classes.map((c) => c.className), ...students.keys(), ...weekByClass.keys()])].filter((c) => c !== '');
@@ -94,7 +98,7 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
   const weekLabel = tr('doc.bulletin.week', { from: shortDay(week.from, locale), to: shortDay(week.to, locale) });
   const blocks: Block[] = [title(bulletinTitle(locale, s.schoolName, week))];
   const weekTotal = [...weekByClass.values()].reduce((a, b) => a + b, 0);
-  blocks.push(paragraph(tr('doc.bulletin.summary', { week: weekLabel, loans: weekTotal, readers: perReader.size, term: s.termName })));
+  blocks.push(paragraph(tr('doc.bulletin.summary', { week: weekLabel, loans: weekTotal, readers: perReader.size, term: input.term.name })));
   blocks.push(heading(tr('doc.bulletin.h.classes')));
   blocks.push(table(
     [tr('doc.col.rank'), tr('doc.col.class'), tr('doc.col.students'), tr('doc.col.weekLoans'), tr('doc.col.weekPer'), tr('doc.col.termLoans'), tr('doc.col.perStudent')],
@@ -102,14 +106,17 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
     tr('doc.bulletin.rankCaption'),
   ));
   blocks.push(heading(tr('doc.bulletin.h.stars')));
-  if (stars.length) blocks.push(table([tr('doc.col.name'), tr('doc.col.class'), tr('doc.col.weekLoans')], stars.map((x) => [x.name, x.className, x.loans])));
+  if (stars.length) {
+    blocks.push(table([tr('doc.col.rank'), tr('doc.col.name'), tr('doc.col.class'), tr('doc.col.weekLoans')], stars.map((x) => [x.rank, x.name, x.className, x.loans]),
+      stars.length > s.starCount ? tr('doc.bulletin.starsTied', { n: s.starCount, shown: stars.length }) : undefined));
+  }
   else blocks.push(paragraph(tr('doc.bulletin.noStars')));
 
   blocks.push(heading(tr('doc.bulletin.h.newBooks')));
   const added = input.items.filter((i) => isHeld(i) && i.addedOn !== null && inWindow(i.addedOn, week));
   const byTitle = new Map<string, { item: DocItem; copies: number }>();
   for (const i of added) {
-    const k = titleKey(i);
+    const k = workKey(i);
     const e = byTitle.get(k);
     if (e) e.copies++;
     else byTitle.set(k, { item: i, copies: 1 });

@@ -12,6 +12,8 @@ export interface DocItem {
   barcode: string;
   isbn: string;
   title: string;
+  /** 刊名 (periodicals; '' where the column is missing or blank) */
+  periodical: string;
   author: string;
   classNo: string;
   callNo: string;
@@ -19,6 +21,7 @@ export interface DocItem {
   status: ItemStatus | null;
   addedOn: DayStr | null;
   pubYear: number | null;
+  price: number | null;
 }
 
 export interface DocReader {
@@ -45,17 +48,22 @@ export interface DocLoan {
   /** the class at the time of lending ('' for teachers) */
   className: string;
   lentOn: DayStr;
-  /** open loans: the due day; history: '' */
+  /** the due day (open loans; history rows where 应还日期 was read, else '') */
   dueOn: DayStr;
   /** history: days late when returned; open: days overdue now */
   overdueDays: number;
   result: LoanResult | 'open';
   /** the copy's 文献类型 on the loan, where asked for (issue 19: in-room reference use is not a loan home) */
   itemType?: ItemType | null;
+  /** history: the day returned (or declared lost/damaged); open: null */
+  returnedOn?: DayStr | null;
+  /** 流水号, where read */
+  loanId?: string;
 }
 
 export interface DocAcquisition { batchNo: string; addedOn: DayStr; source: string; titles: number; copies: number; amount: number }
-export interface DocWriteOff { barcode: string; date: DayStr; reason: WriteOffReason | null; price: number; compensation: number }
+/** paidOn: the day the compensation was paid (赔偿日期), null while owed or where the column is missing */
+export interface DocWriteOff { barcode: string; date: DayStr; reason: WriteOffReason | null; price: number; compensation: number; paidOn?: DayStr | null }
 export interface DocActivity { date: DayStr; name: string; classes: string; note: string }
 export interface DocVisit { date: DayStr; readerId: string; name: string }
 
@@ -86,10 +94,13 @@ export function isHeld(item: DocItem): boolean {
   return item.status !== 'lost' && item.status !== 'withdrawn';
 }
 
-/** One title: its ISBN, else its title and author. */
-export function titleKey(item: Pick<DocItem, 'isbn' | 'title' | 'author'>): string {
-  const isbn = item.isbn.replace(/[^0-9Xx]/g, '');
-  return isbn ? `#${isbn.toUpperCase()}` : `${item.title.trim()}|${item.author.trim()}`;
+/** A copy is held on a day: added by then (or no 入藏日期), and not lost or withdrawn by then. `goneOn`:
+ *  each written-off copy's 注销日期; a copy lost or withdrawn with no 注销登记 line is gone whatever the day. */
+export function heldOn(item: DocItem, day: DayStr, goneOn: ReadonlyMap<string, DayStr>): boolean {
+  if (item.addedOn !== null && item.addedOn > day) return false;
+  if (isHeld(item)) return true;
+  const gone = goneOn.get(item.barcode);
+  return gone !== undefined && gone > day;
 }
 
 // ---------------------------------------------------------------- students and loans

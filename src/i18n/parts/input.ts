@@ -1,7 +1,5 @@
 // What INVALID_INPUT says about one refused field (src/app/entry.ts maps zod's issue codes to these).
 export const messages = {
-  'input.required': ['必填', 'required'],
-  'input.type': ['类型不对（应为 {expected}）', 'wrong type (expected {expected})'],
   'input.tooShort': ['至少 {min} 个字符', 'at least {min} characters'],
   'input.tooFewItems': ['至少 {min} 项', 'at least {min} items'],
   'input.tooSmall': ['不能小于 {min}', 'at least {min}'],
@@ -10,6 +8,6 @@ export const messages = {
   'input.tooBig': ['不能大于 {max}', 'at most {max}'],
   'input.format': ['格式不对', 'wrong format'],
   'input.oneOf': ['应为以下之一：{values}', 'one of: {values}'],
-  'input.unknownKeys': ['不认识的字段：{keys}', 'unknown field(s): {keys}'],
+  'input.unknownKeys': ['含有不认识的内容', 'holds something not expected'],
   'input.invalid': ['无效', 'invalid'],
 } as const satisfies Record<string, readonly [zh: string, en: string]>;
