@@ -1,5 +1,6 @@
-// 催还单 — printable overdue slips: one per class, one A4 page each, for classes without e-mail or teachers
-// who rarely read it. Everything from the workbook goes in with textContent (never innerHTML).
+// 催还单 — printable overdue slips: one per class and one per teacher-reader with overdue books, for classes
+// without e-mail or teachers who rarely read it. Short slips share an A4 page (a slip is never split when it
+// fits on one page). Everything from the workbook goes in with textContent (never innerHTML).
 import { pickLocale, t, type Locale, type MessageKey, type Params } from '../src/i18n/pages';
 import type { OverdueSlipsAnswer } from '../src/api';
 import { $, clear, el } from './dom';
@@ -18,27 +19,29 @@ function render(v: Slips): void {
   ($('print') as HTMLButtonElement).disabled = count === 0;
   if (!count) { box.appendChild(el('p', 'empty', tr('slips.none'))); return; }
   for (const s of v.slips) {
+    const own = s.kind === 'teacher';
     const slip = el('section', 'slip');
-    slip.appendChild(el('h1', undefined, tr('slips.heading', { className: s.className || tr('mail.noClass') })));
-    const meta = [v.schoolName, s.teacher ? tr('slips.teacher', { teacher: s.teacher }) : ''].filter(Boolean).join(' · ');
+    slip.appendChild(el('h1', undefined, own ? tr('slips.headingTeacher', { name: s.teacher }) : tr('slips.heading', { className: s.className || tr('mail.noClass') })));
+    const meta = [v.schoolName, !own && s.teacher ? tr('slips.teacher', { teacher: s.teacher }) : ''].filter(Boolean).join(' · ');
     slip.appendChild(el('p', 'meta', meta));
-    slip.appendChild(el('p', undefined, tr('slips.asOf', { date: v.date })));
+    slip.appendChild(el('p', undefined, tr(own ? 'slips.asOfTeacher' : 'slips.asOf', { date: v.date })));
     const table = el('table');
     const head = el('tr');
-    for (const k of ['mail.col.student', 'mail.col.readerId', 'mail.col.title', 'mail.col.barcode', 'mail.col.due', 'mail.col.days'] as const) head.appendChild(el('th', undefined, tr(k)));
+    const cols = own ? (['mail.col.title', 'mail.col.callNo', 'mail.col.due', 'mail.col.days'] as const) : (['mail.col.student', 'mail.col.title', 'mail.col.callNo', 'mail.col.due', 'mail.col.days'] as const);
+    for (const k of cols) head.appendChild(el('th', undefined, tr(k)));
     const thead = el('thead');
     thead.appendChild(head);
     table.appendChild(thead);
     const body = el('tbody');
     for (const l of s.lines) {
       const row = el('tr');
-      for (const c of [l.readerName, l.readerId, l.title, l.barcode, l.dueDay]) row.appendChild(el('td', undefined, c));
+      for (const c of own ? [l.title, l.callNo, l.dueDay] : [l.readerName, l.title, l.callNo, l.dueDay]) row.appendChild(el('td', undefined, c));
       row.appendChild(el('td', 'num', String(l.days)));
       body.appendChild(row);
     }
     table.appendChild(body);
     slip.appendChild(table);
-    slip.appendChild(el('p', 'sign', tr('slips.sign')));
+    slip.appendChild(el('p', 'sign', tr(own ? 'slips.signTeacher' : 'slips.sign')));
     box.appendChild(slip);
   }
 }

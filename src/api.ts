@@ -119,10 +119,11 @@ export type DailyJobAnswer = Answer<{
   steps: { name: string; done: boolean; message: string; details?: string[] }[];
 }>;
 export type DailyJobSwitchAnswer = Answer<{ on: boolean; hour: number; message: string }>;
-export interface SlipLine { readerName: string; readerId: string; title: string; barcode: string; dueDay: string; days: number }
+export interface SlipLine { readerName: string; title: string; callNo: string; dueDay: string; days: number }
 export type OverdueSlipsAnswer = Answer<{
   date: string; schoolName: string;
-  slips: { className: string; teacher: string; lines: SlipLine[] }[];
+  /** kind 'teacher': a teacher-reader's own books (teacher is their name) */
+  slips: { kind: 'class' | 'teacher'; className: string; teacher: string; lines: SlipLine[] }[];
 }>;
 
 // ---------------------------------------------------------------- class sheets (issue 7)

@@ -213,8 +213,8 @@ export function getOverdueSlips(input?: unknown): OverdueSlipsAnswer {
     return {
       date: v.date, schoolName: v.schoolName,
       slips: v.slips.map((s) => ({
-        className: s.className, teacher: s.teacher,
-        lines: s.lines.map((l) => ({ readerName: l.readerName, readerId: l.readerId, title: l.title, barcode: l.barcode, dueDay: l.dueDay, days: l.days })),
+        kind: s.kind, className: s.className, teacher: s.teacher,
+        lines: s.lines.map((l) => ({ readerName: l.readerName, title: l.title, callNo: l.callNo, dueDay: l.dueDay, days: l.days })),
       })),
     };
   });

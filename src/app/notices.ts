@@ -1,26 +1,31 @@
-// The daily overdue notice run (DESIGN §9): reads 在借 as it stands, plans the day's mails
-// (src/domain/overdue.ts), sends what the quota allows within the time budget, and records every notice in
-// 通知记录 before its state moves on.
+// The daily overdue notice run (DESIGN §9, §10): reads 在借, 读者, 班级 and 注销登记 as they stand, plans the
+// day's mails on the seed's rhythm (src/domain/overdue.ts: a class on its library day, once a week; teacher-
+// readers on the teachers' day; everyone on a term's first school day; one mail per person per day), sends
+// what the quota allows within the time budget, and records every notice in 通知记录 before its state moves on.
 //
-// State (document properties, 'notices.state.*'): the day, whether it is done, the groups handled today
-// (the cursor), the groups being sent now ("in flight"), the groups deferred by the quota, the day's
-// summary entries, and per overdue loan the school day it was last announced.
+// State (document properties, 'notices.state.*'): the day, whether it is done, the mails handled today (the
+// cursor), the mails being sent now ("in flight"), the groups deferred by the quota, the day's summary
+// entries, per group the loans of its last mail and its day (what 新 and "once a week" are measured against),
+// and the loans the librarian's summary has listed.
 //
 // How a run that dies never sends twice: before the first mail the run writes, under the document lock,
-// the list of groups it is about to send and a lease (6 minutes). It then releases the lock when there are
+// the list of mails it is about to send and a lease (6 minutes). It then releases the lock when there are
 // more than a few mails (the desk keeps working while mail goes out), sends, and at the end writes the
-// 通知记录 rows first and then the state
-// (groups handled, loans announced, lease cleared). A run that finds groups still in flight after the
-// lease ran out knows the earlier run died somewhere between: it records them as interrupted and does not
-// send them again (at most once). A run stopped by the time budget is not a death: it records what it
-// sent and leaves the rest for the next run of the same day.
-import { dayOff, isSchoolDay } from '../domain/calendar';
-import { dayOf, type DayStr } from '../domain/dates';
-import type { LibrarySettings } from '../domain/settings';
+// 通知记录 rows first and then the state (mails handled, groups' last mails, lease cleared); without the lock
+// when it was released (only a notice run writes them, and the lease keeps any other out). A run that finds
+// mails still in flight after the lease ran out knows the earlier run died somewhere between: it records them
+// as interrupted, counts them as mailed and does not send them again (at most once). A run stopped by the
+// time budget is not a death: it records what it sent and leaves the rest for the next run of the same day.
+import { dayOff, isFirstSchoolDayOfTerm, isSchoolDay } from '../domain/calendar';
+import { addDays as addDaysStr, dayOf, type DayStr } from '../domain/dates';
+import { LibraryError } from '../domain/errors';
 import {
-  type Announced, type ClassContact, groupLabel, groupMail, groupOverdue, libraryName, type MailContext, type NoticeGroup,
-  type OpenLoan, planNotices, type ReaderContact, slipsFor, type SummaryEntry, summaryMail, type Slip,
+  type ClassContact, groupLabel, groupOverdue, libraryName, type MailContext, type MailedState, mailEntry,
+  type NoticeGroup, type OpenLoan, type OwedCompensation, type PersonMail, personMail, planNotices, type ReaderContact,
+  slipsFor, type SummaryEntry, summaryMail, type Slip,
 } from '../domain/overdue';
+import type { ItemType } from '../domain/schema';
+import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale, type MessageKey } from '../i18n/catalog';
 import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
@@ -34,11 +39,12 @@ import { LOCK_TIMEOUT_MS } from './entry';
 
 const PREFIX = 'notices.state';
 const LEASE_MS = 6 * 60 * 1000;
-const FINAL_LOCK_MS = 30_000;
 const HOLD_LOCK_MAILS = 3;
+/** a group's last mail is forgotten this many days after it (its 新 marks then start afresh) */
+const KEEP_MAILED_DAYS = 120;
 
 interface NoticeState {
-  v: 1;
+  v: 2;
   day: DayStr;
   done: boolean;
   handled: string[];
@@ -49,19 +55,20 @@ interface NoticeState {
   sent: SummaryEntry[];
   failed: SummaryEntry[];
   deferredEntries: SummaryEntry[];
-  announced: Announced;
+  mailed: MailedState;
+  summarized: string[];
 }
 
 function freshState(day: DayStr, prev: NoticeState | null): NoticeState {
   return {
-    v: 1, day, done: false, handled: [], inflight: prev?.inflight ?? [], leaseUntil: prev?.leaseUntil ?? 0,
+    v: 2, day, done: false, handled: [], inflight: prev?.inflight ?? [], leaseUntil: prev?.leaseUntil ?? 0,
     deferredBefore: prev ? (prev.done ? prev.deferred : [...prev.deferredBefore, ...prev.deferred]) : [],
-    deferred: [], sent: [], failed: [], deferredEntries: [], announced: prev?.announced ?? {},
+    deferred: [], sent: [], failed: [], deferredEntries: [], mailed: prev?.mailed ?? {}, summarized: prev?.summarized ?? [],
   };
 }
 
 function asState(v: unknown): NoticeState | null {
-  if (!v || typeof v !== 'object' || (v as { v?: unknown }).v !== 1) return null;
+  if (!v || typeof v !== 'object' || (v as { v?: unknown }).v !== 2) return null;
   return v as NoticeState;
 }
 
@@ -77,6 +84,16 @@ export interface NoticesOutcome {
   details: string[];
 }
 
+/** Why nothing goes out today, in one line: the break with its dates (寒假：2027-01-23至2027-02-21), the
+ *  holiday by name (元旦), the weekend, or no term known for the day. */
+export function dayOffText(locale: Locale, today: DayStr, s: LibrarySettings): string {
+  const off = dayOff(today, s);
+  if (off?.kind === 'break') return t(locale, 'notices.off.break', { season: t(locale, `calendar.season.${off.season}`), from: off.from, to: off.to });
+  if (off?.kind === 'holiday') return t(locale, 'notices.off.holiday', { date: today, name: off.name || t(locale, 'calendar.holiday') });
+  if (off?.kind === 'noTerm') return t(locale, 'notices.off.noTerm', { date: today });
+  return t(locale, 'notices.off.weekend', { date: today });
+}
+
 /** The language of the notices: 设置 通知语言, else the workbook's. */
 export function noticeLocale(lib: Library, ctx: Ctx): Locale {
   return lib.settings.noticeLanguage || (ctx.lang === 'zh' ? 'zh-CN' : 'en');
@@ -84,26 +101,65 @@ export function noticeLocale(lib: Library, ctx: Ctx): Locale {
 
 // ---------------------------------------------------------------- reading the tables
 
-export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[] }
+export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[]; owed: OwedCompensation[] }
 
-/** 在借, 读者 and 班级, each read whole with its header in one call (sheets/whole.ts): three calls, cold cache
- *  or warm, and the columns are found by the header the rows were read with. */
+/** 在借, 读者, 班级 and 注销登记, each read whole with its header in one call (sheets/whole.ts): four calls, cold
+ *  cache or warm, and the columns are found by the header the rows were read with. A lost book's title is
+ *  filled in by `withItems` (only when something goes out). */
 export function readOverdueData(lib: Library, tz: string): OverdueData {
-  type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null };
+  type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null; lentAt: Date | null; itemType: ItemType | null; renewals: number | null };
   const loans: OpenLoan[] = [];
-  for (const { rec: r } of wholeColumns<LoanCols>(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate'])) {
+  for (const { rec: r } of wholeColumns<LoanCols>(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate', 'lentAt', 'itemType', 'renewals'])) {
     const dueDay = r.dueDate ? dayOf(r.dueDate, tz) : null;
     if (!r.loanId || !dueDay) continue;
-    loans.push({ loanId: r.loanId, readerId: r.readerId, readerName: r.readerName, className: r.className, title: r.title, barcode: r.barcode, dueDay });
+    loans.push({
+      loanId: r.loanId, readerId: r.readerId, readerName: r.readerName, className: r.className, title: r.title, barcode: r.barcode, dueDay,
+      lentDay: r.lentAt ? dayOf(r.lentAt, tz) : '', itemType: r.itemType, renewals: r.renewals ?? 0,
+    });
   }
   type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string };
   const readers: ReaderContact[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
     .filter(({ rec }) => rec.readerId !== '')
     .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
-  const classes: ClassContact[] = wholeColumns<ClassContact>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail'])
+  type ClassCols = { className: string; teacher: string; teacherEmail: string; grade: number | null; weekday: string; slot: string; sharing: ClassContact['sharing'] | null };
+  const classes: ClassContact[] = wholeColumns<ClassCols>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail', 'grade', 'weekday', 'slot', 'sharing'])
     .filter(({ rec }) => rec.className !== '')
-    .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail }));
-  return { loans, readers, classes };
+    .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail, grade: r.grade ?? 0, weekday: r.weekday, slot: r.slot, sharing: r.sharing ?? 'sheet' }));
+  return { loans, readers, classes, owed: readOwed(lib) };
+}
+
+/** Compensation owed (CONTRACTS.md): 注销登记 rows with 赔偿金额 > 0 and 赔偿日期 blank (a missing column =
+ *  unpaid). The title is the barcode until `withItems` names it. */
+function readOwed(lib: Library): OwedCompensation[] {
+  type OwedCols = { barcode: string; compensation: number | null; readerId: string; paidOn: Date | null };
+  let rows: { rec: OwedCols }[];
+  try {
+    rows = wholeColumns<OwedCols>(lib.readWhole('writeOffs'), ['barcode', 'compensation', 'readerId', 'paidOn']);
+  } catch (e) {
+    if (e instanceof LibraryError && e.code === 'NOT_SET_UP') return [];
+    throw e;
+  }
+  return rows.filter(({ rec }) => (rec.compensation ?? 0) > 0 && !rec.paidOn && rec.readerId)
+    .map(({ rec }) => ({ readerId: rec.readerId, readerName: '', className: '', title: rec.barcode, amount: rec.compensation ?? 0 }));
+}
+
+/** 图书's 题名 and 索书号 of the barcodes the day's mails name: its leading columns in one call (library.ts
+ *  readLeading), only on a day mail goes out. */
+function withItems(lib: Library, groups: readonly Pick<NoticeGroup, 'lines' | 'owed'>[]): void {
+  const wanted = new Set<string>();
+  for (const g of groups) {
+    for (const l of g.lines) wanted.add(l.barcode);
+    for (const o of g.owed) wanted.add(o.title);
+  }
+  if (!wanted.size) return;
+  const found = new Map<string, { title: string; callNo: string }>();
+  for (const { rec } of wholeColumns<{ barcode: string; title: string; callNo: string }>(lib.readLeading('items', ['barcode', 'title', 'callNo']), ['barcode', 'title', 'callNo'])) {
+    if (wanted.has(rec.barcode)) found.set(rec.barcode, { title: rec.title, callNo: rec.callNo ?? '' });
+  }
+  for (const g of groups) {
+    for (const l of g.lines) l.callNo = found.get(l.barcode)?.callNo ?? '';
+    for (const o of g.owed) o.title = found.get(o.title)?.title || o.title;
+  }
 }
 
 // ---------------------------------------------------------------- the run
@@ -119,21 +175,20 @@ function appendLog(lib: Library, rows: LogRow[], lang: Locale): void {
   })));
 }
 
-/** Why nothing goes out today, in one line: the break with its dates (寒假：2027-01-23至2027-02-21), the
- *  holiday by name (元旦), the weekend, or no term known for the day. */
-export function dayOffText(locale: Locale, today: DayStr, s: LibrarySettings): string {
-  const off = dayOff(today, s);
-  if (off?.kind === 'break') return t(locale, 'notices.off.break', { season: t(locale, `calendar.season.${off.season}`), from: off.from, to: off.to });
-  if (off?.kind === 'holiday') return t(locale, 'notices.off.holiday', { date: today, name: off.name || t(locale, 'calendar.holiday') });
-  if (off?.kind === 'noTerm') return t(locale, 'notices.off.noTerm', { date: today });
-  return t(locale, 'notices.off.weekend', { date: today });
+const mailKind = (m: PersonMail): MessageKey => (m.parts.length > 1 ? 'log.kind.both' : m.parts[0].group.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class');
+
+/** The groups of a mail count as mailed today, with the loans it listed. */
+function markMailed(state: NoticeState, m: PersonMail, today: DayStr): void {
+  for (const p of m.parts) state.mailed[p.group.key] = { day: today, loans: p.group.lines.map((l) => l.loanId) };
 }
 
 export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
-  // The notices use no loan rule: with a cold cache 借阅规则 is not read (DESIGN §6 budget).
-  const lib = openLibrary(ctx, { loanRules: false });
-  const s = lib.settings;
+  // The loan rules only matter on a term's first school day (renewal is offered only for a book not overdue):
+  // on other days, with a cold cache, 借阅规则 is not read (DESIGN §6 budget).
+  let lib = openLibrary(ctx, { loanRules: false });
   const today = dayOf(ctx.now, ctx.tz);
+  if (!lib.settings.loanRules.length && isFirstSchoolDayOfTerm(today, lib.settings)) lib = openLibrary(ctx);
+  const s = lib.settings;
   const say = ctx.locale;
   const logLang: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
   const mailLang = noticeLocale(lib, ctx);
@@ -160,38 +215,43 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const state = prev && prev.day === today ? prev : freshState(today, prev);
   const quota = remainingQuota();
   const data = readOverdueData(lib, ctx.tz);
-  const input = { today, ...data, announced: state.announced, interval: s.reminderInterval, settings: s };
-  const all = groupOverdue(input);
+  const input = { today, ...data, mailed: state.mailed, settings: s, interval: s.reminderInterval };
+  const groups = groupOverdue(input);
   const log: LogRow[] = [];
 
-  // Groups a dead run left in flight: recorded, never sent again; their loans count as announced.
-  for (const key of state.inflight) {
-    if (state.handled.includes(key)) continue;
-    state.handled.push(key);
-    const g = all.find((x) => x.key === key);
-    if (g) for (const l of g.lines) state.announced[l.loanId] = today;
-    log.push({
-      kind: key === 'summary' ? 'log.kind.summary' : g?.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class',
-      recipient: g?.to ?? (key === 'summary' ? s.librarianEmail : ''), className: g ? groupLabel(g, logLang) : '',
-      count: g?.lines.length ?? 0, result: t(logLang, 'log.result.interrupted'),
-    });
+  // Mails a dead run left in flight: recorded, never sent again; their groups count as mailed.
+  const dead = state.inflight.filter((k) => !state.handled.includes(k));
+  if (dead.length) {
+    const before = planNotices({ ...input, groups, deferredBefore: state.deferredBefore, handledToday: state.handled, quota: Number.MAX_SAFE_INTEGER, librarianEmail: s.librarianEmail, summarized: state.summarized });
+    for (const key of dead) {
+      state.handled.push(key);
+      const m = before.send.find((x) => x.key === key);
+      if (m) markMailed(state, m, today);
+      log.push({
+        kind: key === 'summary' ? 'log.kind.summary' : m ? mailKind(m) : 'log.kind.class',
+        recipient: m?.to ?? (key === 'summary' ? s.librarianEmail : key.replace(/^m:/, '')),
+        className: m ? m.parts.map((p) => groupLabel(p.group, logLang)).join(' + ') : '',
+        count: m ? m.parts.reduce((n, p) => n + p.group.lines.length, 0) : 0, result: t(logLang, 'log.result.interrupted'),
+      });
+    }
   }
-  // Only loans overdue now keep an announcement date (a returned or re-dated loan starts afresh).
-  const overdueIds = new Set(all.flatMap((g) => g.lines.map((l) => l.loanId)));
-  state.announced = Object.fromEntries(Object.entries(state.announced).filter(([id]) => overdueIds.has(id)));
+  // A group's last mail is kept for a while (its 新 marks and its week), then forgotten.
+  const since = addDaysStr(today, -KEEP_MAILED_DAYS);
+  state.mailed = Object.fromEntries(Object.entries(state.mailed).filter(([, v]) => v.day >= since));
 
-  // The groups made above serve the plan: the only loans whose announcement changed since are those of the
-  // groups a dead run left in flight, and those groups are handled, so the plan leaves them out anyway.
   const plan = planNotices({
-    ...input, announced: state.announced, deferredBefore: state.deferredBefore, handledToday: state.handled, quota,
-    librarianEmail: s.librarianEmail, groups: all,
+    ...input, groups, mailed: state.mailed, deferredBefore: state.deferredBefore, handledToday: state.handled, quota,
+    librarianEmail: s.librarianEmail, summarized: state.summarized,
   });
-  const summaryDue = plan.summary && !state.handled.includes('summary');
-  state.inflight = [...plan.send.map((g) => g.key), ...(summaryDue ? ['summary'] : [])];
+  const summaryDue = plan.summary;
+  state.inflight = [...plan.send.map((m) => m.key), ...(summaryDue ? ['summary'] : [])];
   state.leaseUntil = Date.now() + LEASE_MS;
   appendLog(lib, log, logLang);
   // Nothing to send: nothing in flight to protect, the final write below is enough.
   if (state.inflight.length) writeProps(chunkedEntries(props, PREFIX, state));
+  // The titles and call numbers of what goes out (图书), only when a teacher's mail goes out or a lost book's
+  // title is needed (a summary alone names books by their 在借 titles).
+  if (plan.send.length || (summaryDue && plan.groups.some((g) => g.owed.length))) withItems(lib, plan.groups);
   lib.remember();
   // A few mails (a second or two) go out holding the lock; more release it so the desk keeps working.
   const holdLock = state.inflight.length <= HOLD_LOCK_MAILS;
@@ -201,61 +261,65 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   }
 
   // ---- send (without the lock, unless only a few)
-  const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours };
+  const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours, settings: s };
   const from = libraryName(mailLang, s.schoolName);
-  const sentNow: NoticeGroup[] = [];
-  const failedNow: { g: NoticeGroup; error: string }[] = [];
+  const sentNow: PersonMail[] = [];
+  const failedNow: { m: PersonMail; error: string }[] = [];
   let stopped = false;
-  for (const g of plan.send) {
+  for (const m of plan.send) {
     if (Date.now() >= deadlineMs) { stopped = true; break; }
     try {
-      sendMail({ to: g.to, content: groupMail(g, mailCtx), locale: mailLang, name: from, replyTo: s.librarianEmail });
-      sentNow.push(g);
+      sendMail({ to: m.to, content: personMail(m, mailCtx), locale: mailLang, name: from, replyTo: s.librarianEmail });
+      sentNow.push(m);
     } catch (e) {
-      failedNow.push({ g, error: errorText(e) });
+      failedNow.push({ m, error: errorText(e) });
     }
   }
-  const entry = (g: NoticeGroup, error?: string): SummaryEntry => ({ to: g.to, label: groupLabel(g, mailLang), count: g.lines.length, ...(error ? { error } : {}) });
-  for (const g of sentNow) {
-    state.sent.push(entry(g));
-    for (const l of g.lines) state.announced[l.loanId] = today;
+  for (const m of sentNow) {
+    state.sent.push(mailEntry(m, mailLang));
+    markMailed(state, m, today);
   }
-  for (const f of failedNow) state.failed.push(entry(f.g, f.error));
+  for (const f of failedNow) state.failed.push(mailEntry(f.m, mailLang, f.error));
 
-  const groupRow = (g: NoticeGroup, result: string): LogRow => ({
-    kind: g.kind === 'teacher' ? 'log.kind.teacher' : 'log.kind.class', recipient: g.to, className: groupLabel(g, logLang), count: g.lines.length, result,
+  const mailRow = (m: PersonMail, result: string): LogRow => ({
+    kind: mailKind(m), recipient: m.to, className: m.parts.map((p) => groupLabel(p.group, logLang)).join(' + '),
+    count: m.parts.reduce((n, p) => n + p.group.lines.length, 0), result,
   });
   const rows: LogRow[] = [
-    ...sentNow.map((g) => groupRow(g, t(logLang, 'log.result.sent'))),
-    ...failedNow.map(({ g, error }) => groupRow(g, t(logLang, 'log.result.failed', { error }))),
+    ...sentNow.map((m) => mailRow(m, t(logLang, 'log.result.sent'))),
+    ...failedNow.map(({ m, error }) => mailRow(m, t(logLang, 'log.result.failed', { error }))),
   ];
-  state.handled.push(...sentNow.map((g) => g.key), ...failedNow.map((f) => f.g.key));
+  state.handled.push(...sentNow.map((m) => m.key), ...failedNow.map((f) => f.m.key));
 
-  let summaryResult = '';
   if (!stopped) {
-    state.deferredEntries = plan.deferred.map((g) => entry(g));
-    state.deferred = plan.deferred.map((g) => g.key);
-    for (const g of plan.deferred) rows.push(groupRow(g, t(logLang, 'log.result.deferred')));
-    for (const g of plan.unaddressed) {
+    state.deferredEntries = plan.deferred.map((m) => mailEntry(m, mailLang));
+    state.deferred = plan.deferred.flatMap((m) => m.parts.map((p) => p.group.key));
+    for (const m of plan.deferred) rows.push(mailRow(m, t(logLang, 'log.result.deferred')));
+    for (const { group: g } of plan.unaddressed) {
       rows.push({ kind: 'log.kind.unaddressed', recipient: '', className: groupLabel(g, logLang), count: g.lines.length, result: t(logLang, 'log.result.noAddress') });
     }
-    // The lists nobody could be mailed count as announced once the librarian's summary carried them
-    // (or when there is no librarian address to tell).
-    const announceUnaddressed = () => { for (const g of plan.unaddressed) for (const l of g.lines) state.announced[l.loanId] = today; };
-    if (!summaryDue) announceUnaddressed();
+    // Groups nobody could be mailed count as told once the librarian's summary carried them (or when there
+    // is no librarian address to tell): their week, like a mailed group's.
+    const tellUnaddressed = () => { for (const { group: g } of plan.unaddressed) state.mailed[g.key] = { day: today, loans: g.lines.map((l) => l.loanId) }; };
+    const overdueNow = groups.flatMap((g) => g.lines.filter((l) => l.days > 0).map((l) => l.loanId));
+    if (!summaryDue) { tellUnaddressed(); state.summarized = overdueNow; }
     if (summaryDue && quota - sentNow.length - failedNow.length < 1) {
       // no slot left (a quota of 0 to begin with): the summary waits for the next run like any deferred mail
       rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result: t(logLang, 'log.result.deferred') });
     } else if (summaryDue) {
-      const content = summaryMail({ sent: state.sent, deferred: state.deferredEntries, failed: state.failed, unaddressed: plan.unaddressed }, mailCtx);
+      const content = summaryMail({
+        groups: plan.groups, sent: state.sent, deferred: state.deferredEntries, failed: state.failed, unaddressed: plan.unaddressed, waiting: plan.waiting,
+      }, mailCtx);
+      let result: string;
       try {
         sendMail({ to: s.librarianEmail, content, locale: mailLang, name: from, replyTo: '' });
-        summaryResult = t(logLang, 'log.result.sent');
-        announceUnaddressed();
+        result = t(logLang, 'log.result.sent');
+        tellUnaddressed();
+        state.summarized = overdueNow;
       } catch (e) {
-        summaryResult = t(logLang, 'log.result.failed', { error: errorText(e) });
+        result = t(logLang, 'log.result.failed', { error: errorText(e) });
       }
-      rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result: summaryResult });
+      rows.push({ kind: 'log.kind.summary', recipient: s.librarianEmail, className: '', count: state.sent.length, result });
       state.handled.push('summary');
     }
     state.done = true;
@@ -263,26 +327,31 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   state.inflight = [];
   state.leaseUntil = 0;
 
-  // ---- record, then move the cursor
-  const finalLock = holdLock ? lock : tryDocumentLock(FINAL_LOCK_MS);
-  if (!finalLock) throw new Error('document lock not had for the notice log');
-  try {
+  // ---- record, then move the cursor. Holding the lock: written and flushed under it, then released (the daily
+  // job's next steps take it again). Released before sending: written without it — nothing but a notice run
+  // writes 通知记录 or the notice state, and the lease keeps a second run out until this one has written.
+  if (holdLock) {
+    try {
+      appendLog(lib, rows, logLang);
+      writeProps(chunkedEntries(props, PREFIX, state));
+      flushWrites();
+    } finally {
+      lock.releaseLock();
+    }
+  } else {
     appendLog(lib, rows, logLang);
     writeProps(chunkedEntries(props, PREFIX, state));
-    flushWrites();
-  } finally {
-    // released, not left to the end of the execution: the daily job's next steps take it again
-    finalLock.releaseLock();
   }
 
+  const label = (m: PersonMail) => m.parts.map((p) => groupLabel(p.group, say)).join(' + ');
   const details = [
-    ...sentNow.map((g) => `${g.to} · ${groupLabel(g, say)} · ${g.lines.length}`),
-    ...failedNow.map(({ g, error }) => `${g.to} · ${groupLabel(g, say)} · ${error}`),
+    ...sentNow.map((m) => `${m.to} · ${label(m)} · ${m.parts.reduce((n, p) => n + p.group.lines.length, 0)}`),
+    ...failedNow.map(({ m, error }) => `${m.to} · ${label(m)} · ${error}`),
   ];
   const counts = { sent: sentNow.length, deferred: stopped ? 0 : plan.deferred.length, failed: failedNow.length, unaddressed: stopped ? 0 : plan.unaddressed.length };
   let message: string;
   if (stopped) message = t(say, 'notices.paused', { sent: sentNow.length });
-  else if (!sentNow.length && !failedNow.length && !counts.deferred && !counts.unaddressed && !log.length) message = t(say, 'notices.nothing');
+  else if (!sentNow.length && !failedNow.length && !counts.deferred && !counts.unaddressed && !log.length && !summaryDue) message = t(say, 'notices.nothing');
   else message = t(say, 'notices.done', counts);
   return { ...base, ...counts, done: !stopped, schoolDay: true, message, details };
 }
@@ -296,6 +365,8 @@ export function overdueSlips(ctx: Ctx): SlipsView {
   const lib = openLibrary(ctx);
   const today = dayOf(ctx.now, ctx.tz);
   const data = readOverdueData(lib, ctx.tz);
+  const slips = slipsFor({ today, ...data, owed: [], settings: lib.settings });
+  withItems(lib, slips.map((sl) => ({ lines: sl.lines, owed: [] })));
   lib.remember();
-  return { date: today, schoolName: lib.settings.schoolName, slips: slipsFor({ today, ...data, settings: lib.settings }) };
+  return { date: today, schoolName: lib.settings.schoolName, slips };
 }

@@ -1,4 +1,4 @@
-// A mail's content (MailContent: subject and blocks) as a plain-text body and an HTML body of the same
+// A mail's content (MailContent: subject and blocks) as a plain-text body (lines) and an HTML body of the same
 // content. Every text is escaped before it goes into the HTML: a title like <img src=x onerror=…> arrives as
 // text. Inline styles only (mail clients drop <style> and scripts). Pure.
 import type { MailBlock, MailContent } from './overdue';
@@ -9,20 +9,12 @@ export function escapeHtml(s: string): string {
   return String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Display width of a text in a monospace-ish plain-text mail: CJK characters count double. */
-function width(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return n;
-}
-const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - width(s)));
-
+/** The plain-text part is lines, never a padded table (CJK widths differ between mail clients): each row of a
+ *  table is one line, its own `text` where the content gives one, else its non-empty cells joined. */
 function textBlock(b: MailBlock): string {
   if (b.kind === 'p') return b.text;
   if (b.kind === 'h') return `== ${b.text} ==`;
-  const widths = b.head.map((h, i) => Math.min(40, Math.max(width(h), ...b.rows.map((r) => width(r.cells[i] ?? '')))));
-  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
-  return [line(b.head), widths.map((w) => '-'.repeat(w)).join('  '), ...b.rows.map((r) => line(r.cells))].join('\n');
+  return b.rows.map((r) => `- ${r.text ?? r.cells.filter((c) => c !== '').join(' · ')}`).join('\n');
 }
 
 export function renderText(m: MailContent): string {

@@ -58,6 +58,7 @@ export const ENUMS = {
     yes: { zh: '是', en: 'Yes' },
     no: { zh: '否', en: 'No' },
   },
+  sharing: { sheet: { zh: '表格', en: 'Spreadsheet' }, mail: { zh: '邮件', en: 'Mail' } },
   // ---- reading promotion (issue 19)
   listKind: {
     required: { zh: '必读', en: 'Required' },
@@ -181,6 +182,7 @@ export const TABS = {
       opt('weekday', '借阅日', 'Borrowing day', 'text'),
       opt('slot', '借阅时间', 'Borrowing time', 'text'),
       opt('sheetLink', '班级借阅表', 'Class sheet', 'link'),
+      opt('sharing', '分享方式', 'Sharing', 'enum', { enumName: 'sharing' }),
     ],
   },
   loans: {

@@ -8,8 +8,8 @@ import { type LibrarySettings, parseSettings, settingsFromCache, settingsToCache
 import { LibraryError } from '../domain/errors';
 import { cacheGetAll, cachePutAll, cacheRemove } from '../platform/services';
 import { CACHE_KEY, StaleShape } from './stale';
-import { type Cell, type Found, Table, type TableShape, findSheet } from './table';
-import { readWholeSheet, readWholeTab, type WholeTab, wholeRows } from './whole';
+import { type Cell, type Found, Table, type TableShape, findSheet, headerOf } from './table';
+import { readWholeSheet, readWholeTab, sheetValues, type WholeTab, wholeRows } from './whole';
 
 export { CACHE_KEY, StaleShape, invalidateLibraryCache } from './stale';
 
@@ -34,6 +34,11 @@ export interface Library {
   /** A tab read whole with its header in one call (whole.ts: only for tabs of modest size). Its table is the
    *  one `table(key)` answers from then on, and its header refreshes the cached shape when that differs. */
   readWhole(key: TabKey): WholeTab;
+  /** The tab's leading columns, header and rows in one call: up to the last of `keys` where the cached header
+   *  says where they are (checked against the header read with them; moved: the whole tab, one call more),
+   *  else every column. For a large tab read rarely, e.g. 图书's titles and call numbers on a day mail goes
+   *  out. Only the `keys` columns of its rows may be read. */
+  readLeading(key: TabKey, keys: readonly string[]): WholeTab;
   /** `table(key)` with a header known to be the sheet's now: a cached header is checked (one call) and, when a
    *  column moved, read again and the cache entry corrected. For a writer that cannot retry the invocation
    *  (StaleShape) because it has already done what must not be done twice (the notice log after the mails). */
@@ -148,6 +153,30 @@ export function openLibrary(
     return w;
   };
 
+  const readLeading = (key: TabKey, keys: readonly string[]): WholeTab => {
+    const shape = cached.shapes[key];
+    const known = shape ? Table.open(ss, key, lang, shape) : null;
+    const at = known ? keys.filter((k) => known.has(k)).map((k) => known.col(k)) : [];
+    const sheet = known ? findSheet(ss, key) : null;
+    if (known && sheet && at.length) {
+      const n = Math.max(...at) + 1;
+      const values = sheetValues(sheet, n);
+      const head = headerOf(values[0] ?? []);
+      // the cached header still says where the sheet's leading columns are: its table reads the rows (the
+      // columns after them read as blank)
+      if (known.header.slice(0, n).every((h, i) => h === (head[i] ?? ''))) {
+        const rows = values.slice(1).map((r) => {
+          const row = r.slice(0, n) as Cell[];
+          while (row.length < known.width) row.push('');
+          return row;
+        });
+        return { table: known, rows };
+      }
+    }
+    // cold, or a column moved: the whole tab, header and rows (one call)
+    return readWholeTab(ss, key, lang);
+  };
+
   const checked = new Set<TabKey>();
   const current = (key: TabKey): Table => {
     const t = table(key);
@@ -179,6 +208,7 @@ export function openLibrary(
     classRows,
     table,
     readWhole,
+    readLeading,
     current,
     extra,
     remember(more = {}) {

@@ -64,7 +64,7 @@ describe('dailyJob', () => {
     rt.clock.set('2026-11-24T07:00:00+08:00');
     const run = rt.runDueTriggers();
     expect(run[0].result).toMatchObject({ ok: true, ran: true, done: true, steps: [{ name: 'notices', done: true }, { name: 'classSheets', done: true }, { name: 'weeklyBulletin', done: true }, { name: 'consistency', done: true }] });
-    expect(rt.outbox).toHaveLength(4);
+    expect(rt.outbox).toHaveLength(3);
     rt.clock.set('2026-11-24T08:00:00+08:00');
     const later = rt.runDueTriggers();
     expect(later[0].result).toMatchObject({ ran: false, done: true, message: '今天的每日任务已经完成。' });
@@ -72,7 +72,7 @@ describe('dailyJob', () => {
     const calls = later[0].meter.byMethod;
     expect(calls['Properties.getProperties']).toBe(1);
     expect(calls['Range.getValues'] ?? 0).toBe(0);
-    expect(rt.outbox).toHaveLength(4);
+    expect(rt.outbox).toHaveLength(3);
   });
 
   it('a step stopped by the budget keeps the cursor; the next wake finishes the day', () => {
@@ -84,7 +84,7 @@ describe('dailyJob', () => {
     expect(rt.outbox).toHaveLength(1);
     const second = call<{ ok: boolean; done: boolean }>(rt, 'dailyJob');
     expect(second).toMatchObject({ ok: true, done: true });
-    expect(rt.outbox).toHaveLength(4);
+    expect(rt.outbox).toHaveLength(3);
   });
 
   it('on a weekend the job runs, the notice step says it is not a school day and sends nothing', () => {
@@ -121,28 +121,33 @@ describe('立即发送逾期通知 (menu)', () => {
   it('runs the notice run and tells the librarian how it went', () => {
     const rt = noticeSchool();
     rt.invoke('menuSendOverdueNotices');
-    expect(rt.ui.toasts.at(-1)).toBe('逾期通知：已发送 3 封，延后 0 封，失败 0 封，无邮箱 3 组。');
-    expect(rt.outbox).toHaveLength(4);
+    expect(rt.ui.toasts.at(-1)).toBe('逾期通知：已发送 2 封，延后 0 封，失败 0 封，无邮箱 3 组。');
+    expect(rt.outbox).toHaveLength(3);
   });
 });
 
 describe('催还单 (overdue slips)', () => {
-  it('the menu opens the slips dialog; getOverdueSlips lists each class its own students only, most days first', () => {
+  it('the menu opens the slips dialog; getOverdueSlips lists each class its own students only, most days first, then the teacher-readers', () => {
     const rt = noticeSchool();
     rt.invoke('showOverdueSlips');
     expect(rt.ui.dialogs).toHaveLength(1);
     expect(rt.ui.dialogs[0].title).toBe('催还单');
     expect(rt.ui.dialogs[0].html).toContain('window.__LIB_LOCALE="zh-CN"');
-    const a = call<{ ok: boolean; date: string; slips: { className: string; teacher: string; lines: { readerId: string; title: string; days: number }[] }[] }>(rt, 'getOverdueSlips');
+    const a = call<{ ok: boolean; date: string; slips: { kind: string; className: string; teacher: string; lines: { readerName: string; title: string; callNo: string; days: number }[] }[] }>(rt, 'getOverdueSlips');
     expect(a.ok).toBe(true);
     expect(a.date).toBe('2026-11-24');
-    expect(a.slips.map((s) => [s.className, s.teacher, s.lines.map((l) => `${l.readerId}:${l.days}`)])).toEqual([
-      // school days late on Tue 11-24 (issue 15): due Fri 11-20 → 2, Mon 11-23 → 1, Tue 11-10 → 10, Wed 11-18 → 4, Thu 11-19 → 3
-      ['三年级(2)班', '王老师', ['S0002:2', 'S0003:1']],
-      ['四年级(1)班', '李老师', ['S0001:10']],
-      ['五年级(3)班', '赵老师', ['S0004:4']],
-      ['', '', ['S0005:3']],
+    expect(a.slips.map((s) => [s.kind, s.className, s.teacher, s.lines.map((l) => `${l.readerName}:${l.days}`)])).toEqual([
+      // school days late on Tue 11-24 (issue 15): due Fri 11-20 → 2, Mon 11-23 → 1, Tue 11-10 → 10, Wed 11-18 → 4,
+      // Thu 11-19 → 3, Sun 11-15 → 7, Sun 11-01 → 17
+      ['class', '三年级(2)班', '王老师', ['李小红:2', '王小刚:1']],
+      ['class', '四年级(1)班', '李老师', ['张小明:10']],
+      ['class', '五年级(3)班', '赵老师', ['陈一一:4']],
+      ['class', '', '', ['周插班:3']],
+      ['teacher', '', '刘老师', ['刘老师:7']],
+      ['teacher', '', '王老师', ['王老师:17']],
     ]);
+    expect(a.slips[0].lines[0].callNo).toBe('I287.7/12');
+    expect(JSON.stringify(a)).not.toMatch(/S000|00010/); // no card or accession numbers on a slip
     expect(a.slips[0].lines[1].title).toBe(XSS); // data; the page puts it in with textContent
     expect(rt.outbox).toHaveLength(0);
     expect(rows(rt, '通知记录')).toHaveLength(0);

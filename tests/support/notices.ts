@@ -1,7 +1,10 @@
 // A hand-made school for the overdue notice tests. Today (tests/support/library.ts NOW) is Tuesday 2026-11-24.
+// Every group's day is Tuesday: 三年级(2)班 and 五年级(3)班 borrow on their own 借阅日 (周二下午), 四年级(1)班 on
+// its grade's rota (Tuesday afternoon), and 教师借书时间 is set to 周二下午.
 //   三年级(2)班  王老师 wang@      S0002 草房子 due 11-20 (4 days), S0003 <img…> due 11-23 (1 day)
 //   四年级(1)班  李老师 li@        S0001 西游记 due 11-10 (14 days), S0001 十万个为什么 due 11-26 (not yet)
 //   五年级(3)班  赵老师, no e-mail  S0004 昆虫记 due 11-18 (6 days)
+//   图书: 草房子 (000102) has 索书号 I287.7/12
 //   no class                      S0005 安徒生童话 due 11-19 (5 days)
 //   teacher-readers               T0001 王老师 wang@ 小学语文教学参考 due 11-01 (23 days); T0002 刘老师, no e-mail, 新华字典 due 11-15 (9 days)
 import type { LocalRuntime } from '../../local/index';
@@ -12,10 +15,12 @@ export const XSS = '<img src=x onerror=alert(1)>';
 export function noticeSchool(opts: Parameters<typeof library>[0] = {}): LocalRuntime {
   const rt = library(opts);
   seed(rt, '班级', [
-    { 班级: '三年级(2)班', 年级: 3, 班主任: '王老师', 班主任邮箱: 'wang@school.example' },
+    { 班级: '三年级(2)班', 年级: 3, 班主任: '王老师', 班主任邮箱: 'wang@school.example', 借阅日: '周二', 借阅时间: '下午' },
     { 班级: '四年级(1)班', 年级: 4, 班主任: '李老师', 班主任邮箱: 'li@school.example' },
-    { 班级: '五年级(3)班', 年级: 5, 班主任: '赵老师', 班主任邮箱: '' },
+    { 班级: '五年级(3)班', 年级: 5, 班主任: '赵老师', 班主任邮箱: '', 借阅日: '周二', 借阅时间: '下午' },
   ]);
+  seed(rt, '图书', [{ 登记号: '000102', 题名: '草房子', 索书号: 'I287.7/12', 文献类型: '普通图书', 状态: '借出' }]);
+  setSetting(rt, '教师借书时间', '周二下午');
   seed(rt, '读者', [
     { 证号: 'S0001', 姓名: '张小明', 读者类型: '学生', 年级: 4, 班级: '四年级(1)班', 状态: '在读' },
     { 证号: 'S0002', 姓名: '李小红', 读者类型: '学生', 年级: 3, 班级: '三年级(2)班', 状态: '在读' },

@@ -8,7 +8,10 @@ export const zh = {
   'slips.print': '打印',
   'slips.none': '目前没有逾期未还的图书。',
   'slips.loading': '正在读取逾期图书…',
-  'slips.count': '共 {classes} 个班级，{count} 本逾期图书。每个班级单独一页（A4）。',
+  'slips.headingTeacher': '{name}（教师）催还单',
+  'slips.asOfTeacher': '截至 {date}，您借阅的以下图书已逾期，请归还到图书馆：',
+  'slips.signTeacher': '签收：__________  日期：__________',
+  'slips.count': '共 {classes} 张催还单，{count} 本逾期图书。短的催还单几张合印一页（A4）。',
   'slips.sign': '班主任签收：__________  日期：__________',
 } as const;
 
@@ -19,6 +22,9 @@ export const en: Record<keyof typeof zh, string> = {
   'slips.print': 'Print',
   'slips.none': 'No overdue books right now.',
   'slips.loading': 'Reading the overdue books…',
-  'slips.count': '{classes} classes, {count} overdue books. One class per page (A4).',
+  'slips.headingTeacher': '{name} (teacher): overdue slip',
+  'slips.asOfTeacher': 'As of {date}, these books you borrowed are overdue; please return them to the library:',
+  'slips.signTeacher': 'Received: __________  Date: __________',
+  'slips.count': '{classes} slips, {count} overdue books. Short slips share an A4 page.',
   'slips.sign': 'Received by the homeroom teacher: __________  Date: __________',
 };
