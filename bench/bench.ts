@@ -11,6 +11,7 @@ import { addMeters, LocalRuntime, type MeterReport } from '../local/index';
 import { docsBundleDir } from '../local/renderer-bundle';
 import { BUNDLE_BUDGET_BYTES } from '../scripts/budget.mjs';
 import type { Block, Doc } from '../src/domain/blocks';
+import { benchReading } from './reading';
 
 type Size = 'small' | 'medium' | 'large';
 const args = process.argv.slice(2);
@@ -171,6 +172,8 @@ for (const size of sizes) {
     must(op, again.result);
     emit(op, size, again.meter, again.cpuMs, { note: 'regenerated (replaces)' });
   }
+  // ---- reading promotion (issue 19)
+  benchReading(rt, size, emit);
   // ---- collection work (issue 11): registration, stocktake, weeding, the end of the school year
   collectionBench(rt, size, items.rows);
 

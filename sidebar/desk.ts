@@ -24,7 +24,7 @@ function tr(key: MessageKey, params: Params = {}): string {
 // ---------------------------------------------------------------------------------------------
 // State
 
-type Mode = 'lend' | 'return';
+type Mode = 'lend' | 'return' | 'room';
 type Condition = 'good' | 'damaged' | 'lost';
 type Tone = 'ok' | 'warn' | 'refuse' | 'info';
 
@@ -465,6 +465,7 @@ async function scanReader(code: string): Promise<void> {
 async function handleScan(code: string): Promise<void> {
   hidePicker();
   const kind = classify(code);
+  if (mode === 'room') return doVisit(code, kind);
   if (mode === 'return') {
     if (kind === 'reader') return scanReader(code);
     return doReturn(code);
@@ -518,6 +519,7 @@ async function doLend(barcode: string): Promise<void> {
   const warnings = (ans.warnings ?? []).map((w: Warning) => w.message);
   const main = tr('desk.lent', { title: ans.loan.title, name: ans.reader.name });
   const lines = [main, tr('desk.loan.due', { date: ans.loan.dueDate })];
+  if (ans.listMark) lines.push(`📖 ${ans.listMark}`);
   if (ans.repeated) lines.push(tr('desk.repeated'));
   status(warnings.length ? 'warn' : 'ok', lines, warnings);
   addEntry({
@@ -527,6 +529,21 @@ async function doLend(barcode: string): Promise<void> {
     ...(rotaWarning ? { rota: rotaWarning } : {}),
   });
   renderSession();
+}
+
+/** 阅览 (reading room, issue 19): a card scanned records the reader's visit (once a day); a book is not for this mode. */
+async function doVisit(code: string, kind: Kind): Promise<void> {
+  if (kind === 'item') {
+    status('refuse', [tr('desk.room.item')]);
+    return;
+  }
+  status('busy', [tr('desk.working')]);
+  const ans = await withRetry(() => run('recordVisit', { readerId: code }));
+  if (isFailure(ans)) {
+    status('refuse', [ans.error.message, tr('desk.room.notRecorded')]);
+    return;
+  }
+  status(ans.recorded ? 'ok' : 'info', [ans.message]);
 }
 
 async function doReturn(barcode: string): Promise<void> {
@@ -642,9 +659,10 @@ function setMode(next: Mode): void {
   $('mode-lend').setAttribute('aria-selected', String(mode === 'lend' && !session));
   $('mode-return').setAttribute('aria-selected', String(mode === 'return'));
   $('mode-session').setAttribute('aria-selected', String(mode === 'lend' && !!session));
+  $('mode-room').setAttribute('aria-selected', String(mode === 'room'));
   $('conditions').hidden = mode !== 'return';
-  $('hint').textContent = tr(mode === 'return' ? 'desk.hint.return' : session ? 'desk.hint.session' : 'desk.hint.lend');
-  ($('scan') as HTMLInputElement).placeholder = tr(mode === 'return' ? 'desk.placeholder.return' : 'desk.placeholder.lend');
+  $('hint').textContent = tr(mode === 'room' ? 'desk.hint.room' : mode === 'return' ? 'desk.hint.return' : session ? 'desk.hint.session' : 'desk.hint.lend');
+  ($('scan') as HTMLInputElement).placeholder = tr(mode === 'room' ? 'desk.placeholder.room' : mode === 'return' ? 'desk.placeholder.return' : 'desk.placeholder.lend');
   if (mode === 'lend' && reader && readerStale) {
     const id = reader.readerId;
     enqueue(async () => {
@@ -910,6 +928,10 @@ function wire(): void {
     bar.textContent = tr('desk.list.clearConfirm');
   });
   $('mode-return').addEventListener('click', () => setMode('return'));
+  $('mode-room').addEventListener('click', () => {
+    if (session) askEndSession(() => setMode('room'));
+    else setMode('room');
+  });
   $('mode-session').addEventListener('click', () => {
     if (session) setMode('lend');
     else openSessionPicker();

@@ -5,7 +5,7 @@ export type ErrorCode =
   | 'INVALID_INPUT' | 'READER_NOT_FOUND' | 'READER_INACTIVE' | 'ITEM_NOT_FOUND' | 'NOT_LENDABLE'
   | 'ALREADY_ON_LOAN' | 'LIMIT_REACHED' | 'NOT_ON_LOAN' | 'RENEW_LIMIT' | 'BUSY'
   | 'OVERDUE_BLOCK' | 'RENEW_OVERDUE' | 'NO_NEXT_TERM' | 'SETTINGS_INVALID' | 'MISSING_COLUMN' | 'NOT_SET_UP'
-  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode;
+  | 'IMPORT_EXPIRED' | 'INTERNAL' | 'BAD_CELL' | CollectionErrorCode | ReadingErrorCode;
 
 export interface Failure { ok: false; error: { code: ErrorCode; message: string; detail?: string } }
 export type Answer<T extends object> = ({ ok: true } & T) | Failure;
@@ -57,7 +57,7 @@ export type FindReadersAnswer = Answer<{ readers: ReaderView[]; truncated: boole
 export interface LendInput { readerId: string; barcode: string; requestId?: string; readerRow?: number }
 /** repeated: nothing was lent by this call (the same request again, or alreadyLent: the copy is already on
  *  loan to this very reader, e.g. scanned twice). */
-export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean }>;
+export type LendAnswer = Answer<{ loan: LoanView; reader: ReaderView; warnings: Warning[]; message: string; repeated: boolean; alreadyLent?: boolean; /** issue 19: '三年级必读' when on the reader's grade list */ listMark?: string }>;
 
 export interface ReturnInput { barcode: string; requestId?: string; condition?: string }
 export type ReturnAnswer = Answer<{
@@ -237,6 +237,39 @@ export interface PeriodicalView {
 }
 export type ListPeriodicalsAnswer = Answer<{ periodicals: PeriodicalView[] }>;
 export type CheckInIssueAnswer = Answer<{ barcodes: string[]; title: string; missing: number[]; message: string }>;
+// ---------------------------------------------------------------- reading promotion (issue 19)
+export type ReadingErrorCode = 'LIST_EXPIRED' | 'CLASS_NOT_FOUND';
+export type ListKindKey = 'required' | 'optional';
+export type ReadingInfoAnswer = Answer<{
+  locale: 'zh-CN' | 'en'; schoolName: string; today: string; month: string; classes: { className: string; grade: number }[]; sheets: string[];
+}>;
+export interface ReadingListRowView { row: number; ok: boolean; title: string; grade: number | null; kind: string; problems: string[] }
+export type PreviewReadingListAnswer = Answer<{ token: string; total: number; valid: number; invalid: number; rows: ReadingListRowView[]; missing: string }>;
+export type ImportReadingListAnswer = Answer<{ written: number; message: string }>;
+export interface ReadingListEntryView { grade: number; kind: ListKindKey; kindLabel: string; title: string; author: string; isbn: string; copies: number; onShelf: number }
+export type ReadingListsAnswer = Answer<{
+  entries: ReadingListEntryView[];
+  coverage: { grade: number; titles: number; held: number; notHeld: number; required: number; requiredHeld: number }[];
+}>;
+export type ReadingListProgressAnswer = Answer<{
+  className: string; grade: number; from: string; to: string; requiredTitles: number; optionalTitles: number;
+  students: { readerId: string; name: string; required: string[]; optional: string[] }[];
+  unread: { title: string; kind: ListKindKey }[];
+}>;
+export interface SuggestionView {
+  grades: number[]; kind: ListKindKey; kindLabel: string; title: string; author: string; isbn: string;
+  held: number; wanted: number; toBuy: number; price: number; priceFrom: 'list' | 'average'; amount: number;
+}
+export type PurchaseSuggestionsAnswer = Answer<{ rows: SuggestionView[]; copies: number; amount: number; csv: string; fileName: string }>;
+export interface StarView { readerId: string; name: string; loans: number; rank: number }
+export type ReadingStarsAnswer = Answer<{ month: string; from: string; to: string; schoolName: string; masked: boolean; classes: { className: string; stars: StarView[] }[] }>;
+export type NonBorrowersAnswer = Answer<{
+  term: string; from: string; to: string; halfOver: boolean; minLoans: number;
+  classes: { className: string; none: { readerId: string; name: string }[]; below: { readerId: string; name: string; loans: number }[] }[];
+}>;
+export type RecordVisitAnswer = Answer<{ recorded: boolean; readerId: string; name: string; className: string; readerType: string; time: string; message: string }>;
+export type RecordClassReadingAnswer = Answer<{ className: string; copies: number; message: string }>;
+export type RecordActivityAnswer = Answer<{ winners: number; message: string }>;
 // ---------------------------------------------------------------- the self-check (issue 20)
 /** One check of the platform's contract: ✓ or ✗ with the platform's own error text. */
 export interface SelfCheckLine { id: string; ok: boolean; fact: string; error: string; ref: string }

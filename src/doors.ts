@@ -59,6 +59,18 @@ export const DOORS = {
   labelChoices: 'page',
   labelItems: 'page',
   readerCards: 'page',
+  // reading promotion (issue 19)
+  readingInfo: 'page',
+  previewReadingList: 'page',
+  importReadingList: 'page',
+  readingLists: 'page',
+  readingListProgress: 'page',
+  purchaseSuggestions: 'page',
+  readingStars: 'page',
+  nonBorrowers: 'page',
+  recordVisit: 'page',
+  recordClassReading: 'page',
+  recordActivity: 'page',
   // add-on menu
   showDesk: 'menu',
   showImport: 'menu',
@@ -76,6 +88,7 @@ export const DOORS = {
   showCollection: 'menu',
   showLabels: 'menu',
   showSchoolYear: 'menu',
+  showReading: 'menu',
   menuSelfCheck: 'menu',
   // triggers
   onOpen: 'simple',

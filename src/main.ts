@@ -18,8 +18,11 @@ import type {
   StartStocktakeAnswer, StocktakeScanAnswer, StocktakeStatusAnswer, StocktakeReportAnswer, FinishStocktakeAnswer,
   WeedingSuggestionsAnswer, WriteOffCopiesAnswer, PromotionPreviewAnswer, PromoteYearAnswer, ArchiveYearAnswer,
   LabelChoicesAnswer, LabelItemsAnswer, ReaderCardsAnswer,
+  ReadingInfoAnswer, PreviewReadingListAnswer, ImportReadingListAnswer, ReadingListsAnswer, ReadingListProgressAnswer,
+  PurchaseSuggestionsAnswer, ReadingStarsAnswer, NonBorrowersAnswer, RecordVisitAnswer, RecordClassReadingAnswer, RecordActivityAnswer,
 } from './api';
 import type { CancelStocktakeAnswer, CheckInIssueAnswer, ListPeriodicalsAnswer, PayCompensationAnswer, SendToRepairAnswer } from './api';
+import * as reading from './app/reading';
 import * as collection from './app/collection';
 import * as desk from './app/desk';
 import { run } from './app/entry';
@@ -60,7 +63,8 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   // The event Apps Script gives has a Range; anything else (a page calling onEdit) is ignored.
   if (!e || !e.range || typeof e.range.getRow !== 'function' || typeof e.range.getSheet !== 'function') return;
   // The tabs whose cells the library cache holds (parsed settings, the classes' rota), in either language.
-  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'terms', 'classes'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
+  // (推荐书目, issue 19: the desk's cached copy of the reading lists, for its "三年级必读" mark)
+  const cachedTabs: string[] = (['settings', 'loanRules', 'calendar', 'terms', 'classes', 'readingLists'] as const).flatMap((k) => [TABS[k].zh, TABS[k].en]);
   if (e.range.getRow() === 1 || cachedTabs.includes(e.range.getSheet().getName())) {
     invalidateLibraryCache();
   }
@@ -475,6 +479,87 @@ export function checkConsistency(input?: unknown): ConsistencyAnswer {
 /** Menu: the consistency check, with its lines in an alert. */
 export function menuCheckConsistency(): void {
   tellLines(checkConsistency());
+}
+
+// ---------------------------------------------------------------- reading promotion (issue 19)
+// Graded reading lists, reading stars, the children who borrow nothing, the reading room, activities.
+// The rules are in src/domain/reading/, the use cases in src/app/reading/, the page is sidebar/reading.
+
+export function showReading(): void {
+  showDialog('reading', 'reading.title', 900, 640);
+}
+
+export function readingInfo(input?: unknown): ReadingInfoAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => reading.info(ctx));
+}
+
+const listSource = z.strictObject({
+  csv: z.optional(z.string().check(z.maxLength(2_000_000))),
+  sheetName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  source: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+});
+const oneListSource = z.refine((v: unknown) => {
+  const o = v as { csv?: string; sheetName?: string };
+  return (o.csv !== undefined) !== (o.sheetName !== undefined);
+}, { message: 'csv or sheetName, exactly one' });
+
+/** A reading list (CSV text or a pasted tab) checked row by row; writes nothing. */
+export function previewReadingList(input: unknown): PreviewReadingListAnswer {
+  return run(listSource.check(oneListSource), input, {}, (i, ctx) => reading.previewReadingList(ctx, i));
+}
+
+/** Writes the good rows of the list previewed (its token). */
+export function importReadingList(input: unknown): ImportReadingListAnswer {
+  const schema = z.strictObject({ ...listSource.shape, token: previewToken }).check(oneListSource);
+  return run(schema, input, { lock: true }, (i, ctx) => reading.importReadingList(ctx, i));
+}
+
+export function readingLists(input?: unknown): ReadingListsAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => reading.readingLists(ctx));
+}
+
+export function readingListProgress(input: unknown): ReadingListProgressAnswer {
+  return run(z.strictObject({ className: shortText }), input, {}, (i, ctx) => reading.readingListProgress(ctx, i.className));
+}
+
+export function purchaseSuggestions(input?: unknown): PurchaseSuggestionsAnswer {
+  return run(noInput, input ?? {}, {}, (_i, ctx) => reading.purchaseSuggestions(ctx));
+}
+
+/** Per class the top 3 readers of the month (ties kept); `public`: names masked as in the bulletin, no card numbers. */
+export function readingStars(input?: unknown): ReadingStarsAnswer {
+  const schema = z.strictObject({ month: z.optional(monthInput), public: z.optional(z.boolean()) });
+  return run(schema, input ?? {}, {}, (i, ctx) => reading.readingStars(ctx, i));
+}
+
+export function nonBorrowers(input?: unknown): NonBorrowersAnswer {
+  return run(z.strictObject({ className: z.optional(shortText) }), input ?? {}, {}, (i, ctx) => reading.nonBorrowers(ctx, i));
+}
+
+/** The desk's 阅览 mode: a reader card scanned records one visit a day. Without the document lock: its one write
+ *  is Sheet.appendRow, which Google applies after the last row in one call whoever else appends meanwhile, and
+ *  the only race left (one card scanned at two desks in the same second) could add a second line for the same
+ *  reader and day, which every figure counts once (roomUse counts reader-days). So the desk's lending is never
+ *  kept waiting by the reading room, and a visit costs 6 round trips. */
+export function recordVisit(input: unknown): RecordVisitAnswer {
+  return run(z.strictObject({ readerId: id }), input, {}, (i, ctx) => reading.recordVisit(ctx, i));
+}
+
+export function recordClassReading(input: unknown): RecordClassReadingAnswer {
+  const schema = z.strictObject({ className: shortText, barcodes: z.array(id).check(z.minLength(1), z.maxLength(200)) });
+  return run(schema, input, { lock: true }, (i, ctx) => reading.recordClassReading(ctx, i));
+}
+
+export function recordActivity(input: unknown): RecordActivityAnswer {
+  const schema = z.strictObject({
+    date: day.check(z.refine((v) => parseDay(v) !== null, { message: 'not a date' })),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    kind: z.enum(['reading', 'essay']),
+    classes: z._default(z.array(shortText).check(z.maxLength(200)), []),
+    winners: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+    note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+  });
+  return run(schema, input, { lock: true }, (i, ctx) => reading.recordActivity(ctx, i));
 }
 
 // ---------------------------------------------------------------- the self-check (issue 20)

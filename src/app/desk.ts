@@ -1,5 +1,6 @@
 // The circulation desk: lend, return, renew, find readers. Reads only the rows it needs (TextFinder),
 // decides with src/domain, writes in as few calls as possible. Runs under the document lock (main.ts).
+import { LIST_MARK_KEY, listMarkFor, warmListMarks } from './reading/mark';
 import type {
   DeskInfo, ErrorCode, LendInput, LoanView, ReaderView, RenewInput, ReturnInput, Warning, WarningCode,
 } from '../api';
@@ -122,7 +123,7 @@ function badCellNote(ctx: Ctx, cells: string[]): string {
  * in 在借 (请求号) and answers "already lent" without writing twice.
  */
 export function lend(ctx: Ctx, input: LendInput) {
-  const lib = openLibrary(ctx);
+  const lib = openLibrary(ctx, { extraKeys: [LIST_MARK_KEY] });
   const readers = lib.table('readers');
   const items = lib.table('items');
   const loans = lib.table('loans');
@@ -195,6 +196,7 @@ export function lend(ctx: Ctx, input: LendInput) {
   };
   if (!halfLent) items.writeCell(it, 'status', 'on_loan');
   loans.append({ ...loan });
+  const listMark = listMarkFor(ctx, lib, reader, item); // issue 19: "三年级必读"
   lib.remember();
 
   const all = [...openLoans, loan];
@@ -212,6 +214,7 @@ export function lend(ctx: Ctx, input: LendInput) {
       ? t(ctx.locale, 'app.lentInRoom', { title: item.title })
       : t(ctx.locale, 'app.lent', { title: item.title, due: view.dueDate }),
     repeated: false,
+    ...(listMark ? { listMark } : {}),
   };
 }
 
@@ -395,12 +398,13 @@ export function findReaders(ctx: Ctx, query: string) {
 }
 
 export function deskInfo(ctx: Ctx): { desk: DeskInfo } {
-  const lib = openLibrary(ctx);
+  const lib = openLibrary(ctx, { extraKeys: [LIST_MARK_KEY] });
   const classes = lib.classRows().map((r) => r.rec as unknown as { className: string; grade: number; weekday: string; slot: string });
   // Opening the desk warms the cached headers of the tables every scan uses, and the classes' own
   // rota, so scans stay cheap.
   for (const key of ['readers', 'items', 'loans', 'history', 'writeOffs', 'repairs'] as const) lib.table(key);
   lib.classRota('');
+  warmListMarks(lib); // issue 19: the reading lists ride in the cache for the lend's mark
   lib.remember();
   const lang = langOf(ctx);
   const info = classes.map((c) => ({ ...c, teacher: '', teacherEmail: '', sheetLink: '', weekday: c.weekday ?? '', slot: c.slot ?? '' }));

@@ -65,6 +65,19 @@ export const ENUMS = {
     no: { zh: '否', en: 'No' },
   },
   sharing: { sheet: { zh: '表格', en: 'Spreadsheet' }, mail: { zh: '邮件', en: 'Mail' } },
+  // ---- reading promotion (issue 19)
+  listKind: {
+    required: { zh: '必读', en: 'Required' },
+    optional: { zh: '选读', en: 'Optional' },
+  },
+  roomUse: {
+    visit: { zh: '个人阅览', en: 'Visit' },
+    classReading: { zh: '集体阅览', en: 'Class reading' },
+  },
+  activityKind: {
+    reading: { zh: '读书活动', en: 'Reading activity' },
+    essay: { zh: '征文比赛', en: 'Essay contest' },
+  },
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -266,15 +279,31 @@ export const TABS = {
   },
   activities: {
     key: 'activities', zh: '活动', en: 'Activities',
-    columns: [c('date', '日期', 'Date', 'date'), c('name', '活动', 'Activity', 'text'), opt('classes', '参与班级', 'Classes', 'text'), opt('note', '说明', 'Note', 'text')],
+    columns: [
+      c('date', '日期', 'Date', 'date'), c('name', '活动', 'Activity', 'text'), opt('classes', '参与班级', 'Classes', 'text'), opt('note', '说明', 'Note', 'text'),
+      // issue 19: the kind, and the winners by card number ('S20230001 一等奖；S20230002')
+      opt('kind', '类型', 'Kind', 'enum', { enumName: 'activityKind' }), opt('winners', '获奖读者', 'Winners', 'text'),
+    ],
   },
   readingRoom: {
     key: 'readingRoom', zh: '阅览登记', en: 'Reading room',
-    columns: [c('date', '日期', 'Date', 'date'), c('readerId', '证号', 'Card no.', 'text'), opt('name', '姓名', 'Name', 'text'), opt('note', '说明', 'Note', 'text')],
+    // issue 19: one line per reader per day (a visit scanned at the desk's 阅览 mode) or per class reading
+    // (集体阅览: the class, no card, the copies used); 日期 and 证号 side by side (one read finds today's visitors)
+    columns: [
+      c('date', '日期', 'Date', 'date'), opt('readerId', '证号', 'Card no.', 'text'), opt('name', '姓名', 'Name', 'text'), opt('note', '说明', 'Note', 'text'),
+      opt('time', '时间', 'Time', 'datetime'), opt('use', '类型', 'Kind', 'enum', { enumName: 'roomUse' }),
+      opt('readerType', '读者类型', 'Reader type', 'enum', { enumName: 'readerType' }), opt('className', '班级', 'Class', 'text'),
+      opt('barcodes', '登记号', 'Accession nos.', 'text'), opt('staff', '经办人', 'Staff', 'text'),
+    ],
   },
   readingLists: {
     key: 'readingLists', zh: '推荐书目', en: 'Reading lists',
-    columns: [c('grade', '年级', 'Grade', 'int'), c('title', '题名', 'Title', 'text'), opt('author', '责任者', 'Author', 'text'), opt('kind', '类别', 'Kind', 'text'), opt('isbn', 'ISBN', 'ISBN', 'text')],
+    columns: [
+      c('grade', '年级', 'Grade', 'int'), c('title', '题名', 'Title', 'text'), opt('author', '责任者', 'Author', 'text'),
+      opt('kind', '类别', 'Kind', 'enum', { enumName: 'listKind' }), opt('isbn', 'ISBN', 'ISBN', 'text'),
+      // issue 19: the list price (purchase suggestions) and where the list came from
+      opt('price', '定价', 'List price', 'money'), opt('source', '来源', 'Source', 'text'),
+    ],
   },
   // documents (issue 8): the weekly bulletin's class ranking, rewritten by generateWeeklyBulletin
   weeklyBoard: {

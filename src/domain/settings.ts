@@ -1,6 +1,7 @@
 // The library's settings: the 设置 tab (项目/值/说明 rows), the 借阅规则 matrix (reader type × item
 // type) and the 校历 (holidays, make-up workdays). Defaults come from the school's work plans
 // (seeds, DESIGN §1). Pure: cell values in, a typed LibrarySettings or a list of problems naming rows out.
+import { type CopiesRule, parseCopiesRule } from './reading/lists';
 import * as z from 'zod/mini';
 import type { MessageKey } from '../i18n/catalog';
 import { columnLetter, ENUMS, enumKeyOf, type ItemType, type Lang, type ReaderType, TABS } from './schema';
@@ -109,6 +110,9 @@ export interface LibrarySettings {
   weedIdleYears: number;
   /** weeding: repaired more than this many times (0 = no repair rule) */
   weedMaxRepairs: number;
+  // ---- reading promotion (issue 19)
+  /** 每种复本数: copies of a reading-list title a grade should have (one per N students, at most M) */
+  copiesPerTitle: CopiesRule;
 }
 
 export type SettingsTab = 'settings' | 'loanRules' | 'calendar' | 'terms';
@@ -306,6 +310,7 @@ const ROTA_DEFAULTS: Record<RotaKey, [string, string, string]> = {
 /** Defaults written in English in an English workbook (each parses to the same value as the Chinese one). */
 const DEFAULTS_EN: Record<string, string> = {
   openingHours: 'Mon–Fri 08:00-16:00 (teachers all day; students at noon and in their class slot)',
+  copiesPerTitle: '1 per 10 students, at most 5', // issue 19
   'rota.grade1': 'Mon noon', 'rota.grade2': 'Fri noon', 'rota.grade3': 'Mon afternoon', 'rota.grade4': 'Tue afternoon',
   'rota.grade5': 'Wed afternoon', 'rota.grade6': 'Thu afternoon', 'rota.teacher': 'Fri afternoon',
   overdueBlocks: 'Yes', maskStarNames: 'Yes',
@@ -377,6 +382,9 @@ export const SETTING_DEFS: readonly SettingDef[] = ([
     k(cell((v) => parseWeedYears(cellText(v)))), false),
   def('weedIdleYears', '剔旧未借年限', 'Weeding: years not borrowed', '3', '且多少年没有借出过（0 表示不看借阅）', 'And not borrowed for this many years (0 = ignore loans)', 'domain.settings.notNumber', k(int(0, 50))),
   def('weedMaxRepairs', '剔旧修补次数', 'Weeding: repairs', '3', '修补超过多少次建议剔旧（0 表示不看修补）', 'Suggest weeding after more repairs than this (0 = ignore repairs)', 'domain.settings.notNumber', k(int(0, 99))),
+  // ---- reading promotion (issue 19)
+  def('copiesPerTitle', '每种复本数', 'Copies per title', '每10人1册，最多5册', '推荐书目每种书按年级人数应有的册数：如 每10人1册，最多5册；或一个数字（每种固定册数）', 'Copies of each reading-list title a grade needs: e.g. 1 per 10 students, at most 5; or one number (that many each)', 'domain.settings.badChoice',
+    k(cell((v) => parseCopiesRule(cellText(v)))), false),
 ] as SettingDef[]).map((d) => (DEFAULTS_EN[d.key] ? { ...d, defaultTextEn: DEFAULTS_EN[d.key] } : d));
 
 /** '教师用书:8；期刊:3' (either language's type labels, ；/; /, separated) → years per type; undefined when unreadable. */
@@ -714,6 +722,8 @@ const cachedSchema = z.object({
     accessionPrefix: z.string(), accessionWidth: z.number(), accessionNext: z.number(),
     weedYears: z.record(z.string(), z.number()),
     weedIdleYears: z.number(), weedMaxRepairs: z.number(),
+    // ---- reading promotion (issue 19)
+    copiesPerTitle: z.object({ perStudents: z.number(), max: z.number() }),
   }),
 });
 

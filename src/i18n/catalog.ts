@@ -13,6 +13,7 @@ import * as documents from './parts/documents';
 import * as reports from './parts/reports';
 import * as collection from './parts/collection';
 import * as input from './parts/input';
+import * as reading from './parts/reading';
 import * as words from './parts/words';
 import * as desk17b from './parts/desk17b';
 import * as calendar from './parts/calendar';
@@ -137,6 +138,7 @@ const messages = {
   ...collection.messages,
   ...desk17b.messages,
   ...input.messages,
+  ...reading.messages,
   ...words.messages,
   ...calendar.messages,
   ...selfCheck.messages,

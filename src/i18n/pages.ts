@@ -10,6 +10,7 @@ import * as collection from './parts/collection-pages';
 import * as documents from './parts/documents-pages';
 import * as notices from './parts/notices-pages';
 import * as desk17b from './parts/desk17b-pages';
+import * as reading from './parts/reading-pages';
 import * as calendar from './parts/calendar-pages';
 
 export { LOCALES, pickLocale, type Locale, type Params } from './catalog';
@@ -181,6 +182,7 @@ const zh = {
   ...documents.zh,
   ...collection.zh,
   ...desk17b.zh,
+  ...reading.zh,
   ...calendar.zh,
 } as const;
 
@@ -354,6 +356,7 @@ const en: Record<PageKey, string> = {
   ...documents.en,
   ...collection.en,
   ...desk17b.en,
+  ...reading.en,
   ...calendar.en,
 };
 

@@ -102,7 +102,7 @@ function itemsOf(d: ColumnData, tz: string): DocItem[] {
   return out;
 }
 
-export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'returned' | 'loanId' | 'due';
+export type LoanKey = 'barcode' | 'readerId' | 'className' | 'overdue' | 'returned' | 'loanId' | 'due' | 'itemType';
 
 /**
  * Loans lent in the window: open loans (在借) and history (借阅记录). The history's 借出时间 column is
@@ -114,6 +114,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   const want = (k: LoanKey) => keys.includes(k) || (k === 'barcode' && lastLent !== undefined);
   const open = readColumns(lib.table('loans'), [
     'lentAt', 'dueDate', ...(want('barcode') ? ['barcode'] : []), ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []),
+    ...(want('itemType') ? ['itemType'] : []),
   ]);
   const newest = (barcode: string, d: DayStr) => {
     const seen = lastLent?.get(barcode);
@@ -126,7 +127,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
     const due = day(r.dueDate, tz) ?? '';
     out.push({
       barcode: str(r.barcode), readerId: str(r.readerId), className: str(r.className), lentOn: lent, dueOn: due,
-      overdueDays: due ? overdueDays(due, now, lib.settings, tz) : 0, result: 'open',
+      overdueDays: due ? overdueDays(due, now, lib.settings, tz) : 0, result: 'open', ...(want('itemType') ? { itemType: (r.itemType as ItemType | null) ?? null } : {}),
     });
   }
   const h = lib.table('history');
@@ -143,10 +144,10 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
   const rest = readColumnData(h, [
     'result', ...(want('overdue') ? ['overdueDays'] : []), ...(want('barcode') ? ['barcode'] : []),
     ...(want('readerId') ? ['readerId'] : []), ...(want('className') ? ['className'] : []), ...(want('returned') ? ['returnedAt'] : []),
-    ...(want('loanId') ? ['loanId'] : []), ...(want('due') ? ['dueDate'] : []),
+    ...(want('loanId') ? ['loanId'] : []), ...(want('due') ? ['dueDate'] : []), ...(want('itemType') ? ['itemType'] : []),
   ], { from: first, count: last - first + 1 });
   const none: unknown[] = [];
-  const [result, overdue, barcode, readerId, className, returnedAt, loanId, dueDate] = ['result', 'overdueDays', 'barcode', 'readerId', 'className', 'returnedAt', 'loanId', 'dueDate'].map((k) => rest.col[k] ?? none);
+  const [result, overdue, barcode, readerId, className, returnedAt, loanId, dueDate, itemType] = ['result', 'overdueDays', 'barcode', 'readerId', 'className', 'returnedAt', 'loanId', 'dueDate', 'itemType'].map((k) => rest.col[k] ?? none);
   for (let k = 0; k < rest.length; k++) {
     const lentOn = lentDays[rest.row[k] - 2];
     if (!lentOn || lentOn < w.from || lentOn > w.to) continue;
@@ -154,6 +155,7 @@ export function readDocLoans(lib: Library, tz: string, now: Date, w: Window, key
       barcode: str(barcode[k]), readerId: str(readerId[k]), className: str(className[k]), lentOn, dueOn: day(dueDate[k], tz) ?? '',
       overdueDays: num(overdue[k]) ?? 0, result: (result[k] as LoanResult | null) ?? 'returned', returnedOn: day(returnedAt[k], tz),
       ...(want('loanId') ? { loanId: str(loanId[k]) } : {}),
+      ...(want('itemType') ? { itemType: (itemType[k] as ItemType | null) ?? null } : {}),
     });
   }
   return out;

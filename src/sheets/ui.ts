@@ -28,6 +28,8 @@ export function addMenu(locale: Locale, job: 'on' | 'off' = 'off'): void {
     .addItem(t(locale, 'menu.collection'), 'showCollection')
     .addItem(t(locale, 'menu.labels'), 'showLabels')
     .addItem(t(locale, 'menu.schoolYear'), 'showSchoolYear')
+    // -- reading promotion (issue 19)
+    .addItem(t(locale, 'menu.reading'), 'showReading')
     // -- consistency (issue 9)
     .addItem(t(locale, 'menu.consistency'), 'menuCheckConsistency')
     // -- the self-check (issue 20)

@@ -191,6 +191,14 @@ describe('term report', () => {
     expect(classesTop.rows[0]).toEqual([1, '四年级(1)班', '3.00', 3]);
   });
 
+  test('reading room: one visit per reader per day; a class reading line (no card) is no visit', () => {
+    const base = reportInput();
+    // T1 on 03-05 and 03-12 (2 visits), once more on 03-05 (same day: not another), a class's line with no card:
+    // still 2 visits by 1 reader.
+    const d = termReport({ ...base, visits: [...base.visits, { date: '2026-03-05', readerId: 'T1', name: '陈老师' }, { date: '2026-03-06', readerId: '', name: '' }] });
+    expect(texts(d)).toContain('本学期教师阅览登记 2 人次（1 人）。');
+  });
+
   test('reading room, activities, findings with their numbers, appendix', () => {
     const all = texts(doc);
     expect(all).toContain('本学期教师阅览登记 2 人次（1 人）。');

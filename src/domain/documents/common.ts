@@ -53,6 +53,8 @@ export interface DocLoan {
   /** history: days late when returned; open: days overdue now */
   overdueDays: number;
   result: LoanResult | 'open';
+  /** the copy's 文献类型 on the loan, where asked for (issue 19: in-room reference use is not a loan home) */
+  itemType?: ItemType | null;
   /** history: the day returned (or declared lost/damaged); open: null */
   returnedOn?: DayStr | null;
   /** 流水号, where read */

@@ -15,6 +15,7 @@ import { BASIC_CLASS_LIST } from '../collection/clc';
 import { topWithTies } from '../ranking';
 import type { LibrarySettings } from '../settings';
 import { groupWorks, periodicalKey } from '../works';
+import { distinctVisits } from '../reading/readers';
 import {
   basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, heldOn, inWindow, isActiveStudent, MAIN_GROUPS,
@@ -464,7 +465,7 @@ function readingPart({ input, tr, f }: ReportContext): ReportPart {
   const { locale, term } = input;
   const w: Window = { from: term.from, to: f.asOf };
   const blocks: Block[] = [];
-  const visits = input.visits.filter((v) => inWindow(v.date, w));
+  const visits = distinctVisits(input.visits.filter((v) => inWindow(v.date, w)));
   blocks.push(paragraph(tr('doc.report.visits', { n: visits.length, readers: new Set(visits.map((v) => v.readerId)).size })));
   const acts = input.activities.filter((a) => inWindow(a.date, w)).sort((a, b) => (a.date < b.date ? -1 : 1));
   if (acts.length) blocks.push(table([tr('doc.col.date'), tr('doc.col.activity'), tr('doc.col.classes'), tr('doc.col.note')], acts.map((a) => [shortDay(a.date, locale), a.name, a.classes, a.note])));

@@ -1,0 +1,300 @@
+// Reading promotion (issue 19) through the built bundle: a class of 4 students, a grade-3 list of 5 titles, known
+// loans. Every expected number is worked out by hand in the comments.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../local/index';
+import { call, day, library, rows, seed, snapshot } from '../support/library';
+
+interface Answer { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }
+let rt: LocalRuntime;
+
+const at = (s: string) => new Date(`${s}T10:00:00+08:00`);
+function school(r: LocalRuntime): void {
+  seed(r, '班级', [
+    { 班级: '三年级(1)班', 年级: 3, 班主任: '王老师', 班主任邮箱: 'wang@school.example' },
+    { 班级: '三年级(2)班', 年级: 3, 班主任: '赵老师', 班主任邮箱: 'zhao@school.example' },
+    { 班级: '四年级(1)班', 年级: 4, 班主任: '李老师', 班主任邮箱: 'li@school.example' },
+  ]);
+  seed(r, '读者', [
+    { 证号: 'S0001', 姓名: '张小明', 读者类型: '学生', 年级: 3, 班级: '三年级(1)班', 状态: '在读' },
+    { 证号: 'S0002', 姓名: '李小红', 读者类型: '学生', 年级: 3, 班级: '三年级(1)班', 状态: '在读' },
+    { 证号: 'S0003', 姓名: '王大力', 读者类型: '学生', 年级: 3, 班级: '三年级(1)班', 状态: '在读' },
+    { 证号: 'S0004', 姓名: '陈静', 读者类型: '学生', 年级: 3, 班级: '三年级(1)班', 状态: '在读' },
+    { 证号: 'S0005', 姓名: '刘洋', 读者类型: '学生', 年级: 3, 班级: '三年级(2)班', 状态: '在读' },
+    { 证号: 'S0009', 姓名: '离校生', 读者类型: '学生', 年级: 3, 班级: '三年级(1)班', 状态: '离校' },
+    { 证号: 'T0001', 姓名: '王老师', 读者类型: '教师', 状态: '在读' },
+  ]);
+  seed(r, '图书', [
+    { 登记号: '000201', ISBN: '9787530213087', 题名: '草房子', 责任者: '曹文轩', 价格: 18, 文献类型: '普通图书', 状态: '在架' },
+    { 登记号: '000202', 题名: '草房子（注音版）', 责任者: '曹文轩 著', 文献类型: '普通图书', 状态: '借出' },
+    { 登记号: '000203', ISBN: '9787020002207', 题名: '西游记', 责任者: '吴承恩', 价格: 25.5, 文献类型: '普通图书', 状态: '在架' },
+    { 登记号: '000204', 题名: '昆虫记', 责任者: '法布尔', 价格: 20, 文献类型: '普通图书', 状态: '遗失' },
+    { 登记号: '000205', 题名: '新华字典', 价格: 22, 文献类型: '工具书', 状态: '在架' },
+    { 登记号: '000206', 题名: '窗边的小豆豆', 责任者: '黑柳彻子', 价格: 25, 文献类型: '普通图书', 状态: '在架' },
+    { 登记号: '000207', 题名: '小王子', 责任者: '某某', 价格: 15, 文献类型: '普通图书', 状态: '在架' },
+  ]);
+  seed(r, '推荐书目', [
+    { 年级: 3, 类别: '必读', 题名: '草房子', 责任者: '曹文轩', ISBN: '9787530213087', 定价: 26 },
+    { 年级: 3, 类别: '必读', 题名: '《西游记》', 责任者: '吴承恩' },
+    { 年级: 3, 类别: '选读', 题名: '昆虫记', 责任者: '[法] 法布尔' },
+    { 年级: 3, 类别: '选读', 题名: '窗边的小豆豆', 责任者: '黑柳彻子' },
+    { 年级: 3, 类别: '必读', 题名: '小王子', 责任者: '圣埃克苏佩里', 定价: 20 },
+  ]);
+  const h = (loanId: string, barcode: string, readerId: string, className: string, lent: string, itemType = '普通图书') => ({
+    流水号: loanId, 登记号: barcode, 证号: readerId, 班级: className, 文献类型: itemType, 借出时间: at(lent), 应还日期: day(lent),
+    归还时间: at(lent), 续借次数: 0, 逾期天数: 0, 结果: '已还',
+  });
+  seed(r, '借阅记录', [
+    h('L1', '000201', 'S0001', '三年级(1)班', '2026-09-10'),
+    h('L2', '000203', 'S0001', '三年级(1)班', '2026-10-08'),
+    h('L3', '000201', 'S0001', '三年级(1)班', '2026-10-20'),
+    h('L4', '000206', 'S0002', '三年级(1)班', '2026-11-02'),
+    h('L5', '000205', 'S0004', '三年级(1)班', '2026-11-03', '工具书'),
+    h('L6', '000203', 'S0005', '三年级(2)班', '2026-11-05'),
+    h('L7', '000206', 'S0001', '三年级(1)班', '2026-11-09'),
+    h('L8', '000203', 'S0001', '三年级(1)班', '2026-11-16'),
+    h('L0', '000203', 'S0002', '三年级(1)班', '2025-11-16'), // last school year: not counted
+  ]);
+  seed(r, '在借', [
+    { 流水号: 'L9', 登记号: '000202', 证号: 'S0003', 姓名: '王大力', 班级: '三年级(1)班', 题名: '草房子（注音版）', 文献类型: '普通图书', 借出时间: at('2026-11-20'), 应还日期: day('2026-11-27'), 续借次数: 0 },
+  ]);
+}
+
+beforeEach(() => {
+  rt = library();
+  school(rt);
+});
+
+describe('reading lists against the collection', () => {
+  it('matches by ISBN, else normalised title and author: copies held and on the shelf', () => {
+    const a = call<Answer & { entries: { title: string; copies: number; onShelf: number }[]; coverage: unknown[] }>(rt, 'readingLists', {});
+    expect(a.ok).toBe(true);
+    // 草房子: 000201 by ISBN + 000202 (注音版, 曹文轩 著) by title and author = 2, on the shelf only 000201;
+    // 西游记: 000203; 昆虫记: 000204 is lost = 0; 小豆豆: 000206; 小王子: 000207 is by another author = 0
+    expect(a.entries.map((e) => [e.title, e.copies, e.onShelf])).toEqual([
+      ['草房子', 2, 1], ['《西游记》', 1, 1], ['昆虫记', 0, 0], ['窗边的小豆豆', 1, 1], ['小王子', 0, 0],
+    ]);
+    // grade 3: 5 titles, 3 held, 2 not; 必读 3 of which 2 held
+    expect(a.coverage).toEqual([{ grade: 3, titles: 5, held: 3, notHeld: 2, required: 3, requiredHeld: 2 }]);
+  });
+
+  it("a class's progress this school year: per student the 必读 and 选读 read, the titles nobody read", () => {
+    const a = call<Answer & { students: { readerId: string; required: string[]; optional: string[] }[]; unread: { title: string; kind: string }[] }>(
+      rt, 'readingListProgress', { className: '三年级(1)班' });
+    expect(a.ok).toBe(true);
+    expect(a).toMatchObject({ grade: 3, requiredTitles: 3, optionalTitles: 2 });
+    // S0001: 草房子 (twice: once), 西游记, 小豆豆; S0002: 小豆豆 (西游记 was last school year); S0003: 草房子 注音版
+    // (open loan); S0004: only the dictionary in the room; S0009 has left: not listed
+    expect(a.students.map((s) => [s.readerId, s.required, s.optional])).toEqual([
+      ['S0001', ['草房子', '《西游记》'], ['窗边的小豆豆']],
+      ['S0002', [], ['窗边的小豆豆']],
+      ['S0003', ['草房子'], []],
+      ['S0004', [], []],
+    ]);
+    expect(a.unread).toEqual([{ title: '昆虫记', kind: 'optional' }, { title: '小王子', kind: 'required' }]);
+    expect(call(rt, 'readingListProgress', { className: '九年级(9)班' }).error?.code).toBe('CLASS_NOT_FOUND');
+  });
+
+  it('purchase suggestions: not held or too few copies, at the list price or the average price; CSV', () => {
+    // grade 3 has 5 active students: ceil(5 / 10) = 1 copy each. 昆虫记 (0 held) and 小王子 (0 held) lack one.
+    // Average price of held copies with a price: 18 + 25.5 + 22 + 25 + 15 = 105.5 / 5 = 21.10 (000204 is lost).
+    const a = call<Answer & { rows: { title: string; toBuy: number; price: number; priceFrom: string; amount: number }[]; copies: number; amount: number; csv: string }>(rt, 'purchaseSuggestions', {});
+    expect(a.ok).toBe(true);
+    expect(a.rows.map((r) => [r.title, r.toBuy, r.price, r.priceFrom, r.amount])).toEqual([
+      ['小王子', 1, 20, 'list', 20], ['昆虫记', 1, 21.1, 'average', 21.1],
+    ]);
+    expect([a.copies, a.amount]).toEqual([2, 41.1]);
+    expect(a.csv.split('\r\n')[0]).toBe('\uFEFF年级,类别,题名,责任者,ISBN,已有册数,应有册数,建议购买,单价,价格来源,金额');
+    expect(a.csv.split('\r\n')[1]).toBe('3,必读,小王子,圣埃克苏佩里,,0,1,1,20.00,书目定价,20.00');
+    // 每种复本数 3 (a fixed number): 草房子 2 held → 1 × 26; 西游记 1 → 2 × 21.10; 小王子 3 × 20; 昆虫记 3 × 21.10; 小豆豆 1 → 2 × 21.10
+    const settings = rt.workbook.sheet('设置')!;
+    const row = settings.values().findIndex((r) => r[0] === '每种复本数') + 1;
+    expect(row).toBeGreaterThan(1);
+    settings.setCell(row, 2, '3');
+    rt.caches.clear();
+    const b = call<Answer & { rows: { title: string; toBuy: number; amount: number }[]; copies: number; amount: number }>(rt, 'purchaseSuggestions', {});
+    expect(b.rows.map((r) => [r.title, r.toBuy, r.amount])).toEqual([
+      ['草房子', 1, 26], ['《西游记》', 2, 42.2], ['小王子', 3, 60], ['昆虫记', 3, 63.3], ['窗边的小豆豆', 2, 42.2],
+    ]);
+    expect([b.copies, b.amount]).toEqual([11, 233.7]);
+  });
+});
+
+describe('importing a list', () => {
+  const csv = [
+    '年级,类别,书名,作者,ISBN,定价',
+    '四年级,必读,城南旧事,林海音,,22',
+    '4,选读,"夏洛的网",E.B.怀特,978-7-5327-4271-4,',
+    '4,必读,,无名,,',
+    '7,必读,七年级的书,某人,,',
+    '4,必修,错类别,某人,,',
+    '4,选读,坏书号,某人,9787020002208,',
+    '4,必读,城南旧事（注音版）,林海音,,',
+  ].join('\n');
+
+  it('previews every row, names the bad ones, writes nothing; confirming writes the good rows only', () => {
+    const before = snapshot(rt);
+    const p = call<Answer & { token: string; total: number; valid: number; invalid: number; rows: { row: number; ok: boolean; problems: string[] }[] }>(rt, 'previewReadingList', { csv });
+    expect(p.ok).toBe(true);
+    expect(snapshot(rt)).toBe(before);
+    expect([p.total, p.valid, p.invalid]).toEqual([7, 2, 5]);
+    const bad = Object.fromEntries(p.rows.filter((r) => !r.ok).map((r) => [r.row, r.problems.join('; ')]));
+    expect(bad).toEqual({
+      4: '没有题名', 5: '年级「7」不是 1–6 年级', 6: '类别「必修」应为 必读 或 选读', 7: 'ISBN「9787020002208」校验位不对',
+      8: '《城南旧事（注音版）》已在4年级书目中',
+    });
+    const w = call<Answer & { written: number }>(rt, 'importReadingList', { csv, token: p.token });
+    expect(w.written).toBe(2);
+    const list = rows(rt, '推荐书目').filter((r) => r['年级'] === 4);
+    expect(list.map((r) => [r['类别'], r['题名'], r['ISBN'], r['定价']])).toEqual([['必读', '城南旧事', '', 22], ['选读', '夏洛的网', '9787532742714', '']]);
+    // the same list again: both are on the grade-4 list now, nothing to write
+    const again = call<Answer & { valid: number }>(rt, 'previewReadingList', { csv });
+    expect(again.valid).toBe(0);
+  });
+
+  it('a changed list since the preview, or a list without its columns, writes nothing', () => {
+    const p = call<Answer & { token: string }>(rt, 'previewReadingList', { csv });
+    const before = snapshot(rt);
+    expect(call(rt, 'importReadingList', { csv: `${csv}\n4,选读,多一行,某人,,`, token: p.token }).error?.code).toBe('LIST_EXPIRED');
+    const noCols = call<Answer & { missing: string; total: number }>(rt, 'previewReadingList', { csv: '书,人\n草房子,曹文轩' });
+    expect(noCols.missing).toContain('年级、题名');
+    expect(call(rt, 'previewReadingList', {}).error?.code).toBe('INVALID_INPUT');
+    expect(snapshot(rt)).toBe(before);
+  });
+});
+
+describe('reading stars and the children who borrow nothing', () => {
+  it('stars of the month: top 3 per class by loans taken home (in-room use not counted); public names masked, no card numbers', () => {
+    // November: S0001 L7 + L8 = 2; S0002 L4 = 1; S0003 L9 (open) = 1; S0004 only the dictionary in the room = 0; S0005 L6 = 1
+    const a = call<Answer & { classes: { className: string; stars: { readerId: string; name: string; loans: number; rank: number }[] }[] }>(rt, 'readingStars', { month: '2026-11' });
+    expect(a.classes).toEqual([
+      { className: '三年级(1)班', stars: [
+        { readerId: 'S0001', name: '张小明', loans: 2, rank: 1 }, { readerId: 'S0002', name: '李小红', loans: 1, rank: 2 },
+        { readerId: 'S0003', name: '王大力', loans: 1, rank: 2 },
+      ] },
+      { className: '三年级(2)班', stars: [{ readerId: 'S0005', name: '刘洋', loans: 1, rank: 1 }] },
+    ]);
+    const pub = call<Answer & { masked: boolean; classes: { stars: { readerId: string; name: string }[] }[] }>(rt, 'readingStars', { month: '2026-11', public: true });
+    expect(pub.masked).toBe(true);
+    expect(pub.classes[0].stars.map((s) => [s.readerId, s.name])).toEqual([['', '张*明'], ['', '李*红'], ['', '王*力']]);
+    expect(JSON.stringify(pub)).not.toMatch(/S000/);
+    // October: only S0001 (L2, L3)
+    const oct = call<Answer & { classes: { stars: { readerId: string; loans: number }[] }[] }>(rt, 'readingStars', { month: '2026-10' });
+    expect(oct.classes.map((c) => c.stars.map((s) => [s.readerId, s.loans]))).toEqual([[['S0001', 2]]]);
+  });
+
+  it('non-borrowers this term: none at all, and (half the term over) those below 每生每学期最少借阅 (2)', () => {
+    const a = call<Answer & { halfOver: boolean; minLoans: number; classes: unknown[] }>(rt, 'nonBorrowers', {});
+    expect([a.halfOver, a.minLoans]).toEqual([true, 2]);
+    expect(a.classes).toEqual([
+      { className: '三年级(1)班', none: [{ readerId: 'S0004', name: '陈静' }], below: [{ readerId: 'S0002', name: '李小红', loans: 1 }, { readerId: 'S0003', name: '王大力', loans: 1 }] },
+      { className: '三年级(2)班', none: [], below: [{ readerId: 'S0005', name: '刘洋', loans: 1 }] },
+    ]);
+    const one = call<Answer & { classes: { className: string }[] }>(rt, 'nonBorrowers', { className: '三年级(2)班' });
+    expect(one.classes.map((c) => c.className)).toEqual(['三年级(2)班']);
+  });
+});
+
+describe('the reading room', () => {
+  it('a card scanned records one visit per reader per day, with the time; an unknown card records nothing', () => {
+    const a = call<Answer & { recorded: boolean; name: string; time: string; message: string }>(rt, 'recordVisit', { readerId: 'S0001' });
+    expect([a.ok, a.recorded, a.name, a.time]).toEqual([true, true, '张小明', '10:30']);
+    const again = call<Answer & { recorded: boolean; message: string }>(rt, 'recordVisit', { readerId: 's0001' });
+    expect([again.ok, again.recorded]).toEqual([true, false]);
+    expect(again.message).toContain('今天已经登记过');
+    const t = call<Answer & { recorded: boolean }>(rt, 'recordVisit', { readerId: 'T0001' });
+    expect(t.recorded).toBe(true);
+    const lines = rows(rt, '阅览登记');
+    expect(lines.map((l) => [l['证号'], l['姓名'], l['类型'], l['读者类型'], l['班级']])).toEqual([
+      ['S0001', '张小明', '个人阅览', '学生', '三年级(1)班'], ['T0001', '王老师', '个人阅览', '教师', ''],
+    ]);
+    expect((lines[0]['日期'] as Date).toISOString()).toBe(day('2026-11-24').toISOString());
+    expect((lines[0]['时间'] as Date).toISOString()).toBe(new Date('2026-11-24T10:30:00+08:00').toISOString());
+    const before = snapshot(rt);
+    const unknown = call(rt, 'recordVisit', { readerId: 'S9999' });
+    expect(unknown.error?.code).toBe('READER_NOT_FOUND');
+    expect(unknown.error?.message).toContain('S9999');
+    expect(call(rt, 'recordVisit', { readerId: 'S0009' }).error?.code).toBe('READER_INACTIVE');
+    expect(call(rt, 'recordVisit', { readerId: '' }).error?.code).toBe('INVALID_INPUT');
+    expect(snapshot(rt)).toBe(before);
+    rt.clock.advance(86400_000);
+    expect(call<Answer & { recorded: boolean }>(rt, 'recordVisit', { readerId: 'S0001' }).recorded).toBe(true);
+    expect(rows(rt, '阅览登记')).toHaveLength(3);
+  });
+
+  it("a class's collective reading is one line: the class, the date, the copies used; unknown copies write nothing", () => {
+    const a = call<Answer & { copies: number }>(rt, 'recordClassReading', { className: '三年级(1)班', barcodes: ['000201', '000203', '000201'] });
+    expect([a.ok, a.copies]).toEqual([true, 2]);
+    expect(rows(rt, '阅览登记').map((l) => [l['类型'], l['班级'], l['登记号'], l['证号']])).toEqual([['集体阅览', '三年级(1)班', '000201、000203', '']]);
+    const before = snapshot(rt);
+    expect(call(rt, 'recordClassReading', { className: '三年级(1)班', barcodes: ['000201', '999999'] }).error?.code).toBe('ITEM_NOT_FOUND');
+    expect(call(rt, 'recordClassReading', { className: '九年级(1)班', barcodes: ['000201'] }).error?.code).toBe('CLASS_NOT_FOUND');
+    expect(snapshot(rt)).toBe(before);
+  });
+});
+
+describe('activities', () => {
+  it('records a 征文比赛 with its winners by card number; an unknown winner writes nothing', () => {
+    const a = call<Answer & { winners: number }>(rt, 'recordActivity', {
+      date: '2026-11-20', name: '“我与语文”征文比赛', kind: 'essay', classes: ['三年级(1)班', '三年级(2)班'], winners: 's0001 一等奖；S0005',
+    });
+    expect([a.ok, a.winners]).toEqual([true, 2]);
+    const r = rows(rt, '活动');
+    expect(r.map((x) => [x['活动'], x['类型'], x['参与班级'], x['获奖读者']])).toEqual([['“我与语文”征文比赛', '征文比赛', '三年级(1)班、三年级(2)班', 'S0001 一等奖；S0005']]);
+    const before = snapshot(rt);
+    expect(call(rt, 'recordActivity', { date: '2026-11-21', name: '读书会', kind: 'reading', winners: 'S0001；S7777' }).error?.code).toBe('READER_NOT_FOUND');
+    expect(call(rt, 'recordActivity', { date: '2026-02-30', name: '读书会', kind: 'reading' }).error?.code).toBe('INVALID_INPUT');
+    expect(snapshot(rt)).toBe(before);
+  });
+});
+
+describe('round trips (the page opens first: readingInfo warms the headers)', () => {
+  it('recordVisit ≤ 6 round trips with a day of visits in the tab, and reads at most 2,000 cells of it', () => {
+    seed(rt, '阅览登记', Array.from({ length: 300 }, (_, i) => ({ 日期: day(i < 200 ? '2026-11-23' : '2026-11-24'), 证号: `X${i}`, 类型: '个人阅览' })));
+    expect(call(rt, 'readingInfo', {}).ok).toBe(true);
+    const first = rt.invoke<Answer & { recorded: boolean }>('recordVisit', { readerId: 'S0002' });
+    expect(first.result.recorded).toBe(true);
+    // cache, find the card, read its row, the tab's last row, its last rows (日期 and 证号), append
+    expect(first.meter.calls).toBeLessThanOrEqual(6);
+    expect(first.meter.cellsRead).toBeLessThanOrEqual(2000 + 20);
+    const again = rt.invoke<Answer & { recorded: boolean }>('recordVisit', { readerId: 'S0002' });
+    expect(again.result.recorded).toBe(false);
+    expect(again.meter.calls).toBeLessThanOrEqual(6);
+  });
+
+  it('readingListProgress ≤ 15 round trips; readingStars and purchaseSuggestions ≤ 20', () => {
+    expect(call(rt, 'readingInfo', {}).ok).toBe(true);
+    const p = rt.invoke<Answer>('readingListProgress', { className: '三年级(1)班' });
+    expect(p.result.ok).toBe(true);
+    expect(p.meter.calls).toBeLessThanOrEqual(15);
+    const s = rt.invoke<Answer>('readingStars', { month: '2026-11' });
+    expect(s.meter.calls).toBeLessThanOrEqual(20);
+    const b = rt.invoke<Answer>('purchaseSuggestions', {});
+    expect(b.meter.calls).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("the desk's mark", () => {
+  it('a copy on the student\'s grade list is marked 三年级必读 / 选读; others, and teachers, are not; the mark costs a warm lend nothing', () => {
+    expect(call(rt, 'getDeskInfo', {}).ok).toBe(true);
+    const a = rt.invoke<Answer & { listMark?: string }>('lend', { readerId: 'S0004', barcode: '000201' });
+    expect(a.result.ok).toBe(true);
+    expect(a.result.listMark).toBe('三年级必读');
+    const again = rt.invoke<Answer & { listMark?: string }>('lend', { readerId: 'T0001', barcode: '000203' });
+    expect(again.result.ok).toBe(true);
+    expect(again.result.listMark).toBeUndefined();
+    // the same lend without the mark's lists in the cache would read 推荐书目: a warm lend does not
+    expect(a.meter.byMethod['Range.getValues'] ?? 0).toBe(again.meter.byMethod['Range.getValues'] ?? 0);
+    const namesake = call<Answer & { listMark?: string }>(rt, 'lend', { readerId: 'S0002', barcode: '000207' });
+    expect(namesake.ok).toBe(true);
+    expect(namesake.listMark).toBeUndefined();
+  });
+
+  it('an imported list is seen by the next lend (the cached copy is dropped)', () => {
+    expect(call(rt, 'getDeskInfo', {}).ok).toBe(true);
+    const csv = '年级,类别,题名,责任者\n3,选读,十万个为什么,';
+    const p = call<Answer & { token: string }>(rt, 'previewReadingList', { csv });
+    expect(call(rt, 'importReadingList', { csv, token: p.token }).ok).toBe(true);
+    seed(rt, '图书', [{ 登记号: '000208', 题名: '十万个为什么', 文献类型: '普通图书', 状态: '在架' }]);
+    expect(call<Answer & { listMark?: string }>(rt, 'lend', { readerId: 'S0004', barcode: '000208' }).listMark).toBe('三年级选读');
+  });
+});
