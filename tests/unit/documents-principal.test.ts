@@ -318,6 +318,7 @@ describe('an English workbook gets English setting values', () => {
       ['Grade 1 borrowing', 'Mon noon'], ['Grade 2 borrowing', 'Fri noon'], ['Grade 3 borrowing', 'Mon afternoon'], ['Grade 4 borrowing', 'Tue afternoon'],
       ['Grade 5 borrowing', 'Wed afternoon'], ['Grade 6 borrowing', 'Thu afternoon'], ['Teachers borrowing', 'Fri afternoon'],
       ['Overdue blocks lending', 'Yes'], ['Mask names in bulletin', 'Yes'], ['Weeding: years since publication', 'Teacher book:8; Periodical:3; Book:30'],
+      ['Copies per title', '1 per 10 students, at most 5'], // issue 19's reading lists
     ]);
     const parse = (pick: (d: (typeof SETTING_DEFS)[number]) => string) => {
       const r = parseSettings({ settingsRows: en.map((d, i) => ({ item: d.en, value: pick(d), row: i + 2 })) });
