@@ -357,6 +357,7 @@ function renderLists(r: Extract<StocktakeReportAnswer, { ok: true }>): void {
 
 async function cancelStocktake(): Promise<void> {
   if (!stocktakeId || !window.confirm(tr('cw.st.cancelAsk', { id: stocktakeId }))) return;
+  status('busy', tr('cw.working'));
   const ans = await run('cancelStocktake', { stocktakeId });
   if (isFailure(ans)) return status('refused', ans.error.message);
   resetStocktake();
@@ -388,6 +389,7 @@ function downloadCsv(): void {
 async function finish(): Promise<void> {
   if (!report) return;
   if (!window.confirm(tr('cw.st.finishAsk', { notFound: report.notFound.length }))) return;
+  status('busy', tr('cw.working'));
   const ans = await run('finishStocktake', { stocktakeId: report.stocktakeId, token: report.token });
   if (isFailure(ans)) return status('refused', ans.error.message);
   resetStocktake();
@@ -422,6 +424,7 @@ async function writeOff(): Promise<void> {
   const barcodes = [...document.querySelectorAll<HTMLInputElement>('#w-list input:checked')].map((b) => b.value);
   if (barcodes.length === 0) return;
   if (!window.confirm(tr('cw.weed.offAsk', { n: barcodes.length }))) return;
+  status('busy', tr('cw.working'));
   const ans = await run('writeOffCopies', { barcodes, reason: 'weeded' });
   if (isFailure(ans)) return status('refused', ans.error.message);
   status('ok', ans.message);
@@ -471,6 +474,7 @@ function fillIssue(): void {
 async function checkIn(): Promise<void> {
   const p = periodicals[Number($<HTMLSelectElement>('pe-title').value)];
   if (!p) return;
+  status('busy', tr('cw.working'));
   const ans = await run('checkInIssue', { title: p.title, year: p.year, issue: Number(input('pe-issue').value), copies: Number(input('pe-copies').value) || p.copies });
   if (isFailure(ans)) return status('refused', ans.error.message);
   status('ok', ans.message);
@@ -555,6 +559,7 @@ async function start(): Promise<void> {
     const barcode = input('r-scan').value.trim();
     input('r-scan').value = '';
     if (!barcode) return;
+    status('busy', tr('cw.working'));
     const r = await run('sendToRepair', { barcode });
     if (isFailure(r)) return status('refused', r.error.message);
     status('ok', r.message);
