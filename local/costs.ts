@@ -42,7 +42,7 @@ export const COSTS: Record<string, Cost> = {
   'Range.clearContent': RT(40, 0.002), 'Range.clear': RT(40, 0.002), 'Range.clearFormat': RT(40),
   'Range.setNumberFormat': RT(40), 'Range.setNumberFormats': RT(40, 0.002),
   'Range.setDataValidation': RT(60), 'Range.setDataValidations': RT(60, 0.002), // [EST]
-  'Range.setFontWeight': RT(40), 'Range.setFontWeights': RT(40), 'Range.setBackground': RT(40), 'Range.setBackgrounds': RT(40),
+  'Range.setFontWeight': RT(40), 'Range.setFontWeights': RT(40), 'Range.setBackground': RT(40), 'Range.setBackgrounds': RT(40), 'Range.getBackground': RT(30), 'Range.getBackgrounds': RT(30),
   'Range.setFontColor': RT(40), 'Range.setHorizontalAlignment': RT(40), 'Range.setVerticalAlignment': RT(40),
   'Range.setWrap': RT(40), 'Range.setNote': RT(40), 'Range.setFontSize': RT(40), 'Range.setBorder': RT(40), // [BP] format calls are service calls; ms [EST]
   'Range.protect': RT(150), // [EST] protections are slow structural edits

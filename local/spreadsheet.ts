@@ -32,6 +32,16 @@ function checkInt(cls: string, method: string, ...nums: unknown[]): void {
   }
 }
 
+/** A 2-D argument (setBackgrounds, setFontWeights…) must have the range's shape, as setValues's. */
+function checkGrid(g: unknown, nr: number, nc: number): asserts g is unknown[][] {
+  const rows = Array.isArray(g) ? g.length : 0;
+  if (rows !== nr) throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows} but the range has ${nr}.`);
+  for (const row of g as unknown[]) {
+    const cols = Array.isArray(row) ? row.length : 0;
+    if (cols !== nc) throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${cols} but the range has ${nc}.`);
+  }
+}
+
 // ---------------------------------------------------------------- SpreadsheetApp
 export class SpreadsheetAppImpl {
   ProtectionType = ProtectionType;
@@ -394,13 +404,28 @@ export class RangeImpl {
   }
   // formatting: recorded nowhere we need; accepted so the app's calls work (and are metered)
   setFontWeight(_w: string | null): Any { return this; }
-  setFontWeights(_w: unknown): Any { return this; }
+  setFontWeights(w: unknown[][]): Any { checkGrid(w, this._nr, this._nc); return this; }
   setFontStyle(_w: unknown): Any { return this; }
   setFontSize(_w: unknown): Any { return this; }
   setFontColor(_c: string | null): Any { return this; }
   setFontColors(_c: unknown): Any { return this; }
-  setBackground(_c: string | null): Any { return this; }
-  setBackgrounds(_c: unknown): Any { return this; }
+  // Backgrounds are kept per cell (tests read the marks); a null or '' color resets the cell, as Google's
+  // setBackgrounds documents ("null values reset the color"), and the grid must match the range's shape.
+  setBackground(c: string | null): Any { return this.setBackgrounds(Array.from({ length: this._nr }, () => new Array<string | null>(this._nc).fill(c))); }
+  setBackgrounds(cs: unknown[][]): Any {
+    checkGrid(cs, this._nr, this._nc);
+    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) {
+      const k = (this._r + i) * 20000 + this._c + j;
+      const c = cs[i][j];
+      if (c) this._s.backgrounds.set(k, String(c)); else this._s.backgrounds.delete(k);
+    }
+    return this;
+  }
+  getBackground(): string { return this._s.backgrounds.get(this._r * 20000 + this._c) ?? '#ffffff'; }
+  getBackgrounds(): string[][] {
+    return Array.from({ length: this._nr }, (_, i) => Array.from({ length: this._nc }, (_, j) => this._s.backgrounds.get((this._r + i) * 20000 + this._c + j) ?? '#ffffff'));
+  }
+
   setHorizontalAlignment(_a: string | null): Any { return this; }
   setVerticalAlignment(_a: string | null): Any { return this; }
   setWrap(_w: boolean): Any { return this; }

@@ -188,6 +188,8 @@ export class SheetModel {
   conditionalRules: ConditionalRuleRecord[] = [];
   columnWidths = new Map<number, number>();
   notes = new Map<number, string>();
+  /** cell backgrounds set by the script (row * 20000 + col), see Range.setBackgrounds */
+  backgrounds = new Map<number, string>();
   /** rows[r-1][c-1]; rows and cells may be missing (= blank). */
   rows: CellValue[][] = [];
   formulas = new Map<number, string>();

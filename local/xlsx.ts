@@ -26,7 +26,7 @@ const AUTO_DATE = 'yyyy-mm-dd', AUTO_DATETIME = 'yyyy-mm-dd hh:mm';
 interface SidecarSheet {
   name: string; maxRows: number; maxColumns: number; frozenRows: number; frozenColumns: number; hidden: boolean; tabColor: string | null;
   protections: SheetModel['protections']; validations: SheetModel['validations']; conditionalRules: SheetModel['conditionalRules'];
-  formats: ReturnType<SheetModel['formatEntries']>; notes: [number, string][]; columnWidths: [number, number][];
+  formats: ReturnType<SheetModel['formatEntries']>; notes: [number, string][]; columnWidths: [number, number][]; backgrounds?: [number, string][];
 }
 interface SidecarBook { name: string; id: string; locale: string; timeZone: string; owner: string; editors: string[]; viewers: string[]; trashed?: boolean }
 interface Sidecar {
@@ -49,7 +49,7 @@ function sheetsSidecar(wb: Workbook): SidecarSheet[] {
   return wb.allSheets().map((s) => ({
     name: s.name, maxRows: s.maxRows, maxColumns: s.maxColumns, frozenRows: s.frozenRows, frozenColumns: s.frozenColumns, hidden: s.hidden, tabColor: s.tabColor,
     protections: s.protections, validations: s.validations, conditionalRules: s.conditionalRules, formats: s.formatEntries(),
-    notes: [...s.notes], columnWidths: [...s.columnWidths],
+    notes: [...s.notes], columnWidths: [...s.columnWidths], backgrounds: [...s.backgrounds],
   }));
 }
 
@@ -61,7 +61,7 @@ function applySheetsSidecar(wb: Workbook, sheets: SidecarSheet[]): void {
     s.frozenRows = ss.frozenRows; s.frozenColumns = ss.frozenColumns; s.hidden = ss.hidden; s.tabColor = ss.tabColor;
     s.protections = ss.protections ?? []; s.validations = ss.validations ?? []; s.conditionalRules = ss.conditionalRules ?? [];
     for (const f of ss.formats ?? []) s.setNumberFormat(f.r1, f.c1, f.r2 - f.r1 + 1, f.c2 - f.c1 + 1, f.fmt);
-    s.notes = new Map(ss.notes ?? []); s.columnWidths = new Map(ss.columnWidths ?? []);
+    s.notes = new Map(ss.notes ?? []); s.columnWidths = new Map(ss.columnWidths ?? []); s.backgrounds = new Map(ss.backgrounds ?? []);
   }
 }
 

@@ -2,11 +2,12 @@
 // the class's homeroom teacher and nobody else. A loop over the classes with a cursor in document
 // properties and a deadline, so a large school's first run (100 new spreadsheets) spreads over runs.
 //
-// Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, t: { tab: [hash, rows] } }:
-// the spreadsheet's id (the stable pointer: the 班级借阅表 link cell is only a copy of it, so clearing
-// that cell by hand never makes a second spreadsheet) and each tab's content hash, so a refresh writes
-// a tab (one setValues) only when its content changed. ~150 bytes a class: 100 classes use 15 KB of
-// the store's 500 KB, each value far below 9 KB.
+// Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, v: layout,
+// t: { tab: [hash, rows, widths, marked] } }: the spreadsheet's id (the stable pointer: the 班级借阅表 link
+// cell is only a copy of it, so clearing that cell by hand never makes a second spreadsheet) and each tab's
+// content hash (the class summary included), so a refresh writes a tab (one setValues, with its updated line)
+// only when its content changed, its column widths only when they changed, and its row marks only when some
+// row is or was marked. ~250 bytes a class: 100 classes use 25 KB of the store's 500 KB.
 import { currentOrLastTerm } from '../domain/calendar';
 import { buildClassSheet, classRecords, indexSchool, type OpenLoanRow, type PastLoanRow, type ReaderRow, shareAddress, tabText, type TermTargets } from '../domain/classes';
 import { dayOf } from '../domain/dates';
@@ -14,7 +15,7 @@ import { type Locale, type MessageKey, t } from '../i18n/catalog';
 import { effectiveUserEmail } from '../platform/identity';
 import { digest, docProps } from '../platform/services';
 import {
-  addViewer, type Book, bookAccess, bookTab, createBook, idFromUrl, openBook, removeEditor, removeViewer, writeTab,
+  addViewer, type Book, bookAccess, bookTab, createBook, idFromUrl, openBook, placeHeader, removeEditor, removeViewer, setWidths, writeTab,
 } from '../sheets/classbook';
 import { readColumns, readColumnsFromBottom, writeColumnSpan } from '../sheets/columns';
 import { openLibrary, StaleShape } from '../sheets/library';
@@ -28,8 +29,11 @@ export const CURSOR_KEY = 'classSheets.cursor';
 /** A run started from the menu stops after 4.5 minutes (the platform's limit is 6). */
 export const RUN_BUDGET_MS = 270_000;
 
-interface TabState { [tab: string]: [string, number] }
-interface ClassState { id: string; o: string; n?: string; t: TabState }
+/** per tab: content hash, rows written, column widths, whether a row was marked (1) */
+interface TabState { [tab: string]: [string, number, string?, number?] }
+/** v: the tabs' layout (LAYOUT: two lines above the header); a sheet of an older one is laid out again */
+interface ClassState { id: string; o: string; n?: string; v?: number; t: TabState }
+const LAYOUT = 2;
 
 interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
 
@@ -38,7 +42,7 @@ function parseState(raw: string | undefined): ClassState | null {
   try {
     const v = JSON.parse(raw) as Partial<ClassState>;
     return typeof v.id === 'string' && v.id
-      ? { id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, t: v.t && typeof v.t === 'object' ? v.t : {} }
+      ? { id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, v: typeof v.v === 'number' ? v.v : undefined, t: v.t && typeof v.t === 'object' ? v.t : {} }
       : null;
   } catch {
     return null;
@@ -135,7 +139,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       // Never there, or deleted: make it, and record its id at once (a run that dies later must not
       // make a second one for this class).
       book = createBook(name, sheet.tabs, ctx.tz);
-      state = { id: book.getId(), o: me, n: name, t: {} };
+      state = { id: book.getId(), o: me, n: name, v: LAYOUT, t: {} };
       try {
         props.setProperty(key, JSON.stringify(state));
       } catch (e) {
@@ -156,15 +160,21 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     }
 
     let wrote = renamed;
+    const relayout = st.v !== LAYOUT;
     for (const tab of sheet.tabs) {
-      const hash = digest(tabText(tab)).slice(0, 22);
+      const hash = digest(tabText(tab, sheet.summary)).slice(0, 22);
       const { sheet: s, added } = bookTab(book, tab);
-      const prev = added || created ? undefined : st.t[tab.key];
-      if (prev && prev[0] === hash) continue;
-      const rows = writeTab(s, tab, created || added ? 0 : prev ? prev[1] : null);
-      st.t[tab.key] = [hash, rows];
+      const fresh = created || added;
+      if (relayout && !fresh) placeHeader(s, tab.header.length);
+      const prev = fresh ? undefined : st.t[tab.key];
+      if (prev && prev[0] === hash && !relayout) continue;
+      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, sheet.summary], !fresh && prev?.[3] !== 0);
+      const widths = tab.widths.join(',');
+      if (prev?.[2] !== widths) setWidths(s, tab.widths);
+      st.t[tab.key] = [hash, rows, widths, tab.marks?.some(Boolean) ? 1 : 0];
       wrote = true;
     }
+    st.v = LAYOUT;
 
     try {
       if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;

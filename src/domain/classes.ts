@@ -1,5 +1,7 @@
 // What a homeroom teacher's class spreadsheet shows: three tabs (当前在借 on loan, 本学期 this term,
-// 逾期 overdue), computed from plain records. Pure: no Apps Script, no I/O.
+// 逾期 overdue), computed from plain records. Pure: no Apps Script, no I/O. Each tab opens with two lines
+// (when it was brought up to date; the class summary), then the header and the rows; overdue loans are
+// marked, and each column has the width its content needs. The 邮件 classes get the same content by mail.
 //
 // Privacy by construction: `indexSchool` splits the school's rows by class once, and `classRecords`
 // hands out only the rows of ONE class — its students (读者类型 学生, 班级 = the class), their open loans
@@ -8,7 +10,7 @@
 import type { MessageKey } from '../i18n/catalog';
 import { overdueDays } from './calendar';
 import type { LibrarySettings } from './settings';
-import { type DayStr, dayOf, isDateValue } from './dates';
+import { type DayStr, dayOf, isDateValue, wallClock } from './dates';
 import type { ReaderStatus, ReaderType } from './schema';
 
 export type SheetCell = string | number | Date;
@@ -114,10 +116,48 @@ export interface ClassSheetTab {
   header: string[];
   kinds: ColumnKind[];
   rows: SheetCell[][];
+  /** per row: an overdue loan (shown with a background); only on the tab where some rows are and some not */
+  marks?: boolean[];
+  /** each column's width in pixels, from its content */
+  widths: number[];
 }
 
+/** The class summary: active students, their books on loan and overdue, loans this term per student, how many
+ *  reached the term's minimum and target. */
+export interface ClassFacts { students: number; out: number; overdue: number; avg: number; reachedMin: number; reachedTarget: number }
+
 export interface ClassSheet {
+  /** the first line: the class and when it was brought up to date (not part of a tab's content hash) */
+  updated: string;
+  /** the second line: the class summary in words */
+  summary: string;
+  facts: ClassFacts;
   tabs: ClassSheetTab[];
+}
+
+/** Lines above a tab's header: the updated line and the summary (the header is the row after them). */
+export const PREAMBLE_ROWS = 2;
+
+/** Display width of a text in units of a Latin character (CJK and full-width forms count two). */
+function textUnits(s: string): number {
+  let n = 0;
+  for (const ch of s) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return n;
+}
+
+/** A column's width for its longest cell (header included): 7 px a unit plus padding, in steps of 10 px so a
+ *  day's small changes rarely move it, between 50 and 360 px. */
+export function columnWidths(header: readonly string[], rows: readonly SheetCell[][], kinds: readonly ColumnKind[]): number[] {
+  return header.map((h, i) => {
+    // the header is bold; a date column fits a date even while empty (the column does not jump)
+    let units = Math.max(textUnits(h) + 1, kinds[i] === 'date' ? 10 : 0);
+    for (const r of rows) {
+      const v = r[i];
+      const u = isDateValue(v) ? 10 : kinds[i] === 'int' || typeof v === 'number' ? String(v).length : textUnits(String(v ?? ''));
+      if (u > units) units = u;
+    }
+    return Math.min(360, Math.max(50, Math.ceil((units * 7 + 16) / 10) * 10));
+  });
 }
 
 export type Label = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -153,34 +193,50 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
   const row = (x: { l: OpenLoanRow; days: number }, blankZero: boolean): SheetCell[] => [
     nameOf.get(x.l.readerId) ?? '', x.l.title, x.l.lentAt ?? '', x.l.dueDate ?? '', blankZero && x.days <= 0 ? '' : x.days,
   ];
-  const current: ClassSheetTab = {
+  const tab = (t: Omit<ClassSheetTab, 'widths'>): ClassSheetTab => ({ ...t, widths: columnWidths(t.header, t.rows, t.kinds) });
+  const current = tab({
     key: 'current', name: label('classSheets.tab.current'), header: loanHeader, kinds: loanKinds,
-    rows: byStudent.map((x) => row(x, true)),
-  };
-  const overdue: ClassSheetTab = {
-    key: 'overdue', name: label('classSheets.tab.overdue'), header: loanHeader, kinds: loanKinds,
-    rows: byStudent.filter((x) => x.days > 0)
-      .sort((a, b) => b.days - a.days || order.get(a.l.readerId)! - order.get(b.l.readerId)!)
-      .map((x) => row(x, false)),
-  };
-  const term: ClassSheetTab = {
+    rows: byStudent.map((x) => row(x, true)), marks: byStudent.map((x) => x.days > 0),
+  });
+  const lateRows = byStudent.filter((x) => x.days > 0)
+    .sort((a, b) => b.days - a.days || order.get(a.l.readerId)! - order.get(b.l.readerId)!);
+  const overdue = tab({ key: 'overdue', name: label('classSheets.tab.overdue'), header: loanHeader, kinds: loanKinds, rows: lateRows.map((x) => row(x, false)) });
+  const active = c.students.filter((s) => s.active);
+  const counts = active.map((s) => c.termLoans.get(s.readerId) ?? 0);
+  const term = tab({
     key: 'term', name: label('classSheets.tab.term'),
     header: [
       label('classSheets.col.student'), label('classSheets.col.termLoans'), label('classSheets.col.min'),
       label('classSheets.col.target'), label('classSheets.col.stars'), label('classSheets.col.note'),
     ],
     kinds: ['text', 'int', 'int', 'int', 'text', 'text'],
-    rows: c.students.filter((s) => s.active).map((s) => {
-      const n = c.termLoans.get(s.readerId) ?? 0;
+    rows: active.map((s, i) => {
+      const n = counts[i];
       return [s.name, n, targets.minLoansPerTerm, targets.targetLoansPerTerm, readingStars(n, targets), termNote(n, targets, label)];
     }),
+  });
+  const facts: ClassFacts = {
+    students: active.length, out: loans.length, overdue: lateRows.length,
+    avg: active.length ? Math.round((counts.reduce((a, b) => a + b, 0) / active.length) * 10) / 10 : 0,
+    reachedMin: counts.filter((n) => n >= targets.minLoansPerTerm).length,
+    reachedTarget: counts.filter((n) => n >= targets.targetLoansPerTerm).length,
   };
-  return { tabs: [current, term, overdue] };
+  const w = wallClock(now, tz);
+  const time = `${dayOf(now, tz)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+  return {
+    updated: label('classView.updated', { className: c.className, time }),
+    summary: label('classView.summary', {
+      ...facts, avg: facts.avg.toFixed(1), min: targets.minLoansPerTerm, target: targets.targetLoansPerTerm,
+    }),
+    facts,
+    tabs: [current, term, overdue],
+  };
 }
 
-/** A stable text of a tab's cells, for a content hash (dates by their instant). */
-export function tabText(tab: Pick<ClassSheetTab, 'header' | 'rows'>): string {
-  return JSON.stringify([tab.header, ...tab.rows].map((r) => r.map((v) => (isDateValue(v) ? `@${v.getTime()}` : v))));
+/** A stable text of a tab's cells and the summary above them, for a content hash (dates by their instant;
+ *  the updated line is left out: it changes on every run). */
+export function tabText(tab: Pick<ClassSheetTab, 'header' | 'rows'>, summary = ''): string {
+  return JSON.stringify([[summary], tab.header, ...tab.rows].map((r) => r.map((v) => (isDateValue(v) ? `@${v.getTime()}` : v))));
 }
 
 /** A homeroom teacher's address as the class sheet is shared with it, or '' when there is none usable. */

@@ -9,6 +9,7 @@
 // side. A string only a page shows goes to the pages' side (./pages.ts, parts/*-pages.ts) instead.
 import * as notices from './parts/notices';
 import * as classSheets from './parts/classsheets';
+import * as classView from './parts/classview';
 import * as documents from './parts/documents';
 import * as reports from './parts/reports';
 import * as collection from './parts/collection';
@@ -133,6 +134,7 @@ const messages = {
   'import.title': ['导入读者或图书', 'Import readers or items'],
   ...notices.messages,
   ...classSheets.messages,
+  ...classView.messages,
   ...documents.messages,
   ...reports.messages,
   ...collection.messages,

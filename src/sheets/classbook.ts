@@ -7,14 +7,20 @@
 // open; that is how a deleted class sheet is noticed and made again. A file that is only in the trash
 // still opens by id (SpreadsheetApp cannot tell it is trashed: File.isTrashed is DriveApp, which needs
 // the restricted full-Drive scope), so it keeps being refreshed until it is deleted forever.
-import type { ColumnKind, SheetCell } from '../domain/classes';
+import { type ColumnKind, PREAMBLE_ROWS, type SheetCell } from '../domain/classes';
 import { columnLetter } from './table';
 
 export type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface TabLayout { name: string; header: string[]; kinds: ColumnKind[] }
-export interface TabContent extends TabLayout { rows: SheetCell[][] }
+export interface TabContent extends TabLayout { rows: SheetCell[][]; marks?: boolean[] }
+
+/** The header's row: under the updated line and the class summary. */
+const HEADER_ROW = PREAMBLE_ROWS + 1;
+/** An overdue loan's row (a light red, readable printed in grey too). */
+export const MARK_BACKGROUND = '#f8d7d3';
+const PLAIN_BACKGROUND = '#ffffff';
 
 const FORMAT: Record<ColumnKind, string> = { text: '@', date: 'yyyy-mm-dd', int: '0' };
 
@@ -35,7 +41,7 @@ export function openBook(id: string): Book | null {
 }
 
 /** Formats a tab once: whole columns by kind (text '@' so '=…' stays text, dates, integers), the
- *  header bold and frozen. One call per run of columns of the same kind. */
+ *  header bold and frozen with the two lines above it. One call per run of columns of the same kind. */
 function layoutTab(sheet: Sheet, tab: TabLayout): void {
   let start = 0;
   for (let i = 1; i <= tab.kinds.length; i++) {
@@ -43,8 +49,26 @@ function layoutTab(sheet: Sheet, tab: TabLayout): void {
     sheet.getRange(`${columnLetter(start + 1)}:${columnLetter(i)}`).setNumberFormat(FORMAT[tab.kinds[start]]);
     start = i;
   }
-  sheet.getRange(1, 1, 1, tab.kinds.length).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  placeHeader(sheet, tab.kinds.length);
+}
+
+/** The header row bold (the lines above it plain) and frozen with them: a tab made before the two lines
+ *  existed (header in row 1) is laid out again this way once. */
+export function placeHeader(sheet: Sheet, width: number): void {
+  sheet.getRange(1, 1, HEADER_ROW, width).setFontWeights(
+    Array.from({ length: HEADER_ROW }, (_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r === HEADER_ROW - 1 ? 'bold' : 'normal')),
+  );
+  sheet.setFrozenRows(HEADER_ROW);
+}
+
+/** Column widths: one setColumnWidths per run of adjacent columns of the same width. */
+export function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  let start = 0;
+  for (let i = 1; i <= widths.length; i++) {
+    if (i < widths.length && widths[i] === widths[start]) continue;
+    sheet.setColumnWidths(start + 1, i - start, widths[start]);
+    start = i;
+  }
 }
 
 /** A new spreadsheet with the tabs laid out (no content yet), in the school's time zone: a new file takes
@@ -76,13 +100,18 @@ function cellOf(kind: ColumnKind, v: SheetCell): SheetCell {
 }
 
 /**
- * Writes a tab's header and rows with one setValues. Rows left over from a longer earlier content
- * (`previousRows`, as recorded when it was written) are blanked in the same call; when that is not
- * known, the tab's data rows are cleared first. Returns the number of rows the content takes.
+ * Writes a tab's two lines (`lines`: updated, summary), header and rows with one setValues. Rows left over
+ * from a longer earlier content (`previousRows`, as recorded when it was written) are blanked in the same
+ * call; when that is not known, the tab's rows are cleared first. With `marks`, the rows' backgrounds in one
+ * setBackgrounds (`clearMarks`: also when no row is marked now, to clear earlier marks). Returns the number
+ * of rows the content takes.
  */
-export function writeTab(sheet: Sheet, tab: TabContent, previousRows: number | null): number {
+export function writeTab(sheet: Sheet, tab: TabContent, previousRows: number | null, lines: readonly string[], clearMarks: boolean): number {
   const width = tab.header.length;
-  const values: SheetCell[][] = [tab.header.map(String), ...tab.rows.map((r) => r.map((v, i) => cellOf(tab.kinds[i], v)))];
+  const line = (text: string): SheetCell[] => [text, ...new Array<SheetCell>(width - 1).fill('')];
+  const values: SheetCell[][] = [
+    ...lines.slice(0, PREAMBLE_ROWS).map(line), tab.header.map(String), ...tab.rows.map((r) => r.map((v, i) => cellOf(tab.kinds[i], v))),
+  ];
   if (previousRows === null) sheet.getRange(`A2:${columnLetter(width)}`).clearContent();
   const total = Math.max(values.length, previousRows ?? 0);
   while (values.length < total) values.push(new Array<SheetCell>(width).fill(''));
@@ -96,7 +125,12 @@ export function writeTab(sheet: Sheet, tab: TabContent, previousRows: number | n
     sheet.insertRowsAfter(max, total - max);
     sheet.getRange(1, 1, total, width).setValues(values);
   }
-  return tab.rows.length + 1;
+  const body = total - HEADER_ROW;
+  if (tab.marks && body > 0 && (clearMarks || tab.marks.some(Boolean))) {
+    const color = (r: number) => (tab.marks?.[r] ? MARK_BACKGROUND : PLAIN_BACKGROUND);
+    sheet.getRange(HEADER_ROW + 1, 1, body, width).setBackgrounds(Array.from({ length: body }, (_, r) => new Array<string>(width).fill(color(r))));
+  }
+  return tab.rows.length + HEADER_ROW;
 }
 
 /** Who may open the spreadsheet besides its owner: viewers (and commenters), editors. */

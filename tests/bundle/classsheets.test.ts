@@ -87,15 +87,16 @@ describe('syncClassSheets: what each class sees', () => {
     expect(meter.byMethod['Spreadsheet.setSpreadsheetTimeZone']).toBe(3);
     expect(bookOf(rt, C32).timeZone).toBe('Asia/Shanghai');
     const s = bookOf(rt, C32).sheet('当前在借')!;
-    expect(s.frozenRows).toBe(1);
-    expect(s.readValue(2, 2)).toBe('=1+1');
-    expect(s.formula(2, 2)).toBe('');
-    expect(s.effectiveNumberFormat(2, 2)).toBe('@');
-    expect(s.readValue(2, 3)).toBeInstanceOf(Date);
-    expect(s.readValue(2, 4)).toEqual(day('2026-11-09'));
-    expect(s.effectiveNumberFormat(2, 4)).toBe('yyyy-mm-dd');
-    expect(s.displayValue(2, 4)).toBe('2026-11-09');
-    for (const name of ['本学期', '逾期']) expect(bookOf(rt, C32).sheet(name)!.frozenRows).toBe(1);
+    // row 1 the updated line, row 2 the class summary, row 3 the header: all three frozen
+    expect(s.frozenRows).toBe(3);
+    expect(s.readValue(4, 2)).toBe('=1+1');
+    expect(s.formula(4, 2)).toBe('');
+    expect(s.effectiveNumberFormat(4, 2)).toBe('@');
+    expect(s.readValue(4, 3)).toBeInstanceOf(Date);
+    expect(s.readValue(4, 4)).toEqual(day('2026-11-09'));
+    expect(s.effectiveNumberFormat(4, 4)).toBe('yyyy-mm-dd');
+    expect(s.displayValue(4, 4)).toBe('2026-11-09');
+    for (const name of ['本学期', '逾期']) expect(bookOf(rt, C32).sheet(name)!.frozenRows).toBe(3);
   });
 
   it('shares each sheet view-only with its homeroom teacher and nobody else', () => {
@@ -143,6 +144,79 @@ describe('syncClassSheets: what each class sees', () => {
     expect(rt.ui.menus[0].items).toContainEqual({ caption: '更新班级借阅表', fn: 'menuSyncClassSheets' });
     rt.invoke('menuSyncClassSheets');
     expect(rt.ui.toasts.at(-1)).toContain('新建 3');
+  });
+});
+
+describe('what the teacher opens: when, a summary, the late rows marked, columns sized', () => {
+  it('puts the updated time and the class summary above the header of every tab', () => {
+    const { meter } = sync(rt);
+    const book = bookOf(rt, C32);
+    // 李小红: 1 loan this term, 陈小刚: 2 → 1.5 a student; the minimum (2) reached by 陈小刚, the target (10) by nobody.
+    const summary = '学生 2 人 · 在借 2 册 · 逾期 1 册 · 本学期人均借阅 1.5 册 · 达到最低要求（2 册）1 人 · 达到目标（10 册）0 人';
+    for (const name of ['当前在借', '本学期', '逾期']) {
+      expect(tab(book, name).lines).toEqual(['三年级(2)班 · 更新于 2026-11-24 10:30', summary]);
+      expect(book.sheet(name)!.frozenRows).toBe(3);
+    }
+    // 四年级(1)班: 张小明 has 西游记 (not late); 五年级(3)班: nobody reached anything yet
+    expect(tab(bookOf(rt, C41), '当前在借').lines[1]).toMatch(/^学生 \d+ 人 · 在借 1 册 · 逾期 0 册 · /);
+    // one setValues a tab (the lines, header and rows together; + 1: the links in 班级), one setBackgrounds where
+    // a row is marked
+    expect(meter.byMethod['Range.setValues']).toBe(10);
+    expect(meter.byMethod['Range.setBackgrounds']).toBe(1);
+  });
+
+  it('marks the overdue rows and clears the mark once the book is back', () => {
+    sync(rt);
+    const s = bookOf(rt, C32).sheet('当前在借')!;
+    const bg = (r: number) => [1, 2, 3, 4, 5].map((c) => s.backgrounds.get(r * 20000 + c) ?? '');
+    expect(bg(4)).toEqual(new Array(5).fill('#f8d7d3')); // 李小红, =1+1, 11 school days late
+    expect(bg(5)).toEqual(new Array(5).fill('#ffffff')); // 陈小刚, not late
+    expect(bg(3)).toEqual(new Array(5).fill('')); // the header is not marked
+    rt.clock.set(NOW);
+    expect(call(rt, 'returnItem', { barcode: '000108' }).ok).toBe(true);
+    sync(rt);
+    expect(bg(4)).toEqual(new Array(5).fill('#ffffff')); // 陈小刚 moved up, plain
+    expect(bg(5)).toEqual(new Array(5).fill('#ffffff')); // the blanked row, plain
+  });
+
+  it('sizes the columns to their content, adjacent equal widths in one call', () => {
+    const { meter } = sync(rt);
+    const s = bookOf(rt, C32).sheet('当前在借')!;
+    // 学生 / 李小红 / 陈小刚: 6 units → 58 px → 60; 题名 / 草房子: 60; dates (10 characters): 86 → 90; 逾期天数 bold: 9 units → 80
+    expect([1, 2, 3, 4, 5].map((c) => s.columnWidths.get(c))).toEqual([60, 60, 90, 90, 80]);
+    const t = bookOf(rt, C32).sheet('本学期')!;
+    // 说明: '已达最低要求，距目标还差 8 册' is 12 CJK characters and a full-width comma (26 units) and ' 8 ' (3): 29 × 7 + 16
+    // = 219 → 220 px
+    expect(t.columnWidths.get(6)).toBe(220);
+    // 3 tabs × 3 classes, each tab a few runs of equal widths: never one call per column
+    expect(meter.byMethod['Sheet.setColumnWidths']).toBeLessThan(9 * 5);
+    expect(meter.byMethod['Sheet.setColumnWidth']).toBeUndefined();
+    // a refresh with nothing changed sets no width
+    expect(sync(rt).meter.byMethod['Sheet.setColumnWidths']).toBeUndefined();
+  });
+
+  it('lays out again, once, a sheet made before the two lines existed (header in row 1)', () => {
+    sync(rt);
+    const key = `classSheet:${C32}`;
+    const st = JSON.parse(rt.properties.document.get(key)!) as { v?: number };
+    delete st.v;
+    rt.properties.document.set(key, JSON.stringify(st));
+    const { meter } = sync(rt);
+    expect(meter.byMethod['Range.setValues']).toBe(3); // that class's three tabs, nothing else
+    expect(meter.byMethod['Range.setFontWeights']).toBe(3);
+    expect((JSON.parse(rt.properties.document.get(key)!) as { v?: number }).v).toBe(2);
+    expect(sync(rt).meter.byMethod['Range.setValues']).toBeUndefined();
+  });
+
+  it('writes the two lines in English in an English workbook', () => {
+    const en = library({ locale: 'en' });
+    seed(en, 'Classes', [{ Class: '3-2', Grade: 3, 'Homeroom teacher': 'Ms Wang', 'Teacher e-mail': 'wang@school.example' }]);
+    seed(en, 'Readers', [{ 'Card no.': 'S0001', Name: 'Amy', 'Reader type': 'Student', Grade: 3, Class: '3-2', Status: 'Active' }]);
+    expect(en.invokeAs<SyncAnswer>({ locale: 'en' }, 'syncClassSheets').result.ok).toBe(true);
+    expect(tab(bookOf(en, '3-2'), 'On loan').lines).toEqual([
+      '3-2 · updated 2026-11-24 10:30',
+      'Students: 1 · On loan: 0 · Overdue: 0 · Loans this term per student: 0.0 · Reached the minimum (2): 0 · Reached the target (10): 0',
+    ]);
   });
 });
 
@@ -350,12 +424,18 @@ describe('refreshing', () => {
     rt.clock.set(NOW);
     expect(call(rt, 'returnItem', { barcode: '000108' }).ok).toBe(true); // 李小红's overdue book
     const { meter } = sync(rt);
-    // 三年级(2)班: 当前在借 and 逾期 change (本学期 counts loans lent this term: still 1 and 2); other classes unchanged.
-    expect(meter.byMethod['Range.setValues']).toBe(2);
+    // 三年级(2)班: 当前在借 and 逾期 change, and so does the class summary above every tab (在借 2 → 1, 逾期 1 → 0),
+    // so 本学期 (its rows still 1 and 2) is written too; the other classes are unchanged.
+    expect(meter.byMethod['Range.setValues']).toBe(3);
+    // the mark of 李小红's row is cleared (当前在借 had a marked row); the widths did not change (an empty 逾期 keeps
+    // its date columns a date wide)
+    expect(meter.byMethod['Range.setBackgrounds']).toBe(1);
+    expect(meter.byMethod['Sheet.setColumnWidths']).toBeUndefined();
     const book = bookOf(rt, C32);
     expect(tab(book, '当前在借').rows.map((r) => r[0])).toEqual(['陈小刚']);
     expect(tab(book, '逾期').rows).toEqual([]);
-    expect(book.sheet('当前在借')!.values().length).toBe(2);
+    expect(book.sheet('当前在借')!.values().length).toBe(4);
+    expect(tab(book, '本学期').lines[1]).toBe('学生 2 人 · 在借 1 册 · 逾期 0 册 · 本学期人均借阅 1.5 册 · 达到最低要求（2 册）1 人 · 达到目标（10 册）0 人');
   });
 
   it('runs the next day with the new days overdue', () => {

@@ -19,12 +19,13 @@ export function bookOf(rt: LocalRuntime, className: string): Workbook {
   return wb;
 }
 
-/** A tab of a class spreadsheet: header and data rows. */
-export function tab(wb: Workbook, name: string): { header: unknown[]; rows: unknown[][] } {
+/** A tab of a class spreadsheet: the two lines above the header (updated, summary: column A), header and
+ *  data rows. */
+export function tab(wb: Workbook, name: string): { lines: unknown[]; header: unknown[]; rows: unknown[][] } {
   const s = wb.sheet(name);
   if (!s) throw new Error(`no tab ${name} in ${wb.name}`);
-  const [header, ...rows] = s.values();
-  return { header: header ?? [], rows: rows.filter((r) => r.some((v) => v !== '')) };
+  const [first, second, header, ...rows] = s.values();
+  return { lines: [first?.[0] ?? '', second?.[0] ?? ''], header: header ?? [], rows: rows.filter((r) => r.some((v) => v !== '')) };
 }
 
 /** Sets one cell of the library by hand: the row whose `keyHeader` is `key`, the column `header`. */
