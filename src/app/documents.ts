@@ -8,7 +8,7 @@
 import type { DocumentAnswerBody } from '../api';
 import { currentOrLastTerm, isSchoolDay, previousTerm, schoolYearOf, type Term } from '../domain/calendar';
 import { addDays, type DayStr, dayOf } from '../domain/dates';
-import { weekOf, weeklyBulletin } from '../domain/documents/bulletin';
+import { starsMonth, weekOf, weeklyBulletin } from '../domain/documents/bulletin';
 import { type DocItem, isActiveStudent, mondayOf, type Window, monthWindow, previousMonth } from '../domain/documents/common';
 import { schoolYearSpan } from '../domain/collection/schoolyear';
 import { monthlyPlan } from '../domain/documents/plan';
@@ -20,10 +20,11 @@ import { writeKeptDocument } from '../platform/docs';
 import { docProps, withDocumentLockReleased } from '../platform/services';
 import { flushWrites } from '../sheets/book';
 import {
-  readArchivedLoans, readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocItemsAdded, readDocLoans, readDocReaders, readDocVisits,
+  readArchivedLoans, readDocAcquisitions, readDocActivities, readDocClasses, readDocItems, readDocItemsAdded, readDocLoans, readDocReaders,
   readDocWriteOffs, writeWeeklyBoard,
 } from '../sheets/documents';
 import { type Library, openLibrary } from '../sheets/library';
+import { readListEntries, readRoomLines } from '../sheets/reading';
 import type { Ctx } from './context';
 import { LOCK_TIMEOUT_MS } from './entry';
 import { LibraryError } from './errors';
@@ -77,8 +78,9 @@ export function generateMonthlyPlan(ctx: Ctx, month: string): DocumentAnswerBody
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
     items,
-    loans: readDocLoans(lib, ctx.tz, ctx.now, w, ['readerId', 'className', 'overdue', 'returned', 'due'], lastLent),
+    loans: readDocLoans(lib, ctx.tz, ctx.now, w, ['readerId', 'className', 'overdue', 'returned', 'due', 'itemType'], lastLent),
     activities: readDocActivities(lib, ctx.tz),
+    visits: readRoomLines(lib, ctx.tz),
     weeding: weedingCount(ctx, lib, { items: items.map(weedItem), lastLent }),
   });
   return publish(ctx, lib, doc, `${PROP_PLAN}${month}`);
@@ -142,7 +144,7 @@ export function generateTermReport(ctx: Ctx, term: string | undefined): Document
   const w: Window = { from: (previous ?? ref).from, to: ref.to };
   const links = [...archiveLinks(lib)].filter(([year]) => schoolYearSpan(year).to > w.from).sort((a, b) => a[0] - b[0]);
   const lastLent = new Map<string, DayStr>();
-  const history = readDocLoans(lib, ctx.tz, ctx.now, w, ['barcode', 'readerId', 'className', 'overdue', 'returned', ...(links.length ? ['loanId' as const] : [])], lastLent);
+  const history = readDocLoans(lib, ctx.tz, ctx.now, w, ['barcode', 'readerId', 'className', 'overdue', 'returned', 'itemType', ...(links.length ? ['loanId' as const] : [])], lastLent);
   const archived = links.length
     ? readArchivedLoans(links.map(([, l]) => l.url), lib.lang, ctx.tz, w, new Set(history.map((l) => l.loanId ?? '')))
     : { loans: [], unread: [] };
@@ -158,7 +160,8 @@ export function generateTermReport(ctx: Ctx, term: string | undefined): Document
     acquisitions: readDocAcquisitions(lib, ctx.tz),
     writeOffs: readDocWriteOffs(lib, ctx.tz),
     activities: readDocActivities(lib, ctx.tz),
-    visits: readDocVisits(lib, ctx.tz),
+    visits: readRoomLines(lib, ctx.tz),
+    lists: readListEntries(lib),
     rollAtTerm: roll,
     weeding: weedingCount(ctx, lib, { items: items.map(weedItem), lastLent }),
     unreadArchives: archived.unread.length,
@@ -208,13 +211,14 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined, lib: 
   const w = weekOf(week ? weekDay(week) : lastCompleteWeek(today));
   if (w.to >= today) throw new LibraryError('INVALID_INPUT', 'docs.weekNotOver', { from: w.from, to: w.to });
   const term = termAt(s, w.from);
-  const from = term.from < w.from ? term.from : w.from;
+  const month = starsMonth(w, s);
+  const from = [term.from, w.from, month ? monthWindow(month).from : w.from].sort()[0];
   const b = weeklyBulletin({
     locale: docLocale(ctx), settings: s, week: w.from, term,
     classes: readDocClasses(lib),
     readers: readDocReaders(lib),
     items: readDocItemsAdded(lib, ctx.tz, w, ['isbn', 'title', 'author', 'classNo', 'callNo', 'status']),
-    loans: readDocLoans(lib, ctx.tz, ctx.now, { from, to: w.to }, ['readerId', 'className']),
+    loans: readDocLoans(lib, ctx.tz, ctx.now, { from, to: w.to }, ['readerId', 'className', 'itemType']),
   });
   // The document lock only for the tab's rewrite (one clear, one setValues), not while the history is read
   // and the document written: the desk keeps lending meanwhile. Released right after, so a daily job's

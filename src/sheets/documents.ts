@@ -1,7 +1,7 @@
 // The records the documents are computed from, read with only the columns they use, and the 每周公示 tab.
 import type { BoardRow } from '../domain/documents/bulletin';
 import type {
-  DocAcquisition, DocActivity, DocClass, DocItem, DocLoan, DocReader, DocVisit, DocWriteOff, Window,
+  DocAcquisition, DocActivity, DocClass, DocItem, DocLoan, DocReader, DocWriteOff, Window,
 } from '../domain/documents/common';
 import { overdueDays } from '../domain/calendar';
 import { type DayStr, dayOf } from '../domain/dates';
@@ -212,13 +212,6 @@ export function readDocActivities(lib: Library, tz: string): DocActivity[] {
   return readColumns(lib.table('activities'), ['date', 'name', 'classes', 'note']).flatMap((r) => {
     const d = day(r.date, tz);
     return d ? [{ date: d, name: str(r.name), classes: str(r.classes), note: str(r.note) }] : [];
-  });
-}
-
-export function readDocVisits(lib: Library, tz: string): DocVisit[] {
-  return readColumns(lib.table('readingRoom'), ['date', 'readerId', 'name']).flatMap((r) => {
-    const d = day(r.date, tz);
-    return d ? [{ date: d, readerId: str(r.readerId), name: str(r.name) }] : [];
   });
 }
 

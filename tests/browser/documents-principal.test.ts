@@ -30,9 +30,9 @@ afterAll(async () => {
 });
 
 describe.each([
-  ['zh-CN', '概览', ['做得好的', '需要注意的', '需要学校决定的'], '星期', '本周阅读之星'],
-  ['en', 'At a glance', ['What went well', 'What needs attention', 'What the school needs to decide'], 'Day', 'Reading stars of the week'],
-] as const)('the documents in %s', (lang, glance, three, patternHeader, starsHeading) => {
+  ['zh-CN', '概览', ['做得好的', '需要注意的', '需要学校决定的'], '星期', '本周阅读之星', '阅读推广', '馆藏有（种）'],
+  ['en', 'At a glance', ['What went well', 'What needs attention', 'What the school needs to decide'], 'Day', 'Reading stars of the week', 'Reading promotion', 'Held (titles)'],
+] as const)('the documents in %s', (lang, glance, three, patternHeader, starsHeading, readingHeading, listHeader) => {
   it('the report opens with its first page; the plan and the bulletin read as handed in', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'documents-principal-'));
     dirs.push(dataDir);
@@ -47,6 +47,11 @@ describe.each([
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
 
+    // issue 19: a grade-3 list (two held titles, one not) so the report's reading-promotion section has figures
+    const csv = '年级,类别,题名,责任者,定价\n3,必读,草房子,曹文轩,\n3,必读,青铜葵花,曹文轩,\n3,选读,一本馆里没有的书,某人,25';
+    const preview = (await server.invoke('previewReadingList', { csv })) as { token: string };
+    expect(((await server.invoke('importReadingList', { csv, token: preview.token })) as { ok: boolean }).ok).toBe(true);
+
     // the term report: the first page is 概览 with its key table and three lists, then the detail
     const report = await make('generateTermReport', {});
     await page.goto(new URL(`/documents/${report.id}.html`, server.url).href);
@@ -59,6 +64,12 @@ describe.each([
     expect(await page.locator('img').count()).toBe(3); // class shares, loans per month, loans per student by class
     await page.screenshot({ path: join(OUT, `report-first-page-${lang}.png`) });
     await page.screenshot({ path: join(OUT, `report-${lang}.png`), fullPage: true });
+    // the reading-promotion section (issue 19): list coverage, each class, what to buy
+    const reading = page.locator('h1, h2', { hasText: readingHeading }).first();
+    await reading.scrollIntoViewIfNeeded();
+    await reading.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    expect(await page.locator('table', { has: page.locator(`th:text-is("${listHeader}")`) }).locator('tr').count()).toBe(2); // header + grade 3
+    await page.screenshot({ path: join(OUT, `report-reading-${lang}.png`) });
 
     // the plan: the weekly pattern, the dates that differ, the sign-off as its last line
     const plan = await make('generateMonthlyPlan', { month: '2026-12' });

@@ -253,7 +253,7 @@ describe('an English workbook', () => {
     expect(docTable(d, 'Day')[1]).toEqual(['Mon', 'Grade 1 12:10-13:00; Grade 3 13:30-16:00', '12:10-13:00']);
     const report = call<DocAnswer>(rt, 'generateTermReport', {});
     expect(report.ok).toBe(true);
-    expect(docTexts(docById(rt, report.id))).toContain('5. Findings and suggestions');
+    expect(docTexts(docById(rt, report.id))).toContain('6. Findings and suggestions'); // after 5. Reading promotion (issue 19)
     const bad = call(rt, 'generateTermReport', { term: 'Spring 2099' });
     expect(bad.error?.message).toBe('The Terms tab has no term "Spring 2099": choose one of 2026学年第一学期.');
   });

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/index';
 import { call, day, library, rows, seed, snapshot } from '../support/library';
+import { docById, docTables, docTexts } from '../support/documents';
 
 interface Answer { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }
 let rt: LocalRuntime;
@@ -296,5 +297,79 @@ describe("the desk's mark", () => {
     expect(call(rt, 'importReadingList', { csv, token: p.token }).ok).toBe(true);
     seed(rt, '图书', [{ 登记号: '000208', 题名: '十万个为什么', 文献类型: '普通图书', 状态: '在架' }]);
     expect(call<Answer & { listMark?: string }>(rt, 'lend', { readerId: 'S0004', barcode: '000208' }).listMark).toBe('三年级选读');
+  });
+});
+
+// ---------------------------------------------------------------- the hooks into the documents (issue 19, round 4)
+
+describe('reading promotion in the term report, the monthly plan and the weekly bulletin', () => {
+  type Doc = { id: string; ok: boolean };
+  const texts = (id: string) => docTexts(docById(rt, id));
+  /** The table whose header row is exactly `header`. */
+  const tableOf = (id: string, header: string[]) => {
+    const t = docTables(docById(rt, id)).find((x) => JSON.stringify(x[0]) === JSON.stringify(header));
+    if (!t) throw new Error(`no table ${header.join('|')}`);
+    return t.slice(1);
+  };
+  // 阅览登记: 王老师 twice on Mon 11-02 (one visit) and on 11-10; 张小明 on 11-02 and 11-03; a class reading of two
+  // copies (no card: no visit); a visit of last school year
+  const room = (d: string, readerId: string, name: string, readerType: string, className = '') =>
+    ({ 日期: day(d), 证号: readerId, 姓名: name, 类型: '个人阅览', 读者类型: readerType, 班级: className });
+  beforeEach(() => seed(rt, '阅览登记', [
+    room('2026-06-01', 'T0001', '王老师', '教师'),
+    room('2026-11-02', 'T0001', '王老师', '教师'), room('2026-11-02', 'T0001', '王老师', '教师'),
+    room('2026-11-02', 'S0001', '张小明', '学生', '三年级(1)班'), room('2026-11-03', 'S0001', '张小明', '学生', '三年级(1)班'),
+    { 日期: day('2026-11-04'), 类型: '集体阅览', 班级: '三年级(1)班', 登记号: '000201、000203' },
+    room('2026-11-10', 'T0001', '王老师', '教师'),
+  ]));
+
+  it('the term report: list coverage per grade, how far each class got, who borrowed nothing, stars, what to buy, the reading room', () => {
+    const r = call<Doc>(rt, 'generateTermReport', {});
+    expect(r.ok).toBe(true);
+    // grade 3's list: 5 titles; held 草房子 (000201, 000202), 西游记 (000203), 小豆豆 (000206) = 3; not held 昆虫记 (lost),
+    // 小王子 (the copy is by another author) = 2; 必读 草房子, 西游记, 小王子: 2 of 3 held
+    expect(tableOf(r.id, ['年级', '书目种数', '馆藏有（种）', '馆藏缺（种）', '必读有 / 共'])).toEqual([['三年级', '5', '3', '2', '2 / 3']]);
+    // this school year (from 09-01): 三(1) S0001 read 草房子 + 西游记, S0003 草房子 (注音版, open), S0002 and S0004 none
+    // of the 必读 = 3 / 4 students = 0.75 → 0.8; nobody read 昆虫记, 小王子 = 2. 三(2) S0005 西游记 = 1 / 1; unread 4.
+    // No loan this term: S0004 (only the dictionary, in the room). Term stars: S0001 L1 L2 L3 L7 L8 = 5, S0002 1,
+    // S0003 1 (S0004's in-room loan does not count); 三(2) S0005 1. 四年级(1)班 has no students: no row.
+    expect(tableOf(r.id, ['班级', '在读学生', '人均读过必读 / 必读种数', '无人读过的书目', '本学期没有借书', '本学期阅读之星（册）'])).toEqual([
+      ['三年级(1)班', '4', '0.8 / 3', '2', '1', '张小明（5）、李小红（1）、王大力（1）'],
+      ['三年级(2)班', '1', '1.0 / 3', '4', '0', '刘洋（1）'],
+    ]);
+    // grade 3 has 5 active students: ceil(5 / 10) = 1 copy each; 小王子 at its list price 20, 昆虫记 at the average
+    // price of the held copies 105.5 / 5 = 21.10; together 2 titles, 2 copies, 41.10
+    expect(tableOf(r.id, ['年级', '题名', '已有册数', '建议购买', '价值（元）'])).toEqual([['三年级', '小王子', '0', '1', '20.00'], ['三年级', '昆虫记', '0', '1', '21.10']]);
+    const all = texts(r.id);
+    expect(all).toContain('推荐书目缺 2 种：建议购买 2 册，约 41.10 元（明细见“阅读推广”）。');
+    expect(all).toContain('1 名学生（1 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。');
+    // visits this term: 王老师 11-02 (twice: once), 11-10; 张小明 11-02, 11-03 = 4 by 2 readers, 2 by a teacher; the
+    // class reading is no visit: 1 reading of 2 copies; the dictionary lent in the room (L5) = 1
+    expect(all).toContain('本学期阅览室个人阅览 4 人次（2 人，其中教师 2 人次）；班级集体阅览 1 次，用书 2 册；工具书馆内借阅 1 次。');
+  });
+
+  it("the monthly plan: last month's stars per class and the teachers' reading-room record week by week", () => {
+    const r = call<Doc>(rt, 'generateMonthlyPlan', { month: '2026-12' });
+    expect(r.ok).toBe(true);
+    // November: S0001 L7 L8 = 2, S0002 L4 1, S0003 L9 1 (S0004's dictionary stayed in the room); S0005 L6 1
+    expect(tableOf(r.id, ['班级', '阅读之星（借阅册数）'])).toEqual([['三年级(1)班', '张小明（2）、李小红（1）、王大力（1）'], ['三年级(2)班', '刘洋（1）']]);
+    // 王老师: Monday 11-02 (two lines, one visit) and Tuesday 11-10 (week of 11-09); 张小明 is no teacher
+    expect(tableOf(r.id, ['周次', '教师（阅览次数）', '人次'])).toEqual([['11月2日起一周', '王老师（1）', '1'], ['11月9日起一周', '王老师（1）', '1']]);
+    // October's plan looks at September: S0001's L1 only; no teacher in the reading room
+    const oct = call<Doc>(rt, 'generateMonthlyPlan', { month: '2026-10' });
+    expect(tableOf(oct.id, ['班级', '阅读之星（借阅册数）'])).toEqual([['三年级(1)班', '张小明（1）']]);
+    expect(texts(oct.id)).toContain('上月没有教师阅览登记。');
+  });
+
+  it("the weekly bulletin of the week with a month's first school day announces the month before's stars, names masked", () => {
+    rt.clock.set('2026-12-08T09:00:00+08:00');
+    // week 11-30..12-06 holds 12-01, December's first school day (Monday 11-30 is November's): November's stars
+    const r = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-30' });
+    expect(r.ok).toBe(true);
+    expect(texts(r.id).join('\n')).not.toMatch(/S000|张小明/);
+    expect(tableOf(r.id, ['班级', '姓名'])).toEqual([['三年级(1)班', '张*明、李*红、王*力'], ['三年级(2)班', '刘*']]);
+    // the week before (11-23..11-29) holds no first school day of a month: no month's stars
+    const before = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-23' });
+    expect(docTables(docById(rt, before.id)).some((t) => JSON.stringify(t[0]) === JSON.stringify(['班级', '姓名']))).toBe(false);
   });
 });

@@ -209,9 +209,11 @@ describe('the first page', () => {
       '报刊 2 种，低于规程 60 种：需增订 58 种。',
       '按剔旧规则（设置：剔旧出版年限等）有 14 册可剔旧，其中教师用书 14 册：请学校批准注销并安排更新。',
     ]);
-    // 7 lines need attention, 4 on the first page
-    expect(texts(doc)).toContain('另有 3 项需要注意的，见“问题与建议”。');
+    // 8 lines need attention, 4 on the first page: the 8th, last in rank, is reading promotion's (issue 19): S6–S10
+    // borrowed nothing, all in 三年级(1)班
+    expect(texts(doc)).toContain('另有 4 项需要注意的，见“问题与建议”。');
     const all = texts(doc);
+    expect(all).toContain('5 名学生（1 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。');
     expect(all).toContain('N–X 自然科学占馆藏 0.0%（0 册），低于规程比例 28% 28.0 个百分点：建议优先补充此类图书。');
   });
 

@@ -96,7 +96,7 @@ const reportInput = (locale: 'zh-CN' | 'en' = 'zh-CN'): ReportInput => ({
     { barcode: '000099', date: '2025-12-01', reason: 'damaged', price: 9, compensation: 0 },
   ],
   activities: [{ date: '2026-03-20', name: '读书节启动', classes: '全校', note: '' }, { date: '2026-04-15', name: '征文比赛', classes: '三至六年级', note: '' }],
-  visits: [{ date: '2026-03-05', readerId: 'T1', name: '陈老师' }, { date: '2026-03-12', readerId: 'T1', name: '陈老师' }, { date: '2026-01-05', readerId: 'T1', name: '陈老师' }],
+  visits: [{ date: '2026-03-05', readerId: 'T1', name: '陈老师', readerType: 'teacher' }, { date: '2026-03-12', readerId: 'T1', name: '陈老师', readerType: 'teacher' }, { date: '2026-01-05', readerId: 'T1', name: '陈老师', readerType: 'teacher' }],
 });
 
 // ---- helpers: find things in a Doc
@@ -193,15 +193,44 @@ describe('term report', () => {
 
   test('reading room: one visit per reader per day; a class reading line (no card) is no visit', () => {
     const base = reportInput();
-    // T1 on 03-05 and 03-12 (2 visits), once more on 03-05 (same day: not another), a class's line with no card:
-    // still 2 visits by 1 reader.
-    const d = termReport({ ...base, visits: [...base.visits, { date: '2026-03-05', readerId: 'T1', name: '陈老师' }, { date: '2026-03-06', readerId: '', name: '' }] });
-    expect(texts(d)).toContain('本学期教师阅览登记 2 人次（1 人）。');
+    // T1 on 03-05 and 03-12 (2 visits), once more on 03-05 (same day: not another), a class's line with no card
+    // (3 copies): still 2 visits by 1 reader, both a teacher's; 1 class reading of 3 copies; no in-room loan
+    const d = termReport({ ...base, visits: [...base.visits, { date: '2026-03-05', readerId: 'T1', name: '陈老师' }, { date: '2026-03-06', readerId: '', name: '', use: 'classReading', barcodes: '000001、000003 000006' }] });
+    expect(texts(d)).toContain('本学期阅览室个人阅览 2 人次（1 人，其中教师 2 人次）；班级集体阅览 1 次，用书 3 册；工具书馆内借阅 0 次。');
+  });
+
+  test('reading promotion (issue 19), in English: list coverage, how far each class got, stars, what to buy', () => {
+    const d = termReport({
+      ...reportInput('en'),
+      lists: [
+        { grade: 3, kind: 'required', title: '草房子', author: '', isbn: '9787530213087', price: 26, source: '' },
+        { grade: 3, kind: 'optional', title: '夏洛的网', author: '', isbn: '', price: 30, source: '' },
+        { grade: 4, kind: 'required', title: '昆虫记', author: '', isbn: '', price: null, source: '' },
+      ],
+    });
+    // grade 3: 草房子 held (000001, 000002), 夏洛的网 not; grade 4: 昆虫记 held (000003)
+    const cov = d.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[1] === 'Titles');
+    expect(cov?.header).toEqual(['Grade', 'Titles', 'Held (titles)', 'Not held (titles)', 'Required held / all']);
+    expect(cov?.rows).toEqual([['Grade 3', 2, 1, 1, '1 / 1'], ['Grade 4', 1, 1, 0, '1 / 1']]);
+    // this school year (from 2025-09-01): 三(1) S1 草房子 (h1, o1), S2 草房子 (h3): 2 of the 1 必读 by 2 students = 1.0;
+    // 夏洛的网 unread. 三(2) S3 read neither: 0.0, 2 unread. 四(1) S4 昆虫记 (h5): 1.0, none unread. Grade 5 has no list.
+    // No loan this term: S6 only. Stars this term: S1 h1 h2 o1 = 3, S2 h3 = 1; S3 h4 h10 = 2; S4 h5 o2 = 2 (S5 has left)
+    const cls = d.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.header[2] === 'Required read per student / required');
+    expect(cls?.rows).toEqual([
+      ['三年级(1)班', 2, '1.0 / 1', 1, 0, '张小明 (3), 李华 (1)'],
+      ['三年级(2)班', 1, '0.0 / 1', 2, 0, '王芳芳 (2)'],
+      ['四年级(1)班', 1, '1.0 / 1', 0, 0, '赵强 (2)'],
+      ['五年级(1)班', 1, '—', '—', 1, '—'],
+    ]);
+    // grade 3 has 3 active students: ceil(3 / 10) = 1 copy; 夏洛的网 lacks it, at its list price 30
+    const all = texts(d);
+    expect(all).toContain('Reading lists: 1 title(s) lacking; buy 1 copy(ies), about 30.00 yuan (see "Reading promotion").');
+    expect(all).toContain('Students with no loan this term: 1, in 1 class(es); their homeroom teachers should follow up.');
   });
 
   test('reading room, activities, findings with their numbers, appendix', () => {
     const all = texts(doc);
-    expect(all).toContain('本学期教师阅览登记 2 人次（1 人）。');
+    expect(all).toContain('本学期阅览室个人阅览 2 人次（1 人，其中教师 2 人次）；班级集体阅览 0 次，用书 0 册；工具书馆内借阅 0 次。');
     expect(tableWith(doc, '日期').rows).toEqual([['3月20日', '读书节启动', '全校', '']]);
     // 25 × 5 − 7 = 118 copies short
     expect(all.some((s) => s.startsWith('生均藏书 1.4 册，低于规程 25 册：按在读学生 5 人需添置约 118 册'))).toBe(true);

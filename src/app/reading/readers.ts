@@ -1,7 +1,7 @@
 // Reading stars, the children who borrow nothing, the reading room and activities (issue 19).
 import { dayOf, formatClock, minuteOfDay, startOfDay } from '../../domain/dates';
 import { maskName } from '../../domain/documents/common';
-import { type ClassNonBorrowers, type ClassStars, formatWinners, nonBorrowers as findNonBorrowers, parseWinners, readingStars as findStars, visitedOn } from '../../domain/reading/readers';
+import { type ClassNonBorrowers, type ClassStars, STARS_PER_CLASS, formatWinners, nonBorrowers as findNonBorrowers, parseWinners, readingStars as findStars, visitedOn } from '../../domain/reading/readers';
 import { enumLabel, type ReaderStatus, type ReaderType } from '../../domain/schema';
 import type { LibrarySettings } from '../../domain/settings';
 import { t } from '../../i18n/catalog';
@@ -13,8 +13,6 @@ import { LibraryError } from '../errors';
 import { findOne, langOf } from '../lookup';
 import { monthPeriod, type Period, termSoFar } from './period';
 
-/** How many stars a class has each month (the top 3, ties kept). */
-export const STARS_PER_CLASS = 3;
 
 function classOrder(lib: Library): string[] {
   return readDocClasses(lib).sort((a, b) => a.grade - b.grade).map((c) => c.className);

@@ -7,10 +7,12 @@ import { addDays, type DayStr } from '../dates';
 import type { LibrarySettings } from '../settings';
 import {
   classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
-  maskName, mondayOf, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
+  maskName, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
 import { ranksOf, topWithTies } from '../ranking';
 import { workKey } from '../works';
+import { isSchoolDay } from '../calendar';
+import { readingStars, STARS_PER_CLASS } from '../reading/readers';
 
 export interface BulletinInput {
   locale: Locale;
@@ -23,7 +25,7 @@ export interface BulletinInput {
   readers: DocReader[];
   /** copies (only those added in the week are listed) */
   items: DocItem[];
-  /** loans lent from the term's start (history and open) */
+  /** loans lent from the term's start (history and open), and from the start of starsMonth(week) when earlier */
   loans: DocLoan[];
 }
 
@@ -33,6 +35,18 @@ export interface BoardRow {
 
 export interface Bulletin { doc: Doc; board: BoardRow[]; week: Window; weekLabel: string }
 
+
+/** The month whose reading stars a week's bulletin announces (issue 19): the month before, when the week holds
+ *  the first school day of a month, so each month's stars come in the first bulletin made after it ended. */
+export function starsMonth(week: Window, s: LibrarySettings): string | null {
+  for (let d = week.from; d <= week.to; d = addDays(d, 1)) {
+    if (!isSchoolDay(d, s)) continue;
+    let first = true;
+    for (let e = `${d.slice(0, 7)}-01`; e < d && first; e = addDays(e, 1)) first = !isSchoolDay(e, s);
+    if (first) return previousMonth(d.slice(0, 7));
+  }
+  return null;
+}
 
 export function weekOf(day: DayStr): Window {
   const from = mondayOf(day);
@@ -111,6 +125,17 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
       stars.length > s.starCount ? tr('doc.bulletin.starsTied', { n: s.starCount, shown: stars.length }) : undefined));
   }
   else blocks.push(paragraph(tr('doc.bulletin.noStars')));
+
+  const month = starsMonth(week, s);
+  const monthStars = month ? readingStars({
+    readers: input.readers, loans: input.loans.filter((l) => inWindow(l.lentOn, monthWindow(month))), rules: s.loanRules, n: STARS_PER_CLASS,
+    classOrder: [...input.classes].sort((a, b) => a.grade - b.grade || zhCompare(a.className, b.className)).map((c) => c.className),
+  }) : [];
+  if (month && monthStars.length) {
+    const [y, m] = month.split('-').map(Number);
+    blocks.push(heading(tr('doc.bulletin.h.monthStars', { year: y, month: m })));
+    blocks.push(table([tr('doc.col.class'), tr('doc.col.name')], monthStars.map((c) => [c.className, c.stars.map((x) => (s.maskStarNames ? maskName(x.name) : x.name)).join(punct(locale).list)])));
+  }
 
   blocks.push(heading(tr('doc.bulletin.h.newBooks')));
   const added = input.items.filter((i) => isHeld(i) && i.addedOn !== null && inWindow(i.addedOn, week));

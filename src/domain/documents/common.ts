@@ -7,6 +7,7 @@ import type { DayStr } from '../dates';
 import { addDays, isoWeekday } from '../dates';
 import { BASIC_CLASS_LIST, type BasicClass } from '../collection/clc';
 import { GRADE_ZH } from '../importing';
+import type { RoomLineLike } from '../reading/readers';
 
 export interface DocItem {
   barcode: string;
@@ -65,7 +66,8 @@ export interface DocAcquisition { batchNo: string; addedOn: DayStr; source: stri
 /** paidOn: the day the compensation was paid (赔偿日期), null while owed or where the column is missing */
 export interface DocWriteOff { barcode: string; date: DayStr; reason: WriteOffReason | null; price: number; compensation: number; paidOn?: DayStr | null }
 export interface DocActivity { date: DayStr; name: string; classes: string; note: string }
-export interface DocVisit { date: DayStr; readerId: string; name: string }
+/** A 阅览登记 line: a reader's visit, or a class's collective reading (no 证号). */
+export type DocVisit = RoomLineLike;
 
 export type Tr = (key: MessageKey, params?: Params) => string;
 export function translator(locale: Locale): Tr {

@@ -7,10 +7,11 @@ import { classSlots, dayOff, isSchoolDay } from '../calendar';
 import { addDays, type DayStr, formatClock, isoWeekday } from '../dates';
 import { type LibrarySettings, parseWeekday, type Slot, weekdayLabel } from '../settings';
 import {
-  classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeLabel, gradeOfClass,
+  classOfLoan, countBy, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, type DocVisit, gradeLabel, gradeOfClass,
   inWindow, isHeld, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
 } from './common';
 import type { TermRef, WeedingCount } from './report';
+import { readingStars, STARS_PER_CLASS, teacherVisitsByWeek } from '../reading/readers';
 
 export interface PlanInput {
   locale: Locale;
@@ -28,6 +29,8 @@ export interface PlanInput {
   /** history and open loans lent from the earlier of the term's start and the month before last */
   loans: DocLoan[];
   activities: DocActivity[];
+  /** 阅览登记 lines (issue 19: the teachers' weekly reading-room record of the month before) */
+  visits?: DocVisit[];
   /** the weeding rule's suggestions now (the same the workbench lists); null: not known */
   weeding: WeedingCount | null;
 }
@@ -316,6 +319,19 @@ export function monthlyPlan(input: PlanInput): Doc {
     tr('doc.plan.review.overdue', { n: last.overdue, before: before.overdue, change: change(last.overdue, before.overdue) }),
     tr('doc.plan.review.lost', { n: last.lost, before: before.lost, change: change(last.lost, before.lost) }),
   ]));
+
+  // issue 19: the month before's reading stars per class, and the teachers' reading-room record week by week (篇一)
+  const stars = readingStars({ readers, loans: input.loans.filter((l) => inWindow(l.lentOn, monthWindow(prev))), rules: s.loanRules, n: STARS_PER_CLASS, classOrder: classesSeen });
+  blocks.push(heading(tr('doc.plan.h.stars', { month: mLabel(py, pm) }), 2));
+  if (stars.length) blocks.push(table([tr('doc.col.class'), tr('doc.plan.col.stars')], stars.map((c) => [c.className, c.stars.map((x) => p.note(x.name, String(x.loans))).join(p.list)])));
+  else blocks.push(paragraph(tr('doc.plan.noStars')));
+  blocks.push(heading(tr('doc.plan.h.teacherRoom', { month: mLabel(py, pm) }), 2));
+  const weeks = teacherVisitsByWeek(input.visits ?? [], mondayOf, monthWindow(prev).from, monthWindow(prev).to);
+  if (weeks.length) {
+    blocks.push(table([tr('doc.plan.col.week'), tr('doc.plan.col.teachers'), tr('doc.plan.col.visits')], weeks.map((x) => [
+      tr('doc.plan.weekOf', { day: shortDay(x.week, locale) }), x.teachers.map((t) => p.note(t.name, String(t.visits))).join(p.list), x.teachers.reduce((n, t) => n + t.visits, 0),
+    ])));
+  } else blocks.push(paragraph(tr('doc.plan.noTeacherRoom')));
 
   // sign-off
   blocks.push(paragraph(tr('doc.plan.signOff', { school: s.schoolName, date: longDay(input.today, locale) })));

@@ -15,7 +15,9 @@ import { BASIC_CLASS_LIST } from '../collection/clc';
 import { topWithTies } from '../ranking';
 import type { LibrarySettings } from '../settings';
 import { groupWorks, periodicalKey } from '../works';
-import { distinctVisits } from '../reading/readers';
+import { isInRoomLoan, roomUse } from '../reading/readers';
+import type { ListEntry } from '../reading/lists';
+import { readingPromotionPart } from '../reading/report';
 import {
   basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, heldOn, inWindow, isActiveStudent, MAIN_GROUPS,
@@ -44,6 +46,8 @@ export interface ReportInput {
   writeOffs: DocWriteOff[];
   activities: DocActivity[];
   visits: DocVisit[];
+  /** the 推荐书目 entries (issue 19; none: the lists' part says so) */
+  lists?: ListEntry[];
   /** students on the roll when an earlier report of a term was made, by term name (the roll changes at promotion) */
   rollAtTerm?: Readonly<Record<string, number>>;
   /** the weeding suggestions (null: not known) */
@@ -465,8 +469,9 @@ function readingPart({ input, tr, f }: ReportContext): ReportPart {
   const { locale, term } = input;
   const w: Window = { from: term.from, to: f.asOf };
   const blocks: Block[] = [];
-  const visits = distinctVisits(input.visits.filter((v) => inWindow(v.date, w)));
-  blocks.push(paragraph(tr('doc.report.visits', { n: visits.length, readers: new Set(visits.map((v) => v.readerId)).size })));
+  const typeOf = new Map(input.readers.map((r) => [r.readerId, r.readerType]));
+  const inRoom = input.loans.filter((l) => inWindow(l.lentOn, w) && isInRoomLoan(l, typeOf.get(l.readerId) ?? null, input.settings.loanRules)).length;
+  blocks.push(paragraph(tr('doc.report.visits', { ...roomUse(input.visits, inRoom, w.from, w.to) })));
   const acts = input.activities.filter((a) => inWindow(a.date, w)).sort((a, b) => (a.date < b.date ? -1 : 1));
   if (acts.length) blocks.push(table([tr('doc.col.date'), tr('doc.col.activity'), tr('doc.col.classes'), tr('doc.col.note')], acts.map((a) => [shortDay(a.date, locale), a.name, a.classes, a.note])));
   else blocks.push(paragraph(tr('doc.report.noActivities')));
@@ -474,7 +479,7 @@ function readingPart({ input, tr, f }: ReportContext): ReportPart {
 }
 
 /** The sections after the first page, in order. Another issue's section is one more builder here. */
-export const REPORT_SECTIONS: ReportSection[] = [collectionPart, ledgersPart, circulationPart, readingPart];
+export const REPORT_SECTIONS: ReportSection[] = [collectionPart, ledgersPart, circulationPart, readingPart, readingPromotionPart];
 
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const numbered = (locale: Locale, n: number, text: string) => (locale === 'zh-CN' ? `${ZH_NUMERALS[n - 1] ?? n}、${text}` : `${n}. ${text}`);

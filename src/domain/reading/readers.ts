@@ -8,7 +8,7 @@ import type { LoanRule } from '../settings';
 /** What these rules read of a reader. */
 export interface ReadingReader { readerId: string; name: string; readerType: ReaderType | null; className: string; status: ReaderStatus | null }
 /** A loan lent in the window (history or open). */
-export interface ReadingLoan { readerId: string; barcode: string; className: string; lentOn: string; itemType: ItemType | null }
+export interface ReadingLoan { readerId: string; barcode: string; className: string; lentOn: string; itemType?: ItemType | null }
 
 const activeStudent = (r: ReadingReader) => r.readerType === 'student' && r.status === 'active';
 
@@ -29,6 +29,8 @@ export function loansPerReader(loans: readonly ReadingLoan[], readerById: Readon
 }
 
 export interface Star { readerId: string; name: string; loans: number; rank: number }
+/** How many stars a class has each month (the top 3, ties kept). */
+export const STARS_PER_CLASS = 3;
 export interface ClassStars { className: string; stars: Star[] }
 
 /**
@@ -118,8 +120,6 @@ export interface RoomUse {
   inRoomLoans: number;
 }
 
-/** The reading room's use in a window: its own lines, and the in-room loans (they are reading-room use too). A
- *  reader's visits count once a day, however many lines a day has for them. */
 /** The reading-room visits among 阅览登记 lines: one per reader per day; a class's collective reading (no card
  *  number) is not a visit. The report, the plan and the reading dialog all count with this. */
 export function distinctVisits<T extends { readerId: string; date: string; use?: string | null }>(lines: readonly T[]): T[] {
@@ -133,7 +133,11 @@ export function distinctVisits<T extends { readerId: string; date: string; use?:
   });
 }
 
-export function roomUse(lines: readonly RoomLine[], inRoomLoans: number, from: string, to: string): RoomUse {
+/** What the counts read of a 阅览登记 line (the documents' DocVisit). */
+export type RoomLineLike = Pick<RoomLine, 'date' | 'readerId' | 'name'> & Partial<Pick<RoomLine, 'use' | 'readerType' | 'barcodes'>>;
+
+/** The reading room's use in a window: its own lines, and the in-room loans (they are reading-room use too). */
+export function roomUse(lines: readonly RoomLineLike[], inRoomLoans: number, from: string, to: string): RoomUse {
   const w = lines.filter((l) => l.date >= from && l.date <= to);
   const visits = distinctVisits(w);
   const classes = w.filter((l) => l.use === 'classReading');
@@ -142,13 +146,13 @@ export function roomUse(lines: readonly RoomLine[], inRoomLoans: number, from: s
     readers: new Set(visits.map((l) => l.readerId)).size,
     teacherVisits: visits.filter((l) => l.readerType === 'teacher').length,
     classReadings: classes.length,
-    classCopies: classes.reduce((n, l) => n + splitList(l.barcodes).length, 0),
+    classCopies: classes.reduce((n, l) => n + splitList(l.barcodes ?? '').length, 0),
     inRoomLoans,
   };
 }
 
 /** The teachers' visits per week (篇一: 每周认真作好教师进阅览室阅览的记载): Monday of each week → teacher → visits. */
-export function teacherVisitsByWeek(lines: readonly RoomLine[], mondayOf: (d: string) => string, from: string, to: string): { week: string; teachers: { name: string; visits: number }[] }[] {
+export function teacherVisitsByWeek(lines: readonly RoomLineLike[], mondayOf: (d: string) => string, from: string, to: string): { week: string; teachers: { name: string; visits: number }[] }[] {
   const m = new Map<string, Map<string, number>>();
   const seen = new Set<string>();
   for (const l of lines) {

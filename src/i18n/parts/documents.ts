@@ -112,7 +112,7 @@ export const messages = {
   'doc.report.chart.perClass': ['各班生均借阅与目标', 'Loans per student by class, with the target'],
   'doc.report.chart.target': ['目标 {n} 册', 'Target {n}'],
   'doc.report.h.topClasses': ['生均借阅最多的班级', 'Classes with the most loans per student'],
-  'doc.report.visits': ['本学期教师阅览登记 {n} 人次（{readers} 人）。', 'Teachers\' reading-room visits this term: {n} ({readers} teachers).'],
+  'doc.report.visits': ['本学期阅览室个人阅览 {visits} 人次（{readers} 人，其中教师 {teacherVisits} 人次）；班级集体阅览 {classReadings} 次，用书 {classCopies} 册；工具书馆内借阅 {inRoomLoans} 次。', 'Reading room this term: {visits} visits ({readers} readers, {teacherVisits} by teachers); {classReadings} class readings using {classCopies} copies; {inRoomLoans} reference books read in the room.'],
   'doc.report.find.underMin': ['{n} 个班生均借阅低于 {min} 册：{classes}。建议与班主任联系，安排读书课。', '{n} classes are below {min} loans per student: {classes}. Talk to their homeroom teachers and plan reading lessons.'],
   'doc.report.find.none': ['各项指标均达到设置中的标准，未发现需要提请注意的问题。', 'Every figure meets the standards in Settings; nothing needs attention.'],
   'doc.report.h.appendix': ['附录：指标定义', 'Appendix: definitions'],
