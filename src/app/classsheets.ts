@@ -88,11 +88,12 @@ export function termTargets(s: LibrarySettings, today: DayStr): TermTargets {
 }
 
 /** 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole chunk was
- *  lent and returned before the term began; nothing above it can belong to this term. */
-export function termHistory(historyT: Table, targets: TermTargets, tz: string): PastLoanRow[] {
+ *  lent and returned before the term began; nothing above it can belong to this term. `chunkCells`: cells a
+ *  read (default: small chunks, reading stops early). */
+export function termHistory(historyT: Table, targets: TermTargets, tz: string, chunkCells?: number): PastLoanRow[] {
   const before = (d: Date | null) => d !== null && dayOf(d, tz) < targets.termStart;
   return readColumnsFromBottom<PastLoanRow & { returnedAt: Date | null }>(
-    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)),
+    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)), chunkCells,
   );
 }
 

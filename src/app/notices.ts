@@ -397,7 +397,8 @@ function classViews(lib: Library, ctx: Ctx, data: OverdueData, send: readonly Pe
   const out = new Map<string, { sheet: ClassSheet; fileName: string }>();
   if (!wanted.size) return out;
   const targets = termTargets(lib.settings, dayOf(ctx.now, ctx.tz));
-  const history = termHistory(lib.current('history'), targets, ctx.tz);
+  // the run's budget counts round trips: a term of a large school's 借阅记录 (100,000 rows) in one or two reads
+  const history = termHistory(lib.current('history'), targets, ctx.tz, 450_000);
   const index = indexSchool({ readers: data.roster, loans: data.sheetLoans, history }, targets, ctx.tz);
   const label = (key: MessageKey, p?: Record<string, string | number>) => t(locale, key, p);
   for (const className of wanted) {
