@@ -5,7 +5,7 @@
 // Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, v: layout,
 // t: { tab: [hash, rows, widths, marked] } }: the spreadsheet's id (the stable pointer: the 班级借阅表 link
 // cell is only a copy of it, so clearing that cell by hand never makes a second spreadsheet) and each tab's
-// content hash (the class summary included), so a refresh writes a tab (one setValues, with its updated line)
+// content hash (its summary line included), so a refresh writes a tab (one setValues, with its updated line)
 // only when its content changed, its column widths only when they changed, and its row marks only when some
 // row is or was marked. ~250 bytes a class: 100 classes use 25 KB of the store's 500 KB.
 import { currentOrLastTerm } from '../domain/calendar';
@@ -197,13 +197,13 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     let wrote = renamed;
     const relayout = st.v !== LAYOUT;
     for (const tab of sheet.tabs) {
-      const hash = digest(tabText(tab, sheet.summary)).slice(0, 22);
+      const hash = digest(tabText(tab)).slice(0, 22);
       const { sheet: s, added } = bookTab(book, tab);
       const fresh = created || added;
       if (relayout && !fresh) placeHeader(s, tab.header.length);
       const prev = fresh ? undefined : st.t[tab.key];
       if (prev && prev[0] === hash && !relayout) continue;
-      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, sheet.summary], !fresh && prev?.[3] !== 0);
+      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, tab.summary], !fresh && prev?.[3] !== 0);
       const widths = tab.widths.join(',');
       if (prev?.[2] !== widths) setWidths(s, tab.widths);
       st.t[tab.key] = [hash, rows, widths, tab.marks?.some(Boolean) ? 1 : 0];

@@ -36,7 +36,7 @@ describe('a class served by mail, in a browser', () => {
         expect(text).toContain('附件：本班借阅表（Excel 文件）。');
       } else {
         expect(headings).toEqual(['三年级(2)班', 'Your class loan sheet', 'On loan', 'This term', 'Overdue', 'Your own books']);
-        expect(text).toContain('Students 2 · on loan 2 · overdue 2 · loans per student this term 1.0 · at the minimum (2) 0 · at the target (10) 0');
+        expect(text).toContain('Students 2 · On loan 2 · Overdue 2 · Loans per student this term 1.0 · At the minimum (2) 0 · At the target (10) 0');
         expect(text).toContain('Attached: the class loan sheet (Excel file).');
       }
       // the class sheet's 当前在借 table: both loans late, marked (background and bold)
