@@ -139,6 +139,9 @@ export interface ClassSheet {
 /** Lines above a tab's header: the updated line and the tab's summary (the header is the row after them). */
 export const PREAMBLE_ROWS = 2;
 
+/** A new sheet's column width (Sheets' default). */
+export const DEFAULT_WIDTH = 100;
+
 /** Display width of a text in units of a Latin character (CJK and full-width forms count two). */
 function textUnits(s: string): number {
   let n = 0;
@@ -147,7 +150,8 @@ function textUnits(s: string): number {
 }
 
 /** A column's width for its longest cell (header included): 7 px a unit plus padding, in steps of 10 px so a
- *  day's small changes rarely move it, between 50 and 360 px. */
+ *  day's small changes rarely move it, never narrower than a new sheet's 100 px (a short column keeps it, and
+ *  costs no call) nor wider than 360 px. */
 export function columnWidths(header: readonly string[], rows: readonly SheetCell[][], kinds: readonly ColumnKind[]): number[] {
   return header.map((h, i) => {
     // the header is bold; a date column fits a date even while empty (the column does not jump)
@@ -157,7 +161,7 @@ export function columnWidths(header: readonly string[], rows: readonly SheetCell
       const u = isDateValue(v) ? 10 : kinds[i] === 'int' || typeof v === 'number' ? String(v).length : textUnits(String(v ?? ''));
       if (u > units) units = u;
     }
-    return Math.min(360, Math.max(50, Math.ceil((units * 7 + 16) / 10) * 10));
+    return Math.min(360, Math.max(DEFAULT_WIDTH, Math.ceil((units * 7 + 16) / 10) * 10));
   });
 }
 

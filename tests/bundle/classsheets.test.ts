@@ -180,20 +180,34 @@ describe('what the teacher opens: when, a summary, the late rows marked, columns
     expect(bg(5)).toEqual(new Array(5).fill('#ffffff')); // the blanked row, plain
   });
 
-  it('sizes the columns to their content, adjacent equal widths in one call', () => {
+  it('sizes the columns to their content, only those wider than a new sheet\'s 100 px, adjacent equal widths in one call', () => {
     const { meter } = sync(rt);
     const s = bookOf(rt, C32).sheet('当前在借')!;
-    // 学生 / 李小红 / 陈小刚: 6 units → 58 px → 60; 题名 / 草房子: 60; dates (10 characters): 86 → 90; 逾期天数 bold: 9 units → 80
-    expect([1, 2, 3, 4, 5].map((c) => s.columnWidths.get(c))).toEqual([60, 60, 90, 90, 80]);
+    // names, short titles, dates (10 characters: 86 px), 逾期天数 (bold: 9 units, 79 px): all fit the default 100 px
+    expect([1, 2, 3, 4, 5].map((c) => s.columnWidths.get(c) ?? 100)).toEqual([100, 100, 100, 100, 100]);
     const t = bookOf(rt, C32).sheet('本学期')!;
+    // 本学期借阅（册）: 本学期借阅 and 册 (6 CJK) and two full-width brackets: 16 units + 1 bold = 17 × 7 + 16 = 135 → 140 px
     // 说明: '已达最低要求，距目标还差 8 册' is 12 CJK characters and a full-width comma (26 units) and ' 8 ' (3): 29 × 7 + 16
     // = 219 → 220 px
-    expect(t.columnWidths.get(6)).toBe(220);
-    // 3 tabs × 3 classes, each tab a few runs of equal widths: never one call per column
-    expect(meter.byMethod['Sheet.setColumnWidths']).toBeLessThan(9 * 5);
+    expect([1, 2, 3, 4, 5, 6].map((c) => t.columnWidths.get(c) ?? 100)).toEqual([100, 140, 100, 100, 100, 220]);
+    // per class two calls (本学期's columns 2 and 6); nothing for the tabs whose columns all fit 100 px
+    expect(meter.byMethod['Sheet.setColumnWidths']).toBe(6);
     expect(meter.byMethod['Sheet.setColumnWidth']).toBeUndefined();
     // a refresh with nothing changed sets no width
     expect(sync(rt).meter.byMethod['Sheet.setColumnWidths']).toBeUndefined();
+  });
+
+  it('sets again only a column whose width changed', () => {
+    sync(rt);
+    rt.clock.set(NOW);
+    // a long name in 四年级(1)班: 学生 needs more than 100 px
+    editCell(rt, '读者', '证号', 'S0001', '姓名', '欧阳小明明明明明明');
+    const { meter } = sync(rt);
+    const s = bookOf(rt, C41).sheet('当前在借')!;
+    // 欧阳小明明明明明明: 9 CJK = 18 units × 7 + 16 = 142 → 150 px
+    expect(s.columnWidths.get(1)).toBe(150);
+    // 当前在借 and 本学期 (column 1 each; 逾期 has no rows); only the changed column is set
+    expect(meter.byMethod['Sheet.setColumnWidths']).toBe(2);
   });
 
   it('lays out again, once, a sheet made before the two lines existed (header in row 1)', () => {
@@ -204,7 +218,7 @@ describe('what the teacher opens: when, a summary, the late rows marked, columns
     rt.properties.document.set(key, JSON.stringify(st));
     const { meter } = sync(rt);
     expect(meter.byMethod['Range.setValues']).toBe(3); // that class's three tabs, nothing else
-    expect(meter.byMethod['Range.setFontWeights']).toBe(3);
+    expect(meter.byMethod['Range.setFontWeight']).toBe(6); // the two lines plain, the header bold: per tab
     expect((JSON.parse(rt.properties.document.get(key)!) as { v?: number }).v).toBe(2);
     expect(sync(rt).meter.byMethod['Range.setValues']).toBeUndefined();
   });
