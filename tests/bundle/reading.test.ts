@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/index';
 import { call, day, library, rows, seed, snapshot } from '../support/library';
 import { docById, docTables, docTexts } from '../support/documents';
+import { bookOf, tab } from '../support/classsheets';
 
 interface Answer { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }
 let rt: LocalRuntime;
@@ -341,7 +342,7 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
     // price of the held copies 105.5 / 5 = 21.10; together 2 titles, 2 copies, 41.10
     expect(tableOf(r.id, ['年级', '题名', '已有册数', '建议购买', '价值（元）'])).toEqual([['三年级', '小王子', '0', '1', '20.00'], ['三年级', '昆虫记', '0', '1', '21.10']]);
     const all = texts(r.id);
-    expect(all).toContain('推荐书目缺 2 种：建议购买 2 册，约 41.10 元（明细见“阅读推广”）。');
+    expect(all).toContain('推荐书目缺 2 种：建议购买 2 册，约 41.10 元。');
     expect(all).toContain('1 名学生（1 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。');
     // visits this term: 王老师 11-02 (twice: once), 11-10; 张小明 11-02, 11-03 = 4 by 2 readers, 2 by a teacher; the
     // class reading is no visit: 1 reading of 2 copies; the dictionary lent in the room (L5) = 1
@@ -371,5 +372,45 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
     // the week before (11-23..11-29) holds no first school day of a month: no month's stars
     const before = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-23' });
     expect(docTables(docById(rt, before.id)).some((t) => JSON.stringify(t[0]) === JSON.stringify(['班级', '姓名']))).toBe(false);
+  });
+});
+
+describe('what a homeroom teacher sees: the class sheet\'s 推荐书目 tab and the class mail of the month\'s first class day', () => {
+  it('the 推荐书目 tab: each student\'s 必读 and 选读 read this school year, the titles nobody read; a grade without a list says so', () => {
+    const r = call<Answer>(rt, 'syncClassSheets');
+    expect(r.ok).toBe(true);
+    const t = tab(bookOf(rt, '三年级(1)班'), '推荐书目');
+    expect(t.header).toEqual(['学生', '必读（读过 / 共）', '读过的必读', '选读（读过 / 共）', '读过的选读']);
+    // the same as readingListProgress above: S0001 草房子 + 西游记, 小豆豆; S0002 小豆豆 (西游记 was last year);
+    // S0003 草房子 (注音版, open); S0004 nothing (the dictionary); S0009 has left: no row. Nobody: 小王子; 昆虫记
+    expect(t.rows).toEqual([
+      ['张小明', '2 / 3', '草房子、《西游记》', '1 / 2', '窗边的小豆豆'],
+      ['李小红', '0 / 3', '', '1 / 2', '窗边的小豆豆'],
+      ['王大力', '1 / 3', '草房子', '0 / 2', ''],
+      ['陈静', '0 / 3', '', '0 / 2', ''],
+      ['全班还没人读过', '', '小王子', '', '昆虫记'],
+    ]);
+    // 三年级(2)班's sheet names only its own student
+    const other = tab(bookOf(rt, '三年级(2)班'), '推荐书目');
+    expect(other.rows[0]).toEqual(['刘洋', '1 / 3', '《西游记》', '0 / 2', '']);
+    expect(JSON.stringify(other.rows)).not.toMatch(/张小明|李小红|王大力|陈静/);
+    expect(tab(bookOf(rt, '四年级(1)班'), '推荐书目').rows).toEqual([['本年级还没有推荐书目。', '', '', '', '']]);
+  });
+
+  it('on 三年级(1)班\'s first library day of December (Monday 12-07) its mail names November\'s stars and who borrowed nothing; a week later it does not', () => {
+    rt.clock.set('2026-12-07T07:30:00+08:00');
+    expect(call<Answer>(rt, 'sendOverdueNotices').ok).toBe(true);
+    // 王大力's 草房子（注音版） was due 11-27: the class mail goes on its Monday
+    const wang = rt.outbox.filter((m) => m.to.includes('wang@school.example'));
+    expect(wang).toHaveLength(1);
+    // November: 张小明 L7 L8 = 2, 李小红 L4 1, 王大力 L9 1 (陈静's dictionary stayed in the room); no loan this term: 陈静
+    expect(wang[0].body).toContain('11月阅读之星：张小明（2 册）、李小红（1 册）、王大力（1 册）。');
+    expect(wang[0].body).toContain('本学期还没有借过书的学生（1 人）：陈静。请班主任督促他们来借书。');
+    expect(wang[0].body).not.toMatch(/刘洋|S000/);
+    rt.clock.set('2026-12-14T07:30:00+08:00');
+    expect(call<Answer>(rt, 'sendOverdueNotices').ok).toBe(true);
+    const later = rt.outbox.filter((m) => m.to.includes('wang@school.example'));
+    expect(later).toHaveLength(2);
+    expect(later[1].body).not.toMatch(/阅读之星|没有借过书/);
   });
 });

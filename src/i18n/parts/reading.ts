@@ -55,8 +55,8 @@ export const messages = {
   'reading.report.col.stars': ['本学期阅读之星（册）', 'Reading stars of the term (loans)'],
   'reading.report.col.toBuy': ['建议购买', 'To buy'],
   'reading.report.find.none': ['{n} 名学生（{classes} 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。', 'Students with no loan this term: {n}, in {classes} class(es); their homeroom teachers should follow up.'],
-  'reading.report.decide.buy': ['推荐书目缺 {titles} 种：建议购买 {copies} 册，约 {amount} 元（明细见“阅读推广”）。', 'Reading lists: {titles} title(s) lacking; buy {copies} copy(ies), about {amount} yuan (see "Reading promotion").'],
-  'reading.report.def': ['推荐书目：按 ISBN，或题名（不计注音版、书名号）与第一责任者，与馆藏相配；“读过”指本学年借过；缺的册数按 设置 每种复本数 与该年级在读学生数计算，单价用书目定价，没有定价时用馆藏均价。阅读之星：每班本学期借回家册数最多的 {n} 名在读学生（并列都列出；工具书馆内借阅不计）。没有借书：在读学生本学期没有借回家的书。', 'Reading lists: matched to the collection by ISBN, or by title (注音版 and brackets ignored) and first author; "read" is borrowed this school year; copies lacking follow 设置 copies per title and the grade\'s active students, priced at the list price, else the average price. Reading stars: in each class the {n} active students with the most loans taken home this term (ties all listed; reference books read in the room not counted). No loan: an active student with no loan taken home this term.'],
+  'reading.report.decide.buy': ['推荐书目缺 {titles} 种：建议购买 {copies} 册，约 {amount} 元。', 'Reading lists: {titles} title(s) lacking; buy {copies} copy(ies), about {amount} yuan.'],
+  'reading.report.def': ['推荐书目按 ISBN 或题名加第一责任者与馆藏相配，“读过”指本学年借过，缺书按 设置 每种复本数 计。阅读之星：每班本学期借回家最多的 {n} 名学生（并列都列出，馆内借阅不计）。', 'Reading lists match the collection by ISBN, or title and first author; "read" is borrowed this school year; copies lacking follow 设置 copies per title. Reading stars: the {n} students of each class with the most loans taken home this term (ties kept, in-room use not counted).'],
   // the monthly plan's part (documents/plan.ts)
   'doc.plan.h.stars': ['{month}阅读之星', 'Reading stars of {month}'],
   'doc.plan.col.stars': ['阅读之星（借阅册数）', 'Reading stars (loans)'],
@@ -69,4 +69,15 @@ export const messages = {
   'doc.plan.noTeacherRoom': ['上月没有教师阅览登记。', 'No teacher visited the reading room last month.'],
   // the weekly bulletin's part (documents/bulletin.ts)
   'doc.bulletin.h.monthStars': ['{year}年{month}月阅读之星', 'Reading stars of {year}-{month}'],
+  // the class sheet's 推荐书目 tab and the class mail (domain/reading/teacher.ts)
+  'reading.sheet.tab': ['推荐书目', 'Reading list'],
+  'reading.sheet.required': ['必读（读过 / 共）', 'Required (read / all)'],
+  'reading.sheet.requiredRead': ['读过的必读', 'Required read'],
+  'reading.sheet.optional': ['选读（读过 / 共）', 'Optional (read / all)'],
+  'reading.sheet.optionalRead': ['读过的选读', 'Optional read'],
+  'reading.sheet.unread': ['全班还没人读过', 'Nobody in the class has read'],
+  'reading.sheet.noList': ['本年级还没有推荐书目。', 'This grade has no reading list yet.'],
+  'reading.mail.stars': ['{month}月阅读之星：{names}。', 'Reading stars of {year}-{month}: {names}.'],
+  'reading.mail.star': ['{name}（{n} 册）', '{name} ({n})'],
+  'reading.mail.none': ['本学期还没有借过书的学生（{n} 人）：{names}。请班主任督促他们来借书。', 'Students with no loan this term ({n}): {names}. Please encourage them to borrow.'],
 } as const;
