@@ -22,10 +22,19 @@
 //    (developers.google.com/docs/api/auth: drive.file reaches "only the specific Google Drive files you use
 //    with this app"; the script's DocumentApp and its advanced Drive service are one app, one OAuth client;
 //    the self-check's drive.trash line checks it on Google.)
+//  - Drive.Files.export (v3 files.export, developers.google.com/drive/api/reference/rest/v3/files/export):
+//    drive, drive.file or drive.readonly scope; under drive.file only a spreadsheet this script made
+//    (SpreadsheetApp.create) is found. Through the advanced service it needs { alt: 'media' }, else
+//    "Export requires alt=media to download the exported content." (issuetracker.google.com/issues/468534237);
+//    a spreadsheet converts to xlsx, ods, pdf, csv, tsv or zip only (developers.google.com/drive/api/guides/
+//    ref-export-formats), anything else "The requested conversion is not supported."; the exported content
+//    is limited to 10 MB ("This file is too large to be exported."). The answer here is a Blob of the bytes.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';
 import { BlobImpl } from './services';
+import { workbookToXlsx } from './xlsx';
+import { madeByScript } from './spreadsheet';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
 import { chartOfBlob } from './charts';
@@ -48,6 +57,7 @@ export interface DriveFileRecord {
 }
 
 const SCOPE_DOCS = ['https://www.googleapis.com/auth/documents'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SCOPE_DRIVE = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/drive'];
 
 /** Every document and Drive file of the runtime, persisted under <dataDir>/documents. */
@@ -455,6 +465,22 @@ export class DriveFilesImpl {
     const f = this._store.files.get(String(fileId));
     if (!f) throw driveError('get', `File not found: ${String(fileId)}.`);
     return selectFields(f, optionalArgs);
+  }
+  export(fileId: unknown, mimeType: unknown, optionalArgs?: unknown): Any {
+    requireScope(this._inv, 'Drive.Files.export', [...SCOPE_DRIVE, 'https://www.googleapis.com/auth/drive.readonly']);
+    if (typeof fileId !== 'string' || typeof mimeType !== 'string') throw argError('Drive.Files', 'export');
+    const alt = optionalArgs && typeof optionalArgs === 'object' ? (optionalArgs as { alt?: unknown }).alt : undefined;
+    if (alt !== 'media') throw driveError('export', 'Export requires alt=media to download the exported content.');
+    const wb = this._inv.rt.workbooks.get(fileId);
+    // drive.file: a file this script did not make is invisible (the bound spreadsheet included)
+    if (!wb || !madeByScript.has(wb)) throw driveError('export', `File not found: ${fileId}.`);
+    if (mimeType !== XLSX) {
+      const known = ['application/x-vnd.oasis.opendocument.spreadsheet', 'application/pdf', 'text/csv', 'text/tab-separated-values', 'application/zip'];
+      throw driveError('export', known.includes(mimeType) ? `local/: export to ${mimeType} is not emulated` : 'The requested conversion is not supported.');
+    }
+    const bytes = workbookToXlsx(wb);
+    if (bytes.length > 10 * 1024 * 1024) throw driveError('export', 'This file is too large to be exported.');
+    return new BlobImpl(bytes, XLSX, null);
   }
   private _linkExport(f: DriveFileRecord): void {
     if (f.content.kind !== 'pdfExport') return;

@@ -396,6 +396,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         const job = await invoke('dailyJob', []);
         return sendJson(res, 200, { ...clockState(), job });
       }
+      if (path === '/api/clock') {
+        // Move the emulated clock on by minutes within a day (no daily job): a desk left open while the
+        // class slots of the afternoon begin.
+        const minutes = Math.min(24 * 60, Math.max(1, Math.floor(Number((parsed as { minutes?: unknown }).minutes ?? 0)) || 1));
+        clockShift += minutes * 60_000;
+        return sendJson(res, 200, clockState());
+      }
       if (path === '/api/locale') {
         await switchLocale(pickLocale((parsed as { locale?: string }).locale));
         return sendJson(res, 200, { ok: true, locale });

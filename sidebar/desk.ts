@@ -687,7 +687,16 @@ async function refreshDesk(): Promise<void> {
   $('today').textContent = desk.today;
 }
 
+/** The class-visit picker: the classes whose slot is on now first, as it says, by the time it is opened (the
+ *  page's own list is from when the desk was opened, perhaps in the morning): asked again (one call). */
 function openSessionPicker(): void {
+  enqueue(async () => {
+    await refreshDesk();
+    showSessionPicker();
+  });
+}
+
+function showSessionPicker(): void {
   if (!desk) return;
   const select = $('class-select') as HTMLSelectElement;
   clear(select);

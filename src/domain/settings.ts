@@ -104,6 +104,8 @@ export interface LibrarySettings {
   accessionPrefix: string;
   accessionWidth: number;
   accessionNext: number;
+  /** the 设置 row holding 登记号下一号 (0: none), so a registration reads the counter itself in one call */
+  accessionRow: number;
   /** weeding: published more than N years ago, per item type (a type not named has no age rule) */
   weedYears: Partial<Record<ItemType, number>>;
   /** weeding: and not borrowed for this many years (0 = the age rule alone) */
@@ -558,6 +560,7 @@ export function parseSettings(input: ParseSettingsInput): ParseSettingsResult {
     calendar,
     terms,
     termProblems,
+    accessionRow: rowOf.accessionNext ?? 0,
   };
   return { ok: true, settings };
 }
@@ -722,7 +725,7 @@ const cachedSchema = z.object({
     })),
     holidayLending: z.boolean(),
     // ---- collection work (issue 11)
-    accessionPrefix: z.string(), accessionWidth: z.number(), accessionNext: z.number(),
+    accessionPrefix: z.string(), accessionWidth: z.number(), accessionNext: z.number(), accessionRow: z.number(),
     weedYears: z.record(z.string(), z.number()),
     weedIdleYears: z.number(), weedMaxRepairs: z.number(),
     // ---- reading promotion (issue 19)

@@ -256,3 +256,22 @@ function savePdf(document: Document, title: string, existingPdfId: string | null
   if (!id) return null;
   return { id, url: file.webViewLink ?? `https://drive.google.com/file/d/${id}/view` };
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The advanced service as called: its typings (v3) give export two arguments and no answer, but it needs
+ *  { alt: 'media' } and answers the converted file (issuetracker.google.com/issues/468534237); the self-check's
+ *  drive.export line holds Google to this shape. */
+type ExportCall = (fileId: string, mimeType: string, optionalArgs: { alt: 'media' }) => unknown;
+
+/**
+ * A spreadsheet this script made (a class sheet), exported as an .xlsx attachment with the advanced Drive
+ * service under drive.file (files.export: at most 10 MB). Throws when Drive is not enabled or refuses.
+ */
+export function exportXlsx(fileId: string, name: string): GoogleAppsScript.Base.Blob {
+  if (typeof Drive === 'undefined' || !Drive) throw new Error('Drive advanced service not enabled');
+  const out = (Drive.Files.export as unknown as ExportCall).call(Drive.Files, fileId, XLSX_MIME, { alt: 'media' });
+  const blob = out as GoogleAppsScript.Base.Blob | null;
+  if (!blob || typeof blob.getBytes !== 'function') throw new Error('Drive.Files.export answered no file');
+  return blob.setName(name);
+}

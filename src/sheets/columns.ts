@@ -270,6 +270,17 @@ export function settingCell(settings: Table, zh: string, en: string): { row: num
   return { row, value };
 }
 
+/** The setting at the row the parsed settings found it in (LibrarySettings.accessionRow …), read in one call
+ *  when that row still names it; else null, and the caller searches (settingCell). */
+export function settingCellAt(settings: Table, row: number, zh: string, en: string): { row: number; value: Cell } | null {
+  if (row < 2) return null;
+  const [a, b] = [settings.col('item'), settings.col('value')];
+  const first = Math.min(a, b);
+  const cells = settings.sheet.getRange(row, first + 1, 1, Math.abs(a - b) + 1).getValues()[0] as Cell[];
+  const item = String(cells[a - first] ?? '').trim().toLowerCase();
+  return item === zh.toLowerCase() || item === en.toLowerCase() ? { row, value: cells[b - first] } : null;
+}
+
 export function writeSettingCell(settings: Table, row: number, value: Cell): void {
   settings.sheet.getRange(row, settings.col('value') + 1).setValue(value);
 }

@@ -6,6 +6,7 @@ import {
   type ColumnDef, columnLetter, type EnumName, type Lang, type TabDef, type TabKey, enumKeyOf, enumLabel, tabDef, TABS, TAB_KEYS,
 } from '../domain/schema';
 import { LibraryError } from '../domain/errors';
+import { escapeRegExp } from '../domain/regex';
 import { StaleShape } from './stale';
 
 export type Cell = string | number | boolean | Date;
@@ -204,6 +205,23 @@ export class Table {
       : range.createTextFinder(`^(?:${keys.map(escapeRegExp).join('|')})$`).useRegularExpression(true);
     if (opts.matchCase) finder = finder.matchCase(true);
     return [...new Set(finder.findAll().map((r) => r.getRow()))];
+  }
+
+  /** Cells of the columns `colKeys` matching the regular expression `pattern` (RE2): one TextFinder over the
+   *  columns' span, each hit's row and column key (getRow/getColumn ask nothing); a hit in a column lying
+   *  between them is left out. */
+  findMatches(colKeys: readonly string[], pattern: string, opts: { matchCase?: boolean } = {}): { row: number; key: string }[] {
+    const cols = colKeys.map((k) => this.col(k));
+    const first = Math.min(...cols);
+    let finder = this.openRange(first, Math.max(...cols) - first + 1).createTextFinder(pattern).useRegularExpression(true);
+    if (opts.matchCase) finder = finder.matchCase(true);
+    const keyAt = new Map(colKeys.map((k, i) => [cols[i] + 1, k]));
+    const out: { row: number; key: string }[] = [];
+    for (const r of finder.findAll()) {
+      const key = keyAt.get(r.getColumn());
+      if (key) out.push({ row: r.getRow(), key });
+    }
+    return out;
   }
 
   /** The row a hint names (a row number an earlier answer gave the page), read in one call without a
@@ -509,8 +527,9 @@ export class Table {
     this.writeBlock(this.rowRange(row), [this.toRow(rec, base)]);
   }
 
-  /** Writes a single cell (one call). */
-  writeCell(row: number | Located, colKey: string, value: unknown): void {
+  /** Writes a single cell (one call; two for a text column, its plain-text format laid first, unless the caller
+   *  says the text is one Sheets cannot read as anything else: `asText: false`). */
+  writeCell(row: number | Located, colKey: string, value: unknown, opts: { asText?: false } = {}): void {
     const col = this.def.columns.find((c) => c.key === colKey);
     if (!col) throw new Error(`unknown column ${colKey}`);
     const h = typeof row === 'number' ? this.hits.get(row) : this.foundHits.get(row);
@@ -518,15 +537,13 @@ export class Table {
     const cell = h ? h.cell.offset(0, this.col(colKey) - h.col) : this.sheet.getRange(row as number, this.col(colKey) + 1);
     const v = toCell(col, value, this.lang);
     // A text cell gets the plain-text format first, so Sheets keeps what is written (see writeBlock).
-    if (col.kind === 'text') cell.setNumberFormat('@');
+    if (col.kind === 'text' && opts.asText !== false) cell.setNumberFormat('@');
     cell.setValue(v);
   }
 }
 
-/** A text matched literally inside a TextFinder regular expression. */
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** A text matched literally inside a TextFinder regular expression (one answer: src/domain/regex.ts). */
+export { escapeRegExp };
 
 /** The header row in one call: the whole of row 1, trailing blank cells dropped. */
 export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {

@@ -249,6 +249,7 @@ describe('the desk trial in the browser', () => {
     await page.goto(server.url);
     const desk = await deskReady(page, 'en');
     await desk.locator('#mode-session').click();
+    await desk.locator('#session-pick').waitFor({ state: 'visible' }); // the picker asks which classes are on now first
     const options = await desk.locator('#class-select option').allTextContents();
     expect(options.length).toBeGreaterThan(5);
     for (const o of options) expect(o).not.toMatch(/周|星期/);

@@ -41,7 +41,7 @@ describe('settings', () => {
     expect(new Set(labels).size).toBe(labels.length);
     const r = parseSettings({ settingsRows: SETTING_DEFS.map((d, i) => ({ item: d.zh, value: d.defaultText, row: i + 2 })) });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.settings).toEqual(defaultSettings());
+    if (r.ok) expect(r.settings).toEqual({ ...defaultSettings(), accessionRow: 2 + SETTING_DEFS.findIndex((d) => d.key === 'accessionNext') });
   });
 
   test('rows are matched by Chinese or English label, in any order; values of many cell types', () => {

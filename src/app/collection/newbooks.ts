@@ -1,9 +1,9 @@
 // 新书登记: an ISBN scanned → copy cataloguing from a held copy, else Open Library (cached per ISBN);
 // the 分类号 checked, the 索书号 worked out and shown before saving; N copies registered in one step with
 // 登记号 from the 设置 counter under the document lock; batches closed into one 总括登记 line; 新书通报.
-import { callNumbering, type HeldCopy } from '../../domain/collection/clc';
+import { callNumbering, classCallNoPattern, type HeldCopy, seqAbovePattern } from '../../domain/collection/clc';
 import {
-  type BookRecord, firstFree, ISBN_SOURCES, newBooksOfWeek, type NewTitle, planAccessions, recordFromCopy,
+  accessionAbovePattern, type BookRecord, firstFree, ISBN_SOURCES, newBooksOfWeek, type NewTitle, planAccessions, recordFromCopy,
 } from '../../domain/collection/newbooks';
 import { type DayStr, dayOf, startOfDay } from '../../domain/dates';
 import { mondayOf } from '../../domain/documents/common';
@@ -14,8 +14,9 @@ import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cacheRemove } from '../../platform/services';
-import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
+import { rawColumn, readColumns, settingCell, settingCellAt, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { type Library, openLibrary } from '../../sheets/library';
+import { escapeRegExp, type Table } from '../../sheets/table';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
 import { findOne, label } from '../lookup';
@@ -76,18 +77,53 @@ export function previewCallNo(ctx: Ctx, input: { classNo: string; isbn?: string 
   const classNo = validClassNo(input.classNo);
   const lib = openLibrary(ctx);
   const items = lib.table('items');
-  const out = callNoFor(items, classNo, input.isbn ? normalIsbn(input.isbn) : '');
+  let out = callNoFor(items, classNo, input.isbn ? normalIsbn(input.isbn) : '');
+  if (out.confirm && items.findMatches(['callNo'], out.confirm, { matchCase: true }).length) out = callNoFromColumn(items, out);
   lib.remember();
   return { classNo: out.classNo, callNo: out.callNo, sameIsbn: out.sameIsbn };
 }
 
-function callNoFor(items: ReturnType<ReturnType<typeof openLibrary>['table']>, classNo: string, isbn: string): { classNo: string; callNo: string; sameIsbn: boolean } {
-  let held: HeldCopy | null = null;
-  if (isbn) {
-    const rows = items.findRows('isbn', isbn);
-    if (rows.length) held = items.readRow<Item>(rows[rows.length - 1]).rec;
-  }
-  return { classNo, ...callNumbering(() => rawColumn(items, 'callNo').map((v) => String(v ?? '')))(classNo, isbn, held) };
+/** How many rows above the class's last 索书号 are read for its highest 种次号 (DESIGN §6: ≤ 5,000 cells). */
+const CALL_NO_WINDOW = 2500;
+
+interface CallNoPlan {
+  classNo: string; callNo: string; sameIsbn: boolean; isbn: string; held: HeldCopy | null;
+  /** a new 种次号 worked out from the rows near the class's last 索书号 only: this pattern (seqAbovePattern) finds
+   *  a higher one elsewhere in the column, and then the whole column decides (callNoFromColumn) */
+  confirm: string | null;
+}
+
+/**
+ * THE 索书号 of a new copy without reading the 索书号 column: one search over ISBN…索书号 finds the ISBN's held
+ * copies and the class's call numbers; a held copy of that class gives its number, else the class's 索书号 are
+ * read from the rows around its last one (≤ CALL_NO_WINDOW rows: the highest 种次号 is almost always among the
+ * latest), and when the class has rows above that window, `confirm` asks the caller to search once for a
+ * higher number (registerCopies folds it into the 登记号 check: no round trip more).
+ */
+function callNoFor(items: Table, classNo: string, isbn: string): CallNoPlan {
+  const keys = isbn ? ['isbn', 'callNo'] : ['callNo'];
+  const isbnPattern = `^\\s*${escapeRegExp(isbn).replace(/X/g, '[Xx]')}\\s*$`;
+  const hits = items.findMatches(keys, isbn ? `${isbnPattern}|${classCallNoPattern(classNo)}` : classCallNoPattern(classNo), { matchCase: true });
+  const isbnRows = hits.filter((h) => h.key === 'isbn').map((h) => h.row);
+  const held = isbnRows.length ? items.readRow<Item>(Math.max(...isbnRows)).rec : null;
+  const classRows = hits.filter((h) => h.key === 'callNo').map((h) => h.row).sort((a, b) => a - b);
+  let partial = false;
+  const inUse = (): string[] => {
+    if (classRows.length === 0) return [];
+    const last = classRows[classRows.length - 1];
+    const first = Math.max(classRows[0], last - CALL_NO_WINDOW + 1);
+    partial = first > classRows[0];
+    return readColumns<{ callNo: unknown }>(items, ['callNo'], { from: first - 2, count: last - first + 1 }).map((r) => String(r.rec.callNo ?? ''));
+  };
+  const out = callNumbering(inUse)(classNo, isbn, held);
+  const seq = Number(out.callNo.slice(classNo.length + 1));
+  return { classNo, ...out, isbn, held, confirm: !out.sameIsbn && partial ? seqAbovePattern(classNo, seq - 1) : null };
+}
+
+/** The number again from the whole 索书号 column: a higher 种次号 lies above the rows read (typed by hand, imported). */
+function callNoFromColumn(items: Table, plan: CallNoPlan): CallNoPlan {
+  const out = callNumbering(() => rawColumn(items, 'callNo').map((v) => String(v ?? '')))(plan.classNo, plan.isbn, plan.held);
+  return { ...plan, ...out, confirm: null };
 }
 
 export interface RegisterInput {
@@ -96,6 +132,8 @@ export interface RegisterInput {
 }
 
 const ACC_NEXT = SETTING_DEFS.find((d) => d.key === 'accessionNext')!;
+/** How many of 图书's last rows are read for the highest 登记号 when 设置 names no next number (≤ 5,000 cells). */
+const ACCESSION_WINDOW = 2000;
 
 export function registerCopies(ctx: Ctx, input: RegisterInput) {
   // Everything that can refuse is checked before the first write.
@@ -107,8 +145,10 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     const b = findOne<{ status: string }>(lib.table('batches'), 'batchNo', input.batchNo);
     if (!b || b.rec.status !== 'open') throw new LibraryError('BATCH_NOT_OPEN', 'collection.batch.notOpen', { batchNo: input.batchNo });
   }
-  const { classNo, callNo } = callNoFor(items, typedClass, isbn);
-  const plan = takeAccessions(ctx, lib, input.copies);
+  let call = callNoFor(items, typedClass, isbn);
+  const plan = takeAccessions(ctx, lib, input.copies, call.confirm ? { key: 'callNo', pattern: call.confirm } : undefined);
+  if (plan.alsoFound) call = callNoFromColumn(items, call);
+  const { classNo, callNo } = call;
 
   const today = startOfDay(dayOf(ctx.now, ctx.tz), ctx.tz);
   const recs = plan.barcodes.map((barcode) => ({
@@ -126,34 +166,53 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
   };
 }
 
-/** The next `copies` 登记号 from the counter in 设置 (read now, under the lock: never the cached settings),
- *  skipping any number typed in by hand; `commit()` moves the counter on once the copies are written. */
-export function takeAccessions(ctx: Ctx, lib: Library, copies: number): { barcodes: string[]; commit(): void } {
+/** The next `copies` 登记号 from the counter in 设置 (read now, under the lock: never the cached settings; at the
+ *  row the settings found it in, one call), skipping any number typed in by hand; `commit()` moves the counter
+ *  on once the copies are written. `also`: a pattern searched in another column by the same search as the
+ *  check for typed numbers (alsoFound says whether it matched). */
+export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { key: string; pattern: string }): { barcodes: string[]; alsoFound: boolean; commit(): void } {
   const items = lib.table('items');
   const settingsTab = lib.table('settings');
   const s = lib.settings;
-  const counter = settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
+  const counter = settingCellAt(settingsTab, s.accessionRow, ACC_NEXT.zh, ACC_NEXT.en) ?? settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
   if (!counter) throw new LibraryError('NOT_SET_UP', 'collection.accession.noSetting', { item: ctx.lang === 'zh' ? ACC_NEXT.zh : ACC_NEXT.en });
   const counterText = String(counter.value ?? '').trim();
   let next = counterText === '' ? 0 : Number(counterText);
   if (!Number.isInteger(next) || next < 0) throw new LibraryError('SETTINGS_INVALID', 'domain.settings.notNumber', { row: counter.row, item: ACC_NEXT.zh, value: counterText });
+  // 设置 names no next number: after the highest in use, read near the bottom (numbers are given in order) and
+  // confirmed by the search below, which finds any higher one above the rows read.
+  const counterEmpty = next === 0;
   let taken = new Set<string>();
-  if (next === 0) {
-    const all = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
-    next = firstFree(s.accessionPrefix, all);
-    taken = new Set(all);
+  let above: string | null = null;
+  if (counterEmpty) {
+    const last = items.sheet.getLastRow();
+    const from = Math.max(0, last - 1 - ACCESSION_WINDOW);
+    const near = last < 2 ? [] : readColumns<{ barcode: unknown }>(items, ['barcode'], { from, count: last - 1 - from }).map((r) => String(r.rec.barcode ?? '').trim());
+    next = firstFree(s.accessionPrefix, near);
+    taken = new Set(near);
+    if (from > 0) above = accessionAbovePattern(s.accessionPrefix, next - 1);
   }
   let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
-  if (plan.ok && taken.size === 0 && items.findRowsAny(['barcode'], plan.barcodes, { matchCase: true }).length > 0) {
-    // A number of the plan was typed in by hand: skip every number in use.
-    taken = new Set(rawColumn(items, 'barcode').map((v) => String(v ?? '').trim()));
-    plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
+  let alsoFound = false;
+  if (plan.ok) {
+    // One search: the plan's numbers in 登记号 (typed in by hand?), a higher number above the rows read, and
+    // `also` in its column.
+    const own = `^(?:${plan.barcodes.map(escapeRegExp).join('|')})$${above ? `|${above}` : ''}`;
+    const hits = items.findMatches(also ? ['barcode', also.key] : ['barcode'], also ? `${own}|${also.pattern}` : own, { matchCase: true });
+    alsoFound = hits.some((h) => h.key === also?.key && h.key !== 'barcode');
+    if (hits.some((h) => h.key === 'barcode')) {
+      // A number of the plan was typed in by hand (or a higher one lies above): every number in use decides.
+      const all = rawColumn(items, 'barcode').map((v) => String(v ?? '').trim());
+      taken = new Set(all);
+      if (counterEmpty) next = firstFree(s.accessionPrefix, all);
+      plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
+    }
   }
   if (!plan.ok) {
     throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example });
   }
   const ok = plan;
-  return { barcodes: ok.barcodes, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
+  return { barcodes: ok.barcodes, alsoFound, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
 }
 
 // ---------------------------------------------------------------- batches

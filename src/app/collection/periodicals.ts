@@ -61,7 +61,9 @@ export function checkInIssue(ctx: Ctx, input: { title: string; year: number; iss
   plan.commit();
   const now = [...received, input.issue];
   const table = lib.table('periodicals');
-  if (table.has('received')) table.writeCell(found.row, 'received', receivedText(now));
+  // 已到期号 as receivedText writes it (issues joined by ~ and 、, e.g. 1~3、5) cannot be read by Sheets as a date; a
+  // single issue becomes the number it is: no format call (a check-in within DESIGN §6's 12 round trips).
+  if (table.has('received')) table.writeCell(found.row, 'received', receivedText(now), { asText: false });
   lib.remember();
   const v = view(ctx, { ...sub, received: receivedText(now) });
   return {

@@ -1,5 +1,6 @@
 // 中图法 class numbers (分类号) and call numbers (索书号 = 分类号/种次号). Pure.
 // The search over the data file (clc-data.ts) runs in the browser: the server bundle needs only the letters.
+import { digitsAbove, escapeRegExp } from '../regex';
 import type { ClcEntry } from './clc-data';
 
 export type ClassNoProblem = 'empty' | 'basicClass' | 'tClass' | 'chars' | 'point' | 'tooLong';
@@ -89,6 +90,18 @@ export function nextSeq(classNo: string, callNos: readonly string[]): number {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max + 1;
+}
+
+/** A regular expression (RE2, as TextFinder takes it) matching a 索书号 of `classNo` whose 种次号 is read by
+ *  nextSeq, case kept: `^\s*I287\.45/\d`. */
+export function classCallNoPattern(classNo: string): string {
+  return `^\\s*${escapeRegExp(classNo)}/\\d`;
+}
+
+/** A regular expression (RE2) matching a 索书号 of `classNo` whose 种次号 (as nextSeq reads it: the leading
+ *  digits after the slash) is above `seq`. */
+export function seqAbovePattern(classNo: string, seq: number): string {
+  return `^\\s*${escapeRegExp(classNo)}/${digitsAbove(seq)}(?:\\D|$)`;
 }
 
 /** A copy already on the shelf with the ISBN of a new one: what copy cataloguing takes from it. */

@@ -1,6 +1,7 @@
 // New books: accession numbers (登记号), the catalogue record found for an ISBN, a batch's 总括登记 line,
 // and the 新书通报 list. Pure: plain data in, plain data out.
 import { addDays, type DayStr, dayOf } from '../dates';
+import { caseless, digitsAbove } from '../regex';
 import type { ItemType } from '../schema';
 import type { Item } from '../types';
 
@@ -26,6 +27,11 @@ export function firstFree(prefix: string, barcodes: readonly string[]): number {
     if (n !== null && n > max) max = n;
   }
   return max + 1;
+}
+
+/** A regular expression (RE2) matching a 登记号 of this prefix whose number is above `n` (as accessionNumber reads it). */
+export function accessionAbovePattern(prefix: string, n: number): string {
+  return `^\\s*${caseless(prefix)}${digitsAbove(n)}\\s*$`;
 }
 
 export type AccessionPlan = { ok: true; barcodes: string[]; next: number } | { ok: false; problem: 'pattern' | 'width'; example: string };
