@@ -21,7 +21,7 @@ import type { Ctx } from '../context';
 import { entriesOf } from './mark';
 import { monthPeriod, schoolYearSoFar, termSoFar } from './period';
 
-/** Per class, its 推荐书目 tab (none while the school has no list): the lists come with the library's cache entry;
+/** Per class, its 推荐书目 tab (none while its grade has no list): the lists come with the library's cache entry;
  *  the copies and this school year's loans are read once for all classes, only when there is a list. */
 export function classListTabs(ctx: Ctx, readers: readonly ReaderRow[], label: Label): (className: string) => ClassSheetTab[] {
   const lib = openLibrary(ctx, { extraKeys: [LISTS_CACHE_KEY] });
@@ -33,7 +33,7 @@ export function classListTabs(ctx: Ctx, readers: readonly ReaderRow[], label: La
   lib.remember();
   return (className) => {
     const grade = gradeOf.get(className);
-    if (grade === undefined) return [];
+    if (grade === undefined || !entries.some((e) => e.grade === grade)) return []; // a grade without a list: no tab
     const students = readers.filter((r) => r.className === className && r.readerType === 'student' && r.status === 'active');
     return [listTab(classProgress({ grade, entries, entriesOf: matched, students, loans }), label)];
   };

@@ -13,13 +13,11 @@ import type { ClassProgress } from './lists';
 import type { Star } from './readers';
 
 /** The 推荐书目 tab of one class: a row per active student (必读 and 选读 read / on the list, and which), then the
- *  titles nobody in the class has read under their kind; a grade without a list says so. */
+ *  titles nobody in the class has read under their kind. */
 export function listTab(p: ClassProgress, label: Label): ClassSheetTab {
   const header = [label('classSheets.col.student'), label('reading.sheet.required'), label('reading.sheet.requiredRead'), label('reading.sheet.optional'), label('reading.sheet.optionalRead')];
   const join = (xs: readonly string[]) => xs.join('、');
-  const rows: string[][] = p.requiredTitles + p.optionalTitles === 0
-    ? [[label('reading.sheet.noList'), '', '', '', '']]
-    : p.students.map((s) => [s.name, `${s.required.length} / ${p.requiredTitles}`, join(s.required), `${s.optional.length} / ${p.optionalTitles}`, join(s.optional)]);
+  const rows: string[][] = p.students.map((s) => [s.name, `${s.required.length} / ${p.requiredTitles}`, join(s.required), `${s.optional.length} / ${p.optionalTitles}`, join(s.optional)]);
   if (p.unread.length) {
     const of = (k: string) => join(p.unread.filter((u) => u.kind === k).map((u) => u.title));
     rows.push([label('reading.sheet.unread'), '', of('required'), '', of('optional')]);
