@@ -29,7 +29,7 @@ import { classSheetBlocks } from '../domain/classmail';
 import type { ItemType, ReaderStatus } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale, type MessageKey } from '../i18n/catalog';
-import { exportXlsx } from '../platform/docs';
+import { exportFile, XLSX_MIME } from '../platform/docs';
 import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
 import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platform/state';
@@ -128,17 +128,15 @@ export function readOverdueData(lib: Library, tz: string): OverdueData {
     });
   }
   type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string; status: ReaderStatus | null };
-  const readerRows = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email', 'status'])
-    .filter(({ rec }) => rec.readerId !== '');
-  const readers: ReaderContact[] = readerRows
-    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
-  const roster: ReaderRow[] = readerRows
-    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, readerType: r.readerType, className: r.className, status: r.status }));
+  // each reader once, as a contact (a blank type counts as a student) and for the class sheets (with its status)
+  const readers: (ReaderContact & ReaderRow)[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email', 'status'])
+    .filter(({ rec }) => rec.readerId !== '')
+    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student', status: r.status }));
   type ClassCols = { className: string; teacher: string; teacherEmail: string; grade: number | null; weekday: string; slot: string; sharing: ClassContact['sharing'] | null };
   const classes: ClassContact[] = wholeColumns<ClassCols>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail', 'grade', 'weekday', 'slot', 'sharing'])
     .filter(({ rec }) => rec.className !== '')
     .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail, grade: r.grade ?? 0, weekday: r.weekday, slot: r.slot, sharing: r.sharing ?? 'sheet' }));
-  return { loans, readers, classes, owed: readOwed(lib), roster, sheetLoans };
+  return { loans, readers, classes, owed: readOwed(lib), roster: readers, sheetLoans };
 }
 
 /** Compensation owed (CONTRACTS.md): 注销登记 rows with 赔偿金额 > 0 and 赔偿日期 blank (a missing column =
@@ -296,7 +294,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
         const id = sheets.ids.get(g.className);
         try {
           if (!id) throw new Error(t(logLang, 'classView.noSheet'));
-          attachments.push(exportXlsx(id, `${views.get(g.className)!.fileName}.xlsx`));
+          attachments.push(exportFile(Drive, id, XLSX_MIME).setName(`${views.get(g.className)!.fileName}.xlsx`));
           attached.add(g.className);
         } catch (e) {
           noAttachment.set(m.key, errorText(e));

@@ -264,14 +264,13 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
  *  drive.export line holds Google to this shape. */
 type ExportCall = (fileId: string, mimeType: string, optionalArgs: { alt: 'media' }) => unknown;
 
-/**
- * A spreadsheet this script made (a class sheet), exported as an .xlsx attachment with the advanced Drive
- * service under drive.file (files.export: at most 10 MB). Throws when Drive is not enabled or refuses.
- */
-export function exportXlsx(fileId: string, name: string): GoogleAppsScript.Base.Blob {
-  if (typeof Drive === 'undefined' || !Drive) throw new Error('Drive advanced service not enabled');
-  const out = (Drive.Files.export as unknown as ExportCall).call(Drive.Files, fileId, XLSX_MIME, { alt: 'media' });
+/** files.export through the advanced service as this project calls it (the self-check calls it the same way):
+ *  e.g. a class sheet (a spreadsheet this script made, under drive.file) as an .xlsx attachment (at most 10 MB).
+ *  Throws when Drive refuses or is not enabled (the manifest's advanced services). */
+export function exportFile(drive: GoogleAppsScript.Drive | undefined, fileId: string, mimeType: string): GoogleAppsScript.Base.Blob {
+  if (!drive) throw new Error('no Drive service');
+  const out = (drive.Files.export as unknown as ExportCall).call(drive.Files, fileId, mimeType, { alt: 'media' });
   const blob = out as GoogleAppsScript.Base.Blob | null;
   if (!blob || typeof blob.getBytes !== 'function') throw new Error('Drive.Files.export answered no file');
-  return blob.setName(name);
+  return blob;
 }

@@ -51,7 +51,7 @@ describe('a class served by mail', () => {
     expect(html).not.toContain('<img src=x');
     // marked rows: the two late loans of 当前在借 (a first mail marks nothing 新; 逾期 lists only late ones, unmarked)
     expect(html.match(/<tr style="background:#fff4d6;font-weight:bold">/g)).toHaveLength(2);
-    expect(m.body).toContain('附件是本班借阅表的 Excel 文件（.xlsx）');
+    expect(m.body).toContain('附件：本班借阅表（Excel 文件）。');
     // the teacher's own part carries no class sheet
     expect(m.body.split('== 您本人借阅的图书 ==')[1]).not.toContain('本班借阅表');
 
@@ -77,7 +77,7 @@ describe('a class served by mail', () => {
     const m = mailTo(rt, 'wang@school.example');
     expect(m.attachments ?? []).toEqual([]);
     expect(m.body).toContain('学生 2 人 · 在借 2 册 · 逾期 2 册');
-    expect(m.body).toContain('这次未能附上 Excel 文件，表格内容见上。');
+    expect(m.body).toContain('这次未能附上 Excel 文件。');
     const log = rows(rt, '通知记录').find((x) => x['收件人'] === 'wang@school.example')!;
     expect(log['结果']).toBe('已发送（未附借阅表：本班借阅表尚未生成）');
   });
