@@ -25,6 +25,7 @@ import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { errorText } from './errors';
 import type { StepResult } from './jobs';
+import { classListTabs } from './reading/teacher';
 
 export const STATE_PREFIX = 'classSheet:';
 export const CURSOR_KEY = 'classSheets.cursor';
@@ -142,6 +143,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const start = Math.max(0, cursor ? classes.findIndex((c) => c.className === cursor) : 0);
   const index = indexSchool(school.records, school.targets, ctx.tz);
   const me = effectiveUserEmail();
+  const listTabs = classListTabs(ctx, school.records.readers, label); // issue 19: the 推荐书目 tab
 
   const changed: Record<string, string> = {};
   const links = new Map<number, string>();
@@ -160,6 +162,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     const c = classes[i];
     const key = STATE_PREFIX + c.className;
     const sheet = buildClassSheet(classRecords(index, c.className), school.targets, ctx.now, ctx.tz, label);
+    sheet.tabs.push(...listTabs(c.className));
     const name = label('classSheets.bookName', { className: c.className, school: school.settings.schoolName });
 
     let state = parseState(stored[key]);

@@ -40,6 +40,7 @@ import { classSheetStates, termHistory, termTargets } from './classsheets';
 import type { Ctx } from './context';
 import { errorText } from './errors';
 import { LOCK_TIMEOUT_MS } from './entry';
+import { classMailReading } from './reading/teacher';
 
 const PREFIX = 'notices.state';
 const LEASE_MS = 6 * 60 * 1000;
@@ -276,6 +277,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
 
   // ---- send (without the lock, unless only a few)
   const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours, settings: s };
+  mailCtx.reading = classMailReading(ctx, lib, plan.send, mailLang, data.loans); // issue 19: stars and non-borrowers, a month's first class day
   const from = libraryName(mailLang, s.schoolName);
   const sentNow: PersonMail[] = [];
   const failedNow: { m: PersonMail; error: string }[] = [];

@@ -111,7 +111,7 @@ export function classRecords(index: SchoolIndex, className: string): ClassRecord
 }
 
 export interface ClassSheetTab {
-  key: 'current' | 'term' | 'overdue';
+  key: 'current' | 'term' | 'overdue' | 'lists';
   name: string;
   header: string[];
   kinds: ColumnKind[];

@@ -477,9 +477,11 @@ describe('reading the history', () => {
     const { meter } = sync(r);
     expect(tab(bookOf(r, C32), '本学期').rows).toEqual([['李小红', 1, 2, 10, '★', '未达最低要求，还差 1 册']]);
     // Three columns (证号, 借出时间, 归还时间) of the bottom 20,000 rows (two chunks of 10,000): 60,000
-    // cells; every column of all 25,001 rows would be 325,013. The rest of the library is a few hundred.
-    expect(meter.cellsRead).toBeGreaterThan(60_000);
-    expect(meter.cellsRead).toBeLessThan(61_000);
+    // cells; every column of all 25,001 rows would be 325,013. The rest of the library is a few hundred, and
+    // 推荐书目 (issue 19's tab: is there a list?) is read once open-ended, 7 columns of its empty 1,000-row grid
+    // = 7,000 cells, then cached with the library's entry.
+    expect(meter.cellsRead).toBeGreaterThan(67_000);
+    expect(meter.cellsRead).toBeLessThan(68_000);
   });
 });
 
