@@ -206,7 +206,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
       if (relayout && !fresh) placeHeader(s, tab.header.length);
       const prev = fresh ? undefined : st.t[tab.key];
       if (prev && prev[0] === hash && !relayout) continue;
-      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, tab.summary], !fresh && prev?.[3] !== 0);
+      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, tab.summary ?? ''], !fresh && prev?.[3] !== 0);
       const widths = tab.widths.join(',');
       if (prev?.[2] !== widths) setWidths(s, tab.widths, prev?.[2] ? prev[2].split(',').map(Number) : []);
       st.t[tab.key] = [hash, rows, widths, tab.marks?.some(Boolean) ? 1 : 0];

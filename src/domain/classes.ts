@@ -116,8 +116,9 @@ export interface ClassSheetTab {
   header: string[];
   kinds: ColumnKind[];
   rows: SheetCell[][];
-  /** the line above the header: the part of the class summary this tab's rows make (so it changes with them) */
-  summary: string;
+  /** the line above the header: the part of the class summary this tab's rows make (so it changes with them);
+   *  none on a tab that is not about loans (issue 19's 推荐书目) */
+  summary?: string;
   /** per row: an overdue loan (shown with a background); only on the tab where some rows are and some not */
   marks?: boolean[];
   /** each column's width in pixels, from its content */
@@ -209,9 +210,10 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
     reachedMin: counts.filter((n) => n >= targets.minLoansPerTerm).length,
     reachedTarget: counts.filter((n) => n >= targets.targetLoansPerTerm).length,
   };
+  const outLine = label('classView.summary', facts);
   const termLine = label('classView.summary.term', { ...facts, avg: facts.avg.toFixed(1), min: targets.minLoansPerTerm, target: targets.targetLoansPerTerm });
   const current = tab({
-    key: 'current', name: label('classSheets.tab.current'), header: loanHeader, kinds: loanKinds, summary: label('classView.summary', facts),
+    key: 'current', name: label('classSheets.tab.current'), header: loanHeader, kinds: loanKinds, summary: outLine,
     rows: byStudent.map((x) => row(x, true)), marks: byStudent.map((x) => x.days > 0),
   });
   const overdue = tab({
@@ -234,7 +236,7 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
   const time = `${dayOf(now, tz)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
   return {
     updated: label('classView.updated', { className: c.className, time }),
-    summary: `${current.summary} · ${termLine}`,
+    summary: `${outLine} · ${termLine}`,
     tabs: [current, term, overdue],
   };
 }
