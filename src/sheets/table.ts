@@ -215,9 +215,12 @@ export class Table {
     const first = Math.min(...cols);
     let finder = this.openRange(first, Math.max(...cols) - first + 1).createTextFinder(pattern).useRegularExpression(true);
     if (opts.matchCase) finder = finder.matchCase(true);
+    const hits = finder.findAll();
+    // one column searched: every hit is in it (no getColumn asked of each)
+    if (colKeys.length === 1) return hits.map((r) => ({ row: r.getRow(), key: colKeys[0] }));
     const keyAt = new Map(colKeys.map((k, i) => [cols[i] + 1, k]));
     const out: { row: number; key: string }[] = [];
-    for (const r of finder.findAll()) {
+    for (const r of hits) {
       const key = keyAt.get(r.getColumn());
       if (key) out.push({ row: r.getRow(), key });
     }

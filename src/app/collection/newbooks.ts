@@ -190,7 +190,7 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
     const near = last < 2 ? [] : readColumns<{ barcode: unknown }>(items, ['barcode'], { from, count: last - 1 - from }).map((r) => String(r.rec.barcode ?? '').trim());
     next = firstFree(s.accessionPrefix, near);
     taken = new Set(near);
-    if (from > 0) above = accessionAbovePattern(s.accessionPrefix, next - 1);
+    if (from > 0) above = accessionAbovePattern(s.accessionPrefix, next - 1, s.accessionWidth);
   }
   let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
   let alsoFound = false;
