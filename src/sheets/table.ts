@@ -461,9 +461,10 @@ export class Table {
   }
 
   /** Appends many records after the last row: the rows' formats, then one setValues (writeBlock). */
-  appendMany(recs: readonly Rec[]): number {
+  appendMany(recs: readonly Rec[], lastRow?: number): number {
     if (recs.length === 0) return 0;
-    const start = this.sheet.getLastRow() + 1;
+    // `lastRow`: the tab's last row asked earlier in this invocation, under the lock, nothing appended since
+    const start = (lastRow ?? this.sheet.getLastRow()) + 1;
     const rows = recs.map((r) => this.toRow(r));
     this.writeBlock(this.blockFrom(start, rows.length), rows);
     return start;

@@ -157,7 +157,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     addedOn: today, batchNo: input.batchNo ?? '',
   }));
   // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
-  items.appendMany(recs);
+  items.appendMany(recs, plan.lastRow); // the last row the empty counter asked for, if it did
   plan.commit();
   lib.remember();
   return {
@@ -169,8 +169,8 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
 /** The next `copies` 登记号 from the counter in 设置 (read now, under the lock: never the cached settings; at the
  *  row the settings found it in, one call), skipping any number typed in by hand; `commit()` moves the counter
  *  on once the copies are written. `also`: a pattern searched in another column by the same search as the
- *  check for typed numbers (alsoFound says whether it matched). */
-export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { key: string; pattern: string }): { barcodes: string[]; alsoFound: boolean; commit(): void } {
+ *  check for typed numbers (alsoFound says whether it matched). `lastRow`: 图书's last row when it was asked. */
+export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { key: string; pattern: string }): { barcodes: string[]; alsoFound: boolean; lastRow?: number; commit(): void } {
   const items = lib.table('items');
   const settingsTab = lib.table('settings');
   const s = lib.settings;
@@ -184,8 +184,9 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
   const counterEmpty = next === 0;
   let taken = new Set<string>();
   let above: string | null = null;
+  let lastRow: number | undefined;
   if (counterEmpty) {
-    const last = items.sheet.getLastRow();
+    const last = (lastRow = items.sheet.getLastRow());
     const from = Math.max(0, last - 1 - ACCESSION_WINDOW);
     const near = last < 2 ? [] : readColumns<{ barcode: unknown }>(items, ['barcode'], { from, count: last - 1 - from }).map((r) => String(r.rec.barcode ?? '').trim());
     next = firstFree(s.accessionPrefix, near);
@@ -212,7 +213,7 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
     throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example });
   }
   const ok = plan;
-  return { barcodes: ok.barcodes, alsoFound, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
+  return { barcodes: ok.barcodes, alsoFound, lastRow, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
 }
 
 // ---------------------------------------------------------------- batches
