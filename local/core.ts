@@ -46,6 +46,7 @@ export interface RuntimeCore {
   distDir: string;
   dataDir: string;
   mailQuota: number;
+  withoutGoogleAccount: Set<string>;
   outbox: SentMail[];
   triggers: TriggerRecord[];
   properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };

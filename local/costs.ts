@@ -120,7 +120,7 @@ export const COSTS: Record<string, Cost> = {
   // --- Charts [EST]: building a chart is local; the image is drawn on Google's servers at getAs
   'Chart.getAs': RT(1200),
   // --- advanced Drive service [EST]: an upload of a few hundred KB, like creating a file
-  'Drive.Files.create': RT(1200), 'Drive.Files.update': RT(1200), 'Drive.Files.get': RT(150),
+  'Drive.Files.create': RT(1200), 'Drive.Files.update': RT(1200), 'Drive.Files.get': RT(150), 'Drive.Files.export': RT(1200),
   // --- Everything local: Session, Utilities, Logger, HtmlService, builders
   'Utilities.sleep': LOCAL, // time passes on the simulated clock instead
 };

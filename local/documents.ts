@@ -22,10 +22,20 @@
 //    (developers.google.com/docs/api/auth: drive.file reaches "only the specific Google Drive files you use
 //    with this app"; the script's DocumentApp and its advanced Drive service are one app, one OAuth client;
 //    the self-check's drive.trash line checks it on Google.)
+//  - Drive.Files.export (v3 files.export, developers.google.com/drive/api/reference/rest/v3/files/export):
+//    drive, drive.file or drive.readonly scope; under drive.file only a spreadsheet this script made
+//    (SpreadsheetApp.create) is found. Through the advanced service it needs { alt: 'media' }, else
+//    "Export requires alt=media to download the exported content." (issuetracker.google.com/issues/468534237);
+//    a spreadsheet converts to xlsx, ods, pdf, csv, tsv or zip only (developers.google.com/drive/api/guides/
+//    ref-export-formats), anything else "The requested conversion is not supported."; the exported content
+//    is limited to 10 MB ("This file is too large to be exported."). The answer here is a Blob of the bytes.
 import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { argError, countCreation, enumOf, Invocation, readManifest, requireScope, sharingEmail, unwrap } from './core';
 import { BlobImpl } from './services';
+import { workbookToXlsx } from './xlsx';
+import { madeByScript } from './spreadsheet';
+import type { Workbook } from './workbook';
 import { buildDocx, buildHtml, type DocElement } from './docx';
 import { pngSize } from './chartpng';
 import { chartOfBlob } from './charts';
@@ -48,6 +58,7 @@ export interface DriveFileRecord {
 }
 
 const SCOPE_DOCS = ['https://www.googleapis.com/auth/documents'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SCOPE_DRIVE = ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/drive'];
 
 /** Every document and Drive file of the runtime, persisted under <dataDir>/documents. */
@@ -395,6 +406,13 @@ function docFile(d: DocRecord): DriveFileRecord {
     version: d.revision + 1, content: { kind: 'bytes', file: '', size: 0 }, trashed: d.trashed,
   };
 }
+/** A spreadsheet this script made (SpreadsheetApp.create) as the Drive file it is: drive.file reaches it. */
+function sheetFile(wb: Workbook): DriveFileRecord {
+  return {
+    id: wb.id, name: wb.name, mimeType: 'application/vnd.google-apps.spreadsheet', created: '', modified: '',
+    version: 1, content: { kind: 'bytes', file: '', size: 0 }, trashed: wb.trashed === true,
+  };
+}
 export class DriveFilesImpl {
   constructor(private _inv: Invocation, private _store: DocStore) {}
   private _content(blob: unknown, id: string): DriveFileRecord['content'] {
@@ -436,6 +454,13 @@ export class DriveFilesImpl {
       this._store.changed();
       return selectFields(docFile(doc), optionalArgs);
     }
+    const wb = this._madeBook(fileId);
+    if (wb) {
+      if (mediaData !== undefined) throw driveError('update', 'local/: replacing a spreadsheet by an upload is not emulated');
+      if (r.name !== undefined) wb.name = String(r.name);
+      if (r.trashed !== undefined) wb.trashed = r.trashed === true;
+      return selectFields(sheetFile(wb), optionalArgs);
+    }
     const f = this._store.files.get(String(fileId));
     // drive.file: files this script did not create are invisible, as if they did not exist
     if (!f) throw driveError('update', `File not found: ${String(fileId)}.`);
@@ -452,9 +477,32 @@ export class DriveFilesImpl {
     requireScope(this._inv, 'Drive.Files.get', SCOPE_DRIVE);
     const doc = this._store.docs.get(String(fileId));
     if (doc) return selectFields(docFile(doc), optionalArgs);
+    const wb = this._madeBook(fileId);
+    if (wb) return selectFields(sheetFile(wb), optionalArgs);
     const f = this._store.files.get(String(fileId));
     if (!f) throw driveError('get', `File not found: ${String(fileId)}.`);
     return selectFields(f, optionalArgs);
+  }
+  export(fileId: unknown, mimeType: unknown, optionalArgs?: unknown): Any {
+    requireScope(this._inv, 'Drive.Files.export', [...SCOPE_DRIVE, 'https://www.googleapis.com/auth/drive.readonly']);
+    if (typeof fileId !== 'string' || typeof mimeType !== 'string') throw argError('Drive.Files', 'export');
+    const alt = optionalArgs && typeof optionalArgs === 'object' ? (optionalArgs as { alt?: unknown }).alt : undefined;
+    if (alt !== 'media') throw driveError('export', 'Export requires alt=media to download the exported content.');
+    const wb = this._madeBook(fileId);
+    // drive.file: a file this script did not make is invisible (the bound spreadsheet included)
+    if (!wb) throw driveError('export', `File not found: ${fileId}.`);
+    if (mimeType !== XLSX) {
+      const known = ['application/x-vnd.oasis.opendocument.spreadsheet', 'application/pdf', 'text/csv', 'text/tab-separated-values', 'application/zip'];
+      throw driveError('export', known.includes(mimeType) ? `local/: export to ${mimeType} is not emulated` : 'The requested conversion is not supported.');
+    }
+    const bytes = workbookToXlsx(wb);
+    if (bytes.length > 10 * 1024 * 1024) throw driveError('export', 'This file is too large to be exported.');
+    return new BlobImpl(bytes, XLSX, null);
+  }
+  /** A spreadsheet this script made, still there (deleted forever: gone); others are invisible under drive.file. */
+  private _madeBook(fileId: unknown): Workbook | null {
+    const wb = this._inv.rt.workbooks.get(String(fileId));
+    return wb && madeByScript.has(wb) ? wb : null;
   }
   private _linkExport(f: DriveFileRecord): void {
     if (f.content.kind !== 'pdfExport') return;

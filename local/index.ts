@@ -61,6 +61,9 @@ export class LocalRuntime implements RuntimeCore {
   readonly workbook: Workbook;
   readonly workbooks = new Map<string, Workbook>();
   readonly outbox: SentMail[] = [];
+  /** Addresses with no Google account (lower case), besides every address at the mail providers in
+   *  NO_GOOGLE_DOMAINS: sharing a file with one is refused (local/spreadsheet.ts addViewer). */
+  readonly withoutGoogleAccount = new Set<string>();
   readonly triggers: TriggerRecord[] = [];
   readonly properties = { script: new Map<string, string>(), document: new Map<string, string>(), user: new Map<string, string>() };
   ui: UiState = { menus: [], sidebars: [], dialogs: [], alerts: [], toasts: [], nextAlertButtons: [], nextPrompts: [] };

@@ -501,12 +501,16 @@ export class MailAppImpl {
     if (n > 50) throw new Error('Limit Exceeded: Email Recipients Per Message.');
     if (this.getRemainingDailyQuota() < n) throw new Error('Service invoked too many times for one day: email.');
     if (m.subject === undefined || m.subject === null) throw argError('MailApp', 'sendEmail');
-    this._inv.rt.mailSent.count += n;
-    const rt = this._inv.rt;
     const atts = (Array.isArray(m.attachments) ? m.attachments : []).map((b: unknown) => {
       const x = unwrap(b) as BlobImpl;
       return { name: x._name ?? 'attachment', contentType: x._type ?? 'application/octet-stream', bytes: x._bytes };
     });
+    // developers.google.com/apps-script/guides/services/quotas ("Current limitations"): 250 attachments and 25 MB of
+    // attachments in all per message; over either the call throws and nothing is sent (nor counted).
+    if (atts.length > 250) throw new Error('Limit Exceeded: Email Attachments Per Message.');
+    if (atts.reduce((n, a) => n + a.bytes.length, 0) > 25 * 1024 * 1024) throw new Error('Limit Exceeded: Email Total Attachments Size.');
+    this._inv.rt.mailSent.count += n;
+    const rt = this._inv.rt;
     const mail = {
       to, cc, bcc, subject: String(m.subject), body: String(m.body ?? ''),
       htmlBody: m.htmlBody === undefined ? undefined : String(m.htmlBody),

@@ -43,6 +43,21 @@ function checkGrid(g: unknown, nr: number, nc: number): asserts g is unknown[][]
 }
 
 // ---------------------------------------------------------------- SpreadsheetApp
+/** Mail providers whose addresses are not Google accounts (QQ, NetEase, Sina: what many Chinese homeroom
+ *  teachers use). Sharing a Drive file needs a Google account for the address unless the owner's domain allows
+ *  visitor sharing (support.google.com/a/answer/9206481), which a school's consumer account does not have;
+ *  the platform then refuses the share. Local refuses it always (never kinder); the message is local's. */
+export const NO_GOOGLE_DOMAINS = ['qq.com', '163.com', '126.com', 'yeah.net', 'foxmail.com', 'sina.com', 'sina.cn', 'sohu.com'];
+function refuseWithoutGoogle(inv: Invocation, email: string): void {
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  if (NO_GOOGLE_DOMAINS.includes(domain) || inv.rt.withoutGoogleAccount.has(email)) {
+    throw new Error(`Invalid argument: ${email} (no Google account for this address; sharing refused)`);
+  }
+}
+
+/** The spreadsheets this script made (SpreadsheetApp.create): what the drive.file scope lets Drive reach. */
+export const madeByScript = new WeakSet<Workbook>();
+
 export class SpreadsheetAppImpl {
   ProtectionType = ProtectionType;
   DataValidationCriteria = DataValidationCriteria;
@@ -76,6 +91,7 @@ export class SpreadsheetAppImpl {
     if (rows) s.maxRows = rows;
     if (columns) s.maxColumns = columns;
     rt.workbooks.set(wb.id, wb);
+    madeByScript.add(wb);
     return mkSpreadsheet(this._inv, wb);
   }
   // openById/openByUrl: a file deleted forever (or never there) throws; a file in the trash still opens,
@@ -159,7 +175,7 @@ export class SpreadsheetImpl {
   // An address that is not an e-mail address is refused.
   addEditor(u: unknown): Any { const e = shareEmail(u, 'addEditor'); if (e !== this._wb.owner && !this._wb.editors.includes(e)) this._wb.editors.push(e); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }
   addEditors(us: unknown[]): Any { for (const u of us) this.addEditor(u); return this; }
-  addViewer(u: unknown): Any { const e = shareEmail(u, 'addViewer'); if (!this._wb.viewers.includes(e) && !this._wb.editors.includes(e) && e !== this._wb.owner) this._wb.viewers.push(e); return this; }
+  addViewer(u: unknown): Any { const e = shareEmail(u, 'addViewer'); refuseWithoutGoogle(this._inv, e); if (!this._wb.viewers.includes(e) && !this._wb.editors.includes(e) && e !== this._wb.owner) this._wb.viewers.push(e); return this; }
   addViewers(us: unknown[]): Any { for (const u of us) this.addViewer(u); return this; }
   removeEditor(u: unknown): Any { const e = shareEmail(u, 'removeEditor'); this._wb.editors = this._wb.editors.filter((x) => x !== e); return this; }
   removeViewer(u: unknown): Any { const e = shareEmail(u, 'removeViewer'); this._wb.viewers = this._wb.viewers.filter((x) => x !== e); return this; }

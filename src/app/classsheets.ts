@@ -10,7 +10,9 @@
 // row is or was marked. ~250 bytes a class: 100 classes use 25 KB of the store's 500 KB.
 import { currentOrLastTerm } from '../domain/calendar';
 import { buildClassSheet, classRecords, indexSchool, type OpenLoanRow, type PastLoanRow, type ReaderRow, shareAddress, tabText, type TermTargets } from '../domain/classes';
-import { dayOf } from '../domain/dates';
+import { addDays, type DayStr, dayOf } from '../domain/dates';
+import type { LibrarySettings } from '../domain/settings';
+import type { Sharing } from '../domain/overdue';
 import { type Locale, type MessageKey, t } from '../i18n/catalog';
 import { effectiveUserEmail } from '../platform/identity';
 import { digest, docProps } from '../platform/services';
@@ -31,22 +33,47 @@ export const RUN_BUDGET_MS = 270_000;
 
 /** per tab: content hash, rows written, column widths, whether a row was marked (1) */
 interface TabState { [tab: string]: [string, number, string?, number?] }
-/** v: the tabs' layout (LAYOUT: two lines above the header); a sheet of an older one is laid out again */
-interface ClassState { id: string; o: string; n?: string; v?: number; t: TabState }
+/** v: the tabs' layout (LAYOUT: two lines above the header); a sheet of an older one is laid out again.
+ *  f/e: the day sharing with the teacher last failed and why (cleared by the next share that works) */
+interface ClassState { id: string; o: string; n?: string; v?: number; t: TabState; f?: string; e?: string }
 const LAYOUT = 2;
 
-interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string }
+interface ClassLine { row: number; className: string; teacherEmail: string; sheetLink: string; sharing: Sharing }
 
 function parseState(raw: string | undefined): ClassState | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<ClassState>;
     return typeof v.id === 'string' && v.id
-      ? { id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, v: typeof v.v === 'number' ? v.v : undefined, t: v.t && typeof v.t === 'object' ? v.t : {} }
+      ? {
+        id: v.id, o: String(v.o ?? ''), n: typeof v.n === 'string' ? v.n : undefined, v: typeof v.v === 'number' ? v.v : undefined,
+        t: v.t && typeof v.t === 'object' ? v.t : {}, ...(typeof v.f === 'string' ? { f: v.f, e: String(v.e ?? '') } : {}),
+      }
       : null;
   } catch {
     return null;
   }
+}
+
+/** A share fails for a week at most: a class whose sheet could not be shared within the last 7 days is served
+ *  by mail (the notice run sends the sheet's content), until a share works again. */
+export const SHARE_FALLBACK_DAYS = 7;
+
+/** From the document properties (read whole by the caller): each class's spreadsheet id, and the classes
+ *  whose share failed within SHARE_FALLBACK_DAYS of `today`, with the reason. */
+export function classSheetStates(props: Record<string, string>, today: string): { ids: Map<string, string>; fallbacks: Map<string, string> } {
+  const ids = new Map<string, string>();
+  const fallbacks = new Map<string, string>();
+  const since = addDays(today, -(SHARE_FALLBACK_DAYS - 1));
+  for (const [k, v] of Object.entries(props)) {
+    if (!k.startsWith(STATE_PREFIX)) continue;
+    const st = parseState(v);
+    if (!st) continue;
+    const className = k.slice(STATE_PREFIX.length);
+    ids.set(className, st.id);
+    if (st.f && st.f >= since) fallbacks.set(className, st.e ?? '');
+  }
+  return { ids, fallbacks };
 }
 
 function checked(table: Table): Table {
@@ -54,15 +81,26 @@ function checked(table: Table): Table {
   return table;
 }
 
+/** The term the sheets count (today's, or in a break the one that just ended) and the targets from 设置. */
+export function termTargets(s: LibrarySettings, today: DayStr): TermTargets {
+  const term = currentOrLastTerm(today, s) ?? { start: s.termStart, end: s.termEnd };
+  return { settings: s, termStart: term.start, termEnd: term.end, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm };
+}
+
+/** 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole chunk was
+ *  lent and returned before the term began; nothing above it can belong to this term. */
+export function termHistory(historyT: Table, targets: TermTargets, tz: string): PastLoanRow[] {
+  const before = (d: Date | null) => d !== null && dayOf(d, tz) < targets.termStart;
+  return readColumnsFromBottom<PastLoanRow & { returnedAt: Date | null }>(
+    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)),
+  );
+}
+
 /** Reads what the class sheets need, only those columns: classes, students, open loans, this term's history. */
 function readSchool(ctx: Ctx) {
   const lib = openLibrary(ctx);
   const s = lib.settings;
-  // The term the sheets count: today's, or (in a break) the one that just ended.
-  const term = currentOrLastTerm(dayOf(ctx.now, ctx.tz), s) ?? { start: s.termStart, end: s.termEnd };
-  const targets: TermTargets = {
-    settings: s, termStart: term.start, termEnd: term.end, minLoansPerTerm: s.minLoansPerTerm, targetLoansPerTerm: s.targetLoansPerTerm,
-  };
+  const targets = termTargets(s, dayOf(ctx.now, ctx.tz));
   const classesT = checked(lib.table('classes'));
   const readersT = checked(lib.table('readers'));
   const loansT = checked(lib.table('loans'));
@@ -70,21 +108,16 @@ function readSchool(ctx: Ctx) {
   lib.remember();
   const has = (tb: Table, keys: string[]) => keys.filter((k) => tb.has(k));
 
-  const classes: ClassLine[] = readColumns<{ className: string; teacherEmail?: string; sheetLink?: string }>(
-    classesT, has(classesT, ['className', 'teacherEmail', 'sheetLink']),
-  ).map(({ row, rec }) => ({ row, className: rec.className, teacherEmail: rec.teacherEmail ?? '', sheetLink: rec.sheetLink ?? '' }));
+  const classes: ClassLine[] = readColumns<{ className: string; teacherEmail?: string; sheetLink?: string; sharing?: Sharing | null }>(
+    classesT, has(classesT, ['className', 'teacherEmail', 'sheetLink', 'sharing']),
+  ).map(({ row, rec }) => ({ row, className: rec.className, teacherEmail: rec.teacherEmail ?? '', sheetLink: rec.sheetLink ?? '', sharing: rec.sharing ?? 'sheet' }));
   const readers = readersT.has('className')
     ? readColumns<ReaderRow>(readersT, ['readerId', 'name', 'readerType', 'className', 'status']).map((r) => r.rec)
     : [];
   const loans = readColumns<OpenLoanRow>(loansT, has(loansT, ['readerId', 'title', 'lentAt', 'dueDate']))
     .map(({ rec }) => ({ readerId: rec.readerId, title: rec.title ?? '', lentAt: rec.lentAt, dueDate: rec.dueDate }));
-  // 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole
-  // chunk was lent and returned before the term began; nothing above it can belong to this term.
-  const before = (d: Date | null) => d !== null && dayOf(d, ctx.tz) < targets.termStart;
-  const history = readColumnsFromBottom<PastLoanRow & { returnedAt: Date | null }>(
-    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)),
-  );
-  return { settings: s, targets, classesT, classes, records: { readers, loans, history } };
+  const history = termHistory(historyT, targets, ctx.tz);
+  return { lib, settings: s, targets, classesT, classes, records: { readers, loans, history } };
 }
 
 /** Document properties hold the state of every class; the cursor says where an unfinished run stopped.
@@ -112,7 +145,8 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const changed: Record<string, string> = {};
   const links = new Map<number, string>();
   const n = { created: 0, updated: 0, unchanged: 0 };
-  const shareFailed: { className: string; error: string }[] = [];
+  const shareFailed: { className: string; error: string; to: string; log: boolean }[] = [];
+  const today = dayOf(ctx.now, ctx.tz);
   let stoppedAt = -1;
   let slowest = 0;
   for (let i = start; i < classes.length; i++) {
@@ -176,11 +210,20 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     }
     st.v = LAYOUT;
 
+    // 分享方式 邮件: nobody is added as a viewer (the teacher gets the sheet's content by mail instead)
+    const teacher = c.sharing === 'mail' ? '' : shareAddress(c.teacherEmail);
     try {
-      if (shareOnly(book, shareAddress(c.teacherEmail), created, new Set([me, st.o].filter(Boolean)))) wrote = true;
+      if (shareOnly(book, teacher, created, new Set([me, st.o].filter(Boolean)))) wrote = true;
+      if (st.f) { delete st.f; delete st.e; wrote = true; }
     } catch (e) {
-      // e.g. a Workspace domain that refuses sharing outside it: this class is reported, the others go on
-      shareFailed.push({ className: c.className, error: errorText(e) });
+      // e.g. an address without a Google account, or a Workspace domain that refuses sharing outside it: this
+      // class is reported, logged in 通知记录, served by mail for a week; the others go on
+      const error = errorText(e);
+      // logged once while it keeps failing for the same reason (the daily job tries again every day)
+      shareFailed.push({ className: c.className, error, to: teacher, log: st.e !== error });
+      st.f = today;
+      st.e = error;
+      wrote = true;
     }
     if (wrote || created) changed[key] = JSON.stringify(st);
     if (school.classesT.has('sheetLink') && c.sheetLink !== book.getUrl()) links.set(c.row, book.getUrl());
@@ -191,6 +234,13 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   }
 
   writeLinks(school.classesT, school.classes, links);
+  if (shareFailed.some((f) => f.log)) {
+    const logLang: Locale = ctx.lang === 'zh' ? 'zh-CN' : 'en';
+    school.lib.current('notices').appendMany(shareFailed.filter((f) => f.log).map((f) => ({
+      time: ctx.now, kind: t(logLang, 'log.kind.shareFailed'), recipient: f.to, className: f.className, count: 0,
+      result: t(logLang, 'log.result.shareFallback', { error: f.error }),
+    })));
+  }
   const done = stoppedAt < 0;
   if (!done) changed[CURSOR_KEY] = classes[stoppedAt].className;
   if (Object.keys(changed).length) props.setProperties(changed);

@@ -24,15 +24,19 @@ import {
   type NoticeGroup, type OpenLoan, type OwedCompensation, type PersonMail, personMail, planNotices, type ReaderContact,
   slipsFor, type SummaryEntry, summaryMail, type Slip,
 } from '../domain/overdue';
-import type { ItemType } from '../domain/schema';
+import { buildClassSheet, type ClassSheet, classRecords, indexSchool, type OpenLoanRow, type ReaderRow } from '../domain/classes';
+import { classSheetBlocks } from '../domain/classmail';
+import type { ItemType, ReaderStatus } from '../domain/schema';
 import type { LibrarySettings } from '../domain/settings';
 import { t, type Locale, type MessageKey } from '../i18n/catalog';
+import { exportFile, XLSX_MIME } from '../platform/docs';
 import { remainingQuota, sendMail } from '../platform/mail';
 import { tryDocumentLock } from '../platform/services';
 import { chunkedEntries, readAllProps, readChunked, writeProps } from '../platform/state';
 import { flushWrites } from '../sheets/book';
 import { type Library, openLibrary } from '../sheets/library';
 import { wholeColumns } from '../sheets/whole';
+import { classSheetStates, termHistory, termTargets } from './classsheets';
 import type { Ctx } from './context';
 import { errorText } from './errors';
 import { LOCK_TIMEOUT_MS } from './entry';
@@ -101,7 +105,10 @@ export function noticeLocale(lib: Library, ctx: Ctx): Locale {
 
 // ---------------------------------------------------------------- reading the tables
 
-export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[]; owed: OwedCompensation[] }
+/** roster and sheetLoans: the same reads as the class sheets see them (domain/classes.ts), for the 邮件 classes */
+export interface OverdueData {
+  loans: OpenLoan[]; readers: ReaderContact[]; classes: ClassContact[]; owed: OwedCompensation[]; roster: ReaderRow[]; sheetLoans: OpenLoanRow[];
+}
 
 /** 在借, 读者, 班级 and 注销登记, each read whole with its header in one call (sheets/whole.ts): four calls, cold
  *  cache or warm, and the columns are found by the header the rows were read with. A lost book's title is
@@ -109,7 +116,9 @@ export interface OverdueData { loans: OpenLoan[]; readers: ReaderContact[]; clas
 export function readOverdueData(lib: Library, tz: string): OverdueData {
   type LoanCols = { loanId: string; readerId: string; readerName: string; className: string; title: string; barcode: string; dueDate: Date | null; lentAt: Date | null; itemType: ItemType | null; renewals: number | null };
   const loans: OpenLoan[] = [];
+  const sheetLoans: OpenLoanRow[] = [];
   for (const { rec: r } of wholeColumns<LoanCols>(lib.readWhole('loans'), ['loanId', 'readerId', 'readerName', 'className', 'title', 'barcode', 'dueDate', 'lentAt', 'itemType', 'renewals'])) {
+    if (r.readerId) sheetLoans.push({ readerId: r.readerId, title: r.title, lentAt: r.lentAt, dueDate: r.dueDate });
     const dueDay = r.dueDate ? dayOf(r.dueDate, tz) : null;
     if (!r.loanId || !dueDay) continue;
     loans.push({
@@ -117,15 +126,16 @@ export function readOverdueData(lib: Library, tz: string): OverdueData {
       lentDay: r.lentAt ? dayOf(r.lentAt, tz) : '', itemType: r.itemType, renewals: r.renewals ?? 0,
     });
   }
-  type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string };
-  const readers: ReaderContact[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email'])
+  type ReaderCols = { readerId: string; name: string; readerType: ReaderContact['readerType'] | null; className: string; email: string; status: ReaderStatus | null };
+  // each reader once, as a contact (a blank type counts as a student) and for the class sheets (with its status)
+  const readers: (ReaderContact & ReaderRow)[] = wholeColumns<ReaderCols>(lib.readWhole('readers'), ['readerId', 'name', 'readerType', 'className', 'email', 'status'])
     .filter(({ rec }) => rec.readerId !== '')
-    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student' }));
+    .map(({ rec: r }) => ({ readerId: r.readerId, name: r.name, className: r.className, email: r.email, readerType: r.readerType ?? 'student', status: r.status }));
   type ClassCols = { className: string; teacher: string; teacherEmail: string; grade: number | null; weekday: string; slot: string; sharing: ClassContact['sharing'] | null };
   const classes: ClassContact[] = wholeColumns<ClassCols>(lib.readWhole('classes'), ['className', 'teacher', 'teacherEmail', 'grade', 'weekday', 'slot', 'sharing'])
     .filter(({ rec }) => rec.className !== '')
     .map(({ rec: r }) => ({ className: r.className, teacher: r.teacher, teacherEmail: r.teacherEmail, grade: r.grade ?? 0, weekday: r.weekday, slot: r.slot, sharing: r.sharing ?? 'sheet' }));
-  return { loans, readers, classes, owed: readOwed(lib) };
+  return { loans, readers, classes, owed: readOwed(lib), roster: readers, sheetLoans };
 }
 
 /** Compensation owed (CONTRACTS.md): 注销登记 rows with 赔偿金额 > 0 and 赔偿日期 blank (a missing column =
@@ -217,6 +227,9 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const data = readOverdueData(lib, ctx.tz);
   const input = { today, ...data, mailed: state.mailed, settings: s, interval: s.reminderInterval };
   const groups = groupOverdue(input);
+  // A class whose sheet could not be shared this week is served by mail like a 邮件 class (classsheets.ts).
+  const sheets = classSheetStates(props, today);
+  for (const g of groups) if (g.kind === 'class' && sheets.fallbacks.has(g.className)) g.sharing = 'mail';
   const log: LogRow[] = [];
 
   // Mails a dead run left in flight: recorded, never sent again; their groups count as mailed.
@@ -252,6 +265,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   // The titles and call numbers of what goes out (图书), only when a teacher's mail goes out or a lost book's
   // title is needed (a summary alone names books by their 在借 titles).
   if (plan.send.length || (summaryDue && plan.groups.some((g) => g.owed.length))) withItems(lib, plan.groups);
+  const views = classViews(lib, ctx, data, plan.send, mailLang);
   lib.remember();
   // A few mails (a second or two) go out holding the lock; more release it so the desk keeps working.
   const holdLock = state.inflight.length <= HOLD_LOCK_MAILS;
@@ -266,10 +280,29 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   const sentNow: PersonMail[] = [];
   const failedNow: { m: PersonMail; error: string }[] = [];
   let stopped = false;
+  const noAttachment = new Map<string, string>();
   for (const m of plan.send) {
     if (Date.now() >= deadlineMs) { stopped = true; break; }
     try {
-      sendMail({ to: m.to, content: personMail(m, mailCtx), locale: mailLang, name: from, replyTo: s.librarianEmail });
+      // a 邮件 class: its sheet's content in the mail, and the spreadsheet itself as .xlsx (one export each)
+      const attachments: GoogleAppsScript.Base.Blob[] = [];
+      const attached = new Set<string>();
+      for (const { group: g } of m.parts) {
+        if (!views.has(g.className)) continue;
+        const id = sheets.ids.get(g.className);
+        try {
+          if (!id) throw new Error(t(logLang, 'classView.noSheet'));
+          attachments.push(exportFile(Drive, id, XLSX_MIME).setName(`${views.get(g.className)!.fileName}.xlsx`));
+          attached.add(g.className);
+        } catch (e) {
+          noAttachment.set(m.key, errorText(e));
+        }
+      }
+      const extras = (g: NoticeGroup) => {
+        const v = views.get(g.className);
+        return v ? classSheetBlocks(v.sheet, ctx.tz, mailLang, attached.has(g.className)) : [];
+      };
+      sendMail({ to: m.to, content: personMail(m, mailCtx, extras), locale: mailLang, name: from, replyTo: s.librarianEmail, attachments });
       sentNow.push(m);
     } catch (e) {
       failedNow.push({ m, error: errorText(e) });
@@ -286,7 +319,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
     count: m.parts.reduce((n, p) => n + p.group.lines.length, 0), result,
   });
   const rows: LogRow[] = [
-    ...sentNow.map((m) => mailRow(m, t(logLang, 'log.result.sent'))),
+    ...sentNow.map((m) => mailRow(m, noAttachment.has(m.key) ? t(logLang, 'classView.log.noAttachment', { error: noAttachment.get(m.key)! }) : t(logLang, 'log.result.sent'))),
     ...failedNow.map(({ m, error }) => mailRow(m, t(logLang, 'log.result.failed', { error }))),
   ];
   state.handled.push(...sentNow.map((m) => m.key), ...failedNow.map((f) => f.m.key));
@@ -309,6 +342,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
     } else if (summaryDue) {
       const content = summaryMail({
         groups: plan.groups, sent: state.sent, deferred: state.deferredEntries, failed: state.failed, unaddressed: plan.unaddressed, waiting: plan.waiting,
+        shareFallbacks: [...sheets.fallbacks].map(([className, error]) => ({ className, error })),
       }, mailCtx);
       let result: string;
       try {
@@ -354,6 +388,25 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   else if (!sentNow.length && !failedNow.length && !counts.deferred && !counts.unaddressed && !log.length && !summaryDue) message = t(say, 'notices.nothing');
   else message = t(say, 'notices.done', counts);
   return { ...base, ...counts, done: !stopped, schoolDay: true, message, details };
+}
+
+/** The class sheets of the 邮件 classes mailed today (and of the classes whose share failed), built from the
+ *  reads already made plus this term's 借阅记录 (read from the bottom, only on such a day). */
+function classViews(lib: Library, ctx: Ctx, data: OverdueData, send: readonly PersonMail[], locale: Locale): Map<string, { sheet: ClassSheet; fileName: string }> {
+  const wanted = new Set(send.flatMap((m) => m.parts).filter((p) => p.group.kind === 'class' && p.group.sharing === 'mail' && p.group.className).map((p) => p.group.className));
+  const out = new Map<string, { sheet: ClassSheet; fileName: string }>();
+  if (!wanted.size) return out;
+  const targets = termTargets(lib.settings, dayOf(ctx.now, ctx.tz));
+  const history = termHistory(lib.current('history'), targets, ctx.tz);
+  const index = indexSchool({ readers: data.roster, loans: data.sheetLoans, history }, targets, ctx.tz);
+  const label = (key: MessageKey, p?: Record<string, string | number>) => t(locale, key, p);
+  for (const className of wanted) {
+    out.set(className, {
+      sheet: buildClassSheet(classRecords(index, className), targets, ctx.now, ctx.tz, label),
+      fileName: label('classSheets.bookName', { className, school: lib.settings.schoolName }),
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- slips

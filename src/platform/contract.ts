@@ -12,6 +12,7 @@
 // execution holds it, nothing runs at all.
 import { errorText } from '../domain/errors';
 import { escapeRegExp } from '../sheets/table';
+import { exportFile, XLSX_MIME } from './docs';
 
 export interface Services {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -48,6 +49,7 @@ export const CHECKS = {
   'docs.chart': 'apps-script/reference/charts/chart#getAs(String)',
   'drive.pdf': 'apps-script/advanced/drive',
   'drive.trash': 'docs/api/auth',
+  'drive.export': 'drive/api/reference/rest/v3/files/export',
   'url.allowlist': 'apps-script/manifest/allowlist-url',
   'url.fetch': 'apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object)',
   'mail.quota': 'apps-script/reference/mail/mail-app#getRemainingDailyQuota()',
@@ -127,6 +129,7 @@ export function runContract(svc: Services, o: ContractOptions): ContractRun {
   storeChecks(svc, o, check);
   scriptChecks(svc, check);
   documentChecks(svc, o, check, skip, results);
+  exportCheck(svc, o, check, results);
   urlChecks(svc, o, check);
   mailCheck(svc, o, check, results);
   return { busy: false, results };
@@ -320,6 +323,27 @@ function documentChecks(svc: Services, o: ContractOptions, check: Check, skip: S
       twice(() => drive!.Files.update({ trashed: true }, id));
       expect(drive!.Files.get(id, { fields: 'id,trashed' }).trashed === true, 'Drive.Files.update({ trashed: true }) of the scratch document did not trash it');
     });
+  }
+}
+
+/** A 邮件 class's .xlsx (src/app/notices.ts): a spreadsheet this script made, exported by files.export through the
+ *  advanced service as src/platform/docs.ts calls it ({ alt: 'media' }), answers the .xlsx (a zip: "PK"). The
+ *  scratch spreadsheet is trashed with Drive.Files.update (drive.file reaches it: this script made it). */
+function exportCheck(svc: Services, o: ContractOptions, check: Check, results: CheckResult[]): void {
+  const drive = svc.Drive;
+  let id = '';
+  try {
+    check('drive.export', () => {
+      expect(drive !== undefined, 'the advanced Drive service is not enabled');
+      const book = svc.SpreadsheetApp.create(`${o.scratchName} xlsx`);
+      id = book.getId();
+      book.getSheets()[0].getRange(1, 1).setValue('x');
+      svc.SpreadsheetApp.flush();
+      const bytes = exportFile(drive, id, XLSX_MIME).getBytes();
+      expect(bytes.length > 100 && bytes[0] === 0x50 && bytes[1] === 0x4b, 'the export is not an .xlsx');
+    });
+  } finally {
+    if (id && drive) removal(results, 'drive.export', `the spreadsheet ${o.scratchName} xlsx`, () => drive.Files.update({ trashed: true }, id));
   }
 }
 

@@ -256,3 +256,21 @@ function savePdf(document: Document, title: string, existingPdfId: string | null
   if (!id) return null;
   return { id, url: file.webViewLink ?? `https://drive.google.com/file/d/${id}/view` };
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The advanced service as called: its typings (v3) give export two arguments and no answer, but it needs
+ *  { alt: 'media' } and answers the converted file (issuetracker.google.com/issues/468534237); the self-check's
+ *  drive.export line holds Google to this shape. */
+type ExportCall = (fileId: string, mimeType: string, optionalArgs: { alt: 'media' }) => unknown;
+
+/** files.export through the advanced service as this project calls it (the self-check calls it the same way):
+ *  e.g. a class sheet (a spreadsheet this script made, under drive.file) as an .xlsx attachment (at most 10 MB).
+ *  Throws when Drive refuses or is not enabled (the manifest's advanced services). */
+export function exportFile(drive: GoogleAppsScript.Drive | undefined, fileId: string, mimeType: string): GoogleAppsScript.Base.Blob {
+  if (!drive) throw new Error('no Drive service');
+  const out = (drive.Files.export as unknown as ExportCall).call(drive.Files, fileId, mimeType, { alt: 'media' });
+  const blob = out as GoogleAppsScript.Base.Blob | null;
+  if (!blob || typeof blob.getBytes !== 'function') throw new Error('Drive.Files.export answered no file');
+  return blob;
+}

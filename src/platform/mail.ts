@@ -13,6 +13,8 @@ export interface Outgoing {
   name: string;
   /** the librarian; omitted when empty */
   replyTo: string;
+  /** files sent with it (a 邮件 class's .xlsx); MailApp takes 25 MB of attachments a message */
+  attachments?: GoogleAppsScript.Base.BlobSource[];
 }
 
 export function sendMail(m: Outgoing): void {
@@ -24,6 +26,7 @@ export function sendMail(m: Outgoing): void {
     name: m.name,
   };
   if (m.replyTo) message.replyTo = m.replyTo;
+  if (m.attachments?.length) message.attachments = m.attachments;
   MailApp.sendEmail(message);
 }
 

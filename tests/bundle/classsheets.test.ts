@@ -215,7 +215,7 @@ describe('what the teacher opens: when, a summary, the late rows marked, columns
     expect(en.invokeAs<SyncAnswer>({ locale: 'en' }, 'syncClassSheets').result.ok).toBe(true);
     expect(tab(bookOf(en, '3-2'), 'On loan').lines).toEqual([
       '3-2 · updated 2026-11-24 10:30',
-      'Students: 1 · On loan: 0 · Overdue: 0 · Loans this term per student: 0.0 · Reached the minimum (2): 0 · Reached the target (10): 0',
+      'Students 1 · on loan 0 · overdue 0 · loans per student this term 0.0 · at the minimum (2) 0 · at the target (10) 0',
     ]);
   });
 });

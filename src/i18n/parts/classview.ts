@@ -5,6 +5,12 @@ export const messages = {
   'classView.updated': ['{className} · 更新于 {time}', '{className} · updated {time}'],
   'classView.summary': [
     '学生 {students} 人 · 在借 {out} 册 · 逾期 {overdue} 册 · 本学期人均借阅 {avg} 册 · 达到最低要求（{min} 册）{reachedMin} 人 · 达到目标（{target} 册）{reachedTarget} 人',
-    'Students: {students} · On loan: {out} · Overdue: {overdue} · Loans this term per student: {avg} · Reached the minimum ({min}): {reachedMin} · Reached the target ({target}): {reachedTarget}',
+    'Students {students} · on loan {out} · overdue {overdue} · loans per student this term {avg} · at the minimum ({min}) {reachedMin} · at the target ({target}) {reachedTarget}',
   ],
+  'classView.mail.heading': ['本班借阅表', 'Your class loan sheet'],
+  'classView.mail.none': ['（无）', '(none)'],
+  'classView.mail.attached': ['附件：本班借阅表（Excel 文件）。', 'Attached: the class loan sheet (Excel file).'],
+  'classView.mail.notAttached': ['这次未能附上 Excel 文件。', 'The Excel file could not be attached this time.'],
+  'classView.noSheet': ['本班借阅表尚未生成', 'no class sheet yet'],
+  'classView.log.noAttachment': ['已发送（未附借阅表：{error}）', 'Sent (class sheet not attached: {error})'],
 } as const;

@@ -35,6 +35,7 @@ export const messages = {
   'check.docs.lists': ['文档：编号列表连续编号', 'Docs: a numbered list keeps counting'],
   'check.docs.chart': ['文档：插入图表图片（PNG）', 'Docs: a chart inserted as a PNG image'],
   'check.drive.pdf': ['云端硬盘：保存并更新 PDF 副本', 'Drive: save and update a PDF copy'],
+  'check.drive.export': ['云端硬盘：表格导出为 .xlsx', 'Drive: export a spreadsheet as .xlsx'],
   'check.drive.trash': ['云端硬盘：把自检文档移到回收站', 'Drive: move the check\'s document to the trash'],
   'check.url.allowlist': ['网址白名单：名单外的网址被拒绝', 'URL allow-list: a URL not on it is refused'],
   'check.url.fetch': ['访问书目网站（Open Library）', 'Reach the catalogue site (Open Library)'],
