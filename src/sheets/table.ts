@@ -215,16 +215,12 @@ export class Table {
     const first = Math.min(...cols);
     let finder = this.openRange(first, Math.max(...cols) - first + 1).createTextFinder(pattern).useRegularExpression(true);
     if (opts.matchCase) finder = finder.matchCase(true);
-    const hits = finder.findAll();
-    // one column searched: every hit is in it (no getColumn asked of each)
-    if (colKeys.length === 1) return hits.map((r) => ({ row: r.getRow(), key: colKeys[0] }));
     const keyAt = new Map(colKeys.map((k, i) => [cols[i] + 1, k]));
-    const out: { row: number; key: string }[] = [];
-    for (const r of hits) {
-      const key = keyAt.get(r.getColumn());
-      if (key) out.push({ row: r.getRow(), key });
-    }
-    return out;
+    // one column searched: every hit is in it (no getColumn asked of each)
+    return finder.findAll().flatMap((r) => {
+      const key = colKeys.length > 1 ? keyAt.get(r.getColumn()) : colKeys[0];
+      return key ? [{ row: r.getRow(), key }] : [];
+    });
   }
 
   /** The row a hint names (a row number an earlier answer gave the page), read in one call without a

@@ -14,8 +14,9 @@ import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cacheRemove } from '../../platform/services';
-import { rawColumn, readColumns, settingCell, settingCellAt, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
+import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { type Library, openLibrary } from '../../sheets/library';
+import { caseless } from '../../domain/regex';
 import { escapeRegExp, type Table } from '../../sheets/table';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -102,7 +103,7 @@ interface CallNoPlan {
  */
 function callNoFor(items: Table, classNo: string, isbn: string): CallNoPlan {
   const keys = isbn ? ['isbn', 'callNo'] : ['callNo'];
-  const isbnPattern = `^\\s*${escapeRegExp(isbn).replace(/X/g, '[Xx]')}\\s*$`;
+  const isbnPattern = `^\\s*${caseless(isbn)}\\s*$`;
   const hits = items.findMatches(keys, isbn ? `${isbnPattern}|${classCallNoPattern(classNo)}` : classCallNoPattern(classNo), { matchCase: true });
   const isbnRows = hits.filter((h) => h.key === 'isbn').map((h) => h.row);
   const held = isbnRows.length ? items.readRow<Item>(Math.max(...isbnRows)).rec : null;
@@ -174,7 +175,7 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
   const items = lib.table('items');
   const settingsTab = lib.table('settings');
   const s = lib.settings;
-  const counter = settingCellAt(settingsTab, s.accessionRow, ACC_NEXT.zh, ACC_NEXT.en) ?? settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
+  const counter = settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en, s.accessionRow);
   if (!counter) throw new LibraryError('NOT_SET_UP', 'collection.accession.noSetting', { item: ctx.lang === 'zh' ? ACC_NEXT.zh : ACC_NEXT.en });
   const counterText = String(counter.value ?? '').trim();
   let next = counterText === '' ? 0 : Number(counterText);
