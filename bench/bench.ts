@@ -1,4 +1,4 @@
-// npm run bench [-- --json] [-- --sizes small,medium,large] [-- --year-only]
+// npm run bench [-- --json] [-- --sizes small,medium,large] [-- --year-only] [-- --only notices]
 // Generates the schools of DESIGN §6 in local/, runs each operation through the built bundle exactly as
 // Apps Script would, and reports the meter: service round trips, cells read/written, modelled Apps Script
 // milliseconds (local/costs.ts) and the CPU time this machine spent. It reports; it never asserts.
@@ -20,7 +20,11 @@ const sizesArg = args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? (args.i
 /** --year-only: only the school-year line (it drives 368 days of the daily job and takes minutes). */
 const yearOnly = args.includes('--year-only');
 const sizes: Size[] = yearOnly ? [] : (sizesArg ? sizesArg.split(',') : ['small', 'medium', 'large']) as Size[];
+/** --only notices: the overdue notice lines alone (each size's own notice school, nothing else) */
+const only = args.find((a) => a.startsWith('--only='))?.slice(7) ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : '');
 const NOW = '2026-11-24T10:30:00+08:00';
+/** The notice run (DESIGN §6): 20 round trips, + 1 for 学期 (the cold run's calendar, issue 15), + 1 per mail. */
+const BUDGET = 21;
 const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 const dataDir = mkdtempSync(join(tmpdir(), 'library-bench-'));
 
@@ -65,6 +69,7 @@ const bundleBytes = statSync(join('dist', 'Code.js')).size;
 }
 
 for (const size of sizes) {
+  if (only === 'notices') { benchNotices(size); continue; }
   const rt = new LocalRuntime({ dataDir, now: NOW });
   const setup = timed<Ok>(rt, 'setupLibrary');
   must('setupLibrary', setup.result);
@@ -270,12 +275,12 @@ function benchNotices(size: Size): void {
   const first = timed<Ok & { sent: number }>(fresh, 'sendOverdueNotices');
   must('sendOverdueNotices cold', first.result);
   const firstMails = fresh.outbox.length;
-  emit('sendOverdueNotices(cold)', size, first.meter, first.cpuMs, { note: 'empty cache, as at 7 a.m.', mails: firstMails, budgetCalls: 20 + firstMails });
+  emit('sendOverdueNotices(cold)', size, first.meter, first.cpuMs, { note: 'empty cache, as at 7 a.m.', mails: firstMails, budgetCalls: BUDGET + firstMails });
   must('getDeskInfo', rt.invoke<Ok>('getDeskInfo').result); // the cache as the desk leaves it
   const run = timed<Ok & { sent: number }>(rt, 'sendOverdueNotices');
   must('sendOverdueNotices', run.result);
   const mails = rt.outbox.length;
-  emit('sendOverdueNotices', size, run.meter, run.cpuMs, { overdue: overdue.size, classes: byClass.size, mails, budgetCalls: 20 + mails });
+  emit('sendOverdueNotices', size, run.meter, run.cpuMs, { overdue: overdue.size, classes: byClass.size, mails, budgetCalls: BUDGET + mails });
   const same = JSON.stringify(fresh.outbox.map((m) => [m.to, m.subject, m.body])) === JSON.stringify(rt.outbox.map((m) => [m.to, m.subject, m.body]));
   if (!same) throw new Error('sendOverdueNotices: the cold run and the warm run sent different mails');
   const again = timed<Ok>(rt, 'sendOverdueNotices');
@@ -285,7 +290,7 @@ function benchNotices(size: Size): void {
   const cold = timed<Ok>(rt, 'sendOverdueNotices');
   must('sendOverdueNotices cold', cold.result);
   const coldMails = rt.outbox.length - mails;
-  emit('sendOverdueNotices(cold quiet)', size, cold.meter, cold.cpuMs, { note: 'next day, empty cache', mails: coldMails, budgetCalls: 20 + coldMails });
+  emit('sendOverdueNotices(cold quiet)', size, cold.meter, cold.cpuMs, { note: 'next day, empty cache', mails: coldMails, budgetCalls: BUDGET + coldMails });
 
   // A week of school days (Mon 11-30 to Fri 12-04) on the seed's rhythm, each morning with an empty cache as the
   // 7 a.m. trigger finds it: the week's mail count, the most mails one person got in a day, the most class mails
@@ -301,7 +306,7 @@ function benchNotices(size: Size): void {
     const day = timed<Ok>(rt, 'sendOverdueNotices');
     must(`sendOverdueNotices ${d}`, day.result);
     const sent = rt.outbox.length - before;
-    if (day.meter.calls - (20 + sent) > worst.over) worst = { calls: day.meter.calls, mails: sent, over: day.meter.calls - (20 + sent) };
+    if (day.meter.calls - (BUDGET + sent) > worst.over) worst = { calls: day.meter.calls, mails: sent, over: day.meter.calls - (BUDGET + sent) };
     meterSum = meterSum ? addMeters(meterSum, day.meter) : day.meter;
     cpu += day.cpuMs;
   }
@@ -315,10 +320,32 @@ function benchNotices(size: Size): void {
   }
   emit('sendOverdueNotices(week)', size, meterSum!, cpu, {
     note: 'Mon-Fri, cold each morning', weekMails: week.length, maxMailsPerPersonDay: Math.max(0, ...perPersonDay.values()),
-    maxClassMailsPerWeek: Math.max(0, ...perClassWeek.values()), worstDayCalls: worst.calls, worstDayMails: worst.mails, worstDayBudget: 20 + worst.mails,
+    maxClassMailsPerWeek: Math.max(0, ...perClassWeek.values()), worstDayCalls: worst.calls, worstDayMails: worst.mails, worstDayBudget: BUDGET + worst.mails,
+  });
+
+  // 分享方式 邮件 (issue 16): every class served by mail; the next Monday (grades 1 and 3) their mails carry the class
+  // sheet's content (this term's 借阅记录 read from the bottom) and the .xlsx (one Drive.Files.export a class mail).
+  rt.clock.set('2026-12-06T20:00:00+08:00');
+  must('syncClassSheets', rt.invoke<Ok>('syncClassSheets').result);
+  const classes = rt.workbook.sheet('班级')!;
+  const sharingCol = classes.values()[0].indexOf('分享方式') + 1;
+  for (let r = 2; r <= classes.lastRow(); r++) classes.setCell(r, sharingCol, '邮件');
+  rt.clock.set('2026-12-07T07:30:00+08:00');
+  rt.caches.clear();
+  const before = rt.outbox.length;
+  const mailDay = timed<Ok>(rt, 'sendOverdueNotices');
+  must('sendOverdueNotices mail classes', mailDay.result);
+  const sentMail = rt.outbox.slice(before);
+  const exports = mailDay.meter.byMethod['Drive.Files.export'] ?? 0;
+  emit('sendOverdueNotices(mail classes)', size, mailDay.meter, mailDay.cpuMs, {
+    note: 'Mon, every class 邮件, cold', mails: sentMail.length, exports, attachments: sentMail.reduce((n, m) => n + (m.attachments?.length ?? 0), 0),
+    maxMailKB: Math.round(Math.max(0, ...sentMail.map((m) => (m.htmlBody?.length ?? 0) + m.body.length + (m.attachments ?? []).reduce((n, a) => n + a.bytes.length, 0))) / 1024),
+    budgetCalls: BUDGET + sentMail.length + exports,
   });
 }
 
+
+if (only) { rmSync(dataDir, { recursive: true, force: true }); process.exit(0); }
 // Rendering a document (src/platform/docs.ts) on its own: a document of a term report's size (12 headings,
 // 6 tables of 36 rows in all, 3 charts), written once and then rewritten in place. The cost does not depend on
 // the school's size; the generate* entry points add their reads on top of it

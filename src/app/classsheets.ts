@@ -5,7 +5,7 @@
 // Per class, document properties keep `classSheet:<班级>` = { id, o: owner, n: name, v: layout,
 // t: { tab: [hash, rows, widths, marked] } }: the spreadsheet's id (the stable pointer: the 班级借阅表 link
 // cell is only a copy of it, so clearing that cell by hand never makes a second spreadsheet) and each tab's
-// content hash (the class summary included), so a refresh writes a tab (one setValues, with its updated line)
+// content hash (its summary line included), so a refresh writes a tab (one setValues, with its updated line)
 // only when its content changed, its column widths only when they changed, and its row marks only when some
 // row is or was marked. ~250 bytes a class: 100 classes use 25 KB of the store's 500 KB.
 import { currentOrLastTerm } from '../domain/calendar';
@@ -25,6 +25,7 @@ import type { Table } from '../sheets/table';
 import type { Ctx } from './context';
 import { errorText } from './errors';
 import type { StepResult } from './jobs';
+import { classListTabs } from './reading/teacher';
 
 export const STATE_PREFIX = 'classSheet:';
 export const CURSOR_KEY = 'classSheets.cursor';
@@ -88,11 +89,12 @@ export function termTargets(s: LibrarySettings, today: DayStr): TermTargets {
 }
 
 /** 借阅记录 is append-only (a row is added when a loan ends): read back from the bottom until a whole chunk was
- *  lent and returned before the term began; nothing above it can belong to this term. */
-export function termHistory(historyT: Table, targets: TermTargets, tz: string): PastLoanRow[] {
+ *  lent and returned before the term began; nothing above it can belong to this term. `chunkCells`: cells a
+ *  read (default: small chunks, reading stops early). */
+export function termHistory(historyT: Table, targets: TermTargets, tz: string, chunkCells?: number): PastLoanRow[] {
   const before = (d: Date | null) => d !== null && dayOf(d, tz) < targets.termStart;
   return readColumnsFromBottom<PastLoanRow & { returnedAt: Date | null }>(
-    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)),
+    historyT, ['readerId', 'lentAt', 'returnedAt'], (chunk) => chunk.every((h) => before(h.lentAt) && before(h.returnedAt)), chunkCells,
   );
 }
 
@@ -141,6 +143,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
   const start = Math.max(0, cursor ? classes.findIndex((c) => c.className === cursor) : 0);
   const index = indexSchool(school.records, school.targets, ctx.tz);
   const me = effectiveUserEmail();
+  const listTabs = classListTabs(ctx, school.records.readers, label); // issue 19: the 推荐书目 tab
 
   const changed: Record<string, string> = {};
   const links = new Map<number, string>();
@@ -159,6 +162,7 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     const c = classes[i];
     const key = STATE_PREFIX + c.className;
     const sheet = buildClassSheet(classRecords(index, c.className), school.targets, ctx.now, ctx.tz, label);
+    sheet.tabs.push(...listTabs(c.className));
     const name = label('classSheets.bookName', { className: c.className, school: school.settings.schoolName });
 
     let state = parseState(stored[key]);
@@ -196,15 +200,15 @@ export function syncClassSheetsStep(ctx: Ctx, deadlineMs: number): StepResult {
     let wrote = renamed;
     const relayout = st.v !== LAYOUT;
     for (const tab of sheet.tabs) {
-      const hash = digest(tabText(tab, sheet.summary)).slice(0, 22);
+      const hash = digest(tabText(tab)).slice(0, 22);
       const { sheet: s, added } = bookTab(book, tab);
       const fresh = created || added;
       if (relayout && !fresh) placeHeader(s, tab.header.length);
       const prev = fresh ? undefined : st.t[tab.key];
       if (prev && prev[0] === hash && !relayout) continue;
-      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, sheet.summary], !fresh && prev?.[3] !== 0);
+      const rows = writeTab(s, tab, fresh ? 0 : prev ? prev[1] : null, [sheet.updated, tab.summary ?? ''], !fresh && prev?.[3] !== 0);
       const widths = tab.widths.join(',');
-      if (prev?.[2] !== widths) setWidths(s, tab.widths);
+      if (prev?.[2] !== widths) setWidths(s, tab.widths, prev?.[2] ? prev[2].split(',').map(Number) : []);
       st.t[tab.key] = [hash, rows, widths, tab.marks?.some(Boolean) ? 1 : 0];
       wrote = true;
     }

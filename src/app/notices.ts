@@ -40,6 +40,7 @@ import { classSheetStates, termHistory, termTargets } from './classsheets';
 import type { Ctx } from './context';
 import { errorText } from './errors';
 import { LOCK_TIMEOUT_MS } from './entry';
+import { classMailReading } from './reading/teacher';
 
 const PREFIX = 'notices.state';
 const LEASE_MS = 6 * 60 * 1000;
@@ -276,6 +277,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
 
   // ---- send (without the lock, unless only a few)
   const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours, settings: s };
+  mailCtx.reading = classMailReading(ctx, lib, plan.send, mailLang, data.loans); // issue 19: stars and non-borrowers, a month's first class day
   const from = libraryName(mailLang, s.schoolName);
   const sentNow: PersonMail[] = [];
   const failedNow: { m: PersonMail; error: string }[] = [];
@@ -397,7 +399,8 @@ function classViews(lib: Library, ctx: Ctx, data: OverdueData, send: readonly Pe
   const out = new Map<string, { sheet: ClassSheet; fileName: string }>();
   if (!wanted.size) return out;
   const targets = termTargets(lib.settings, dayOf(ctx.now, ctx.tz));
-  const history = termHistory(lib.current('history'), targets, ctx.tz);
+  // the run's budget counts round trips: a term of a large school's 借阅记录 (100,000 rows) in one or two reads
+  const history = termHistory(lib.current('history'), targets, ctx.tz, 450_000);
   const index = indexSchool({ readers: data.roster, loans: data.sheetLoans, history }, targets, ctx.tz);
   const label = (key: MessageKey, p?: Record<string, string | number>) => t(locale, key, p);
   for (const className of wanted) {

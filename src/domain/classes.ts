@@ -1,6 +1,6 @@
 // What a homeroom teacher's class spreadsheet shows: three tabs (当前在借 on loan, 本学期 this term,
 // 逾期 overdue), computed from plain records. Pure: no Apps Script, no I/O. Each tab opens with two lines
-// (when it was brought up to date; the class summary), then the header and the rows; overdue loans are
+// (when it was brought up to date; its part of the class summary), then the header and the rows; overdue loans are
 // marked, and each column has the width its content needs. The 邮件 classes get the same content by mail.
 //
 // Privacy by construction: `indexSchool` splits the school's rows by class once, and `classRecords`
@@ -111,11 +111,14 @@ export function classRecords(index: SchoolIndex, className: string): ClassRecord
 }
 
 export interface ClassSheetTab {
-  key: 'current' | 'term' | 'overdue';
+  key: 'current' | 'term' | 'overdue' | 'lists';
   name: string;
   header: string[];
   kinds: ColumnKind[];
   rows: SheetCell[][];
+  /** the line above the header: the part of the class summary this tab's rows make (so it changes with them);
+   *  none on a tab that is not about loans (issue 19's 推荐书目) */
+  summary?: string;
   /** per row: an overdue loan (shown with a background); only on the tab where some rows are and some not */
   marks?: boolean[];
   /** each column's width in pixels, from its content */
@@ -124,19 +127,21 @@ export interface ClassSheetTab {
 
 /** The class summary: active students, their books on loan and overdue, loans this term per student, how many
  *  reached the term's minimum and target. */
-export interface ClassFacts { students: number; out: number; overdue: number; avg: number; reachedMin: number; reachedTarget: number }
+type ClassFacts = { students: number; out: number; overdue: number; avg: number; reachedMin: number; reachedTarget: number };
 
 export interface ClassSheet {
   /** the first line: the class and when it was brought up to date (not part of a tab's content hash) */
   updated: string;
-  /** the second line: the class summary in words */
+  /** the whole class summary in words (the mail's; each tab shows its part) */
   summary: string;
-  facts: ClassFacts;
   tabs: ClassSheetTab[];
 }
 
-/** Lines above a tab's header: the updated line and the summary (the header is the row after them). */
+/** Lines above a tab's header: the updated line and the tab's summary (the header is the row after them). */
 export const PREAMBLE_ROWS = 2;
+
+/** A new sheet's column width (Sheets' default). */
+export const DEFAULT_WIDTH = 100;
 
 /** Display width of a text in units of a Latin character (CJK and full-width forms count two). */
 function textUnits(s: string): number {
@@ -146,7 +151,8 @@ function textUnits(s: string): number {
 }
 
 /** A column's width for its longest cell (header included): 7 px a unit plus padding, in steps of 10 px so a
- *  day's small changes rarely move it, between 50 and 360 px. */
+ *  day's small changes rarely move it, never narrower than a new sheet's 100 px (a short column keeps it, and
+ *  costs no call) nor wider than 360 px. */
 export function columnWidths(header: readonly string[], rows: readonly SheetCell[][], kinds: readonly ColumnKind[]): number[] {
   return header.map((h, i) => {
     // the header is bold; a date column fits a date even while empty (the column does not jump)
@@ -156,7 +162,7 @@ export function columnWidths(header: readonly string[], rows: readonly SheetCell
       const u = isDateValue(v) ? 10 : kinds[i] === 'int' || typeof v === 'number' ? String(v).length : textUnits(String(v ?? ''));
       if (u > units) units = u;
     }
-    return Math.min(360, Math.max(50, Math.ceil((units * 7 + 16) / 10) * 10));
+    return Math.min(360, Math.max(DEFAULT_WIDTH, Math.ceil((units * 7 + 16) / 10) * 10));
   });
 }
 
@@ -194,17 +200,28 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
     nameOf.get(x.l.readerId) ?? '', x.l.title, x.l.lentAt ?? '', x.l.dueDate ?? '', blankZero && x.days <= 0 ? '' : x.days,
   ];
   const tab = (t: Omit<ClassSheetTab, 'widths'>): ClassSheetTab => ({ ...t, widths: columnWidths(t.header, t.rows, t.kinds) });
-  const current = tab({
-    key: 'current', name: label('classSheets.tab.current'), header: loanHeader, kinds: loanKinds,
-    rows: byStudent.map((x) => row(x, true)), marks: byStudent.map((x) => x.days > 0),
-  });
   const lateRows = byStudent.filter((x) => x.days > 0)
     .sort((a, b) => b.days - a.days || order.get(a.l.readerId)! - order.get(b.l.readerId)!);
-  const overdue = tab({ key: 'overdue', name: label('classSheets.tab.overdue'), header: loanHeader, kinds: loanKinds, rows: lateRows.map((x) => row(x, false)) });
   const active = c.students.filter((s) => s.active);
   const counts = active.map((s) => c.termLoans.get(s.readerId) ?? 0);
+  const facts: ClassFacts = {
+    students: active.length, out: loans.length, overdue: lateRows.length,
+    avg: active.length ? Math.round((counts.reduce((a, b) => a + b, 0) / active.length) * 10) / 10 : 0,
+    reachedMin: counts.filter((n) => n >= targets.minLoansPerTerm).length,
+    reachedTarget: counts.filter((n) => n >= targets.targetLoansPerTerm).length,
+  };
+  const outLine = label('classView.summary', facts);
+  const termLine = label('classView.summary.term', { ...facts, avg: facts.avg.toFixed(1), min: targets.minLoansPerTerm, target: targets.targetLoansPerTerm });
+  const current = tab({
+    key: 'current', name: label('classSheets.tab.current'), header: loanHeader, kinds: loanKinds, summary: outLine,
+    rows: byStudent.map((x) => row(x, true)), marks: byStudent.map((x) => x.days > 0),
+  });
+  const overdue = tab({
+    key: 'overdue', name: label('classSheets.tab.overdue'), header: loanHeader, kinds: loanKinds, summary: label('classView.summary.overdue', facts),
+    rows: lateRows.map((x) => row(x, false)),
+  });
   const term = tab({
-    key: 'term', name: label('classSheets.tab.term'),
+    key: 'term', name: label('classSheets.tab.term'), summary: termLine,
     header: [
       label('classSheets.col.student'), label('classSheets.col.termLoans'), label('classSheets.col.min'),
       label('classSheets.col.target'), label('classSheets.col.stars'), label('classSheets.col.note'),
@@ -215,28 +232,19 @@ export function buildClassSheet(c: ClassRecords, targets: TermTargets, now: Date
       return [s.name, n, targets.minLoansPerTerm, targets.targetLoansPerTerm, readingStars(n, targets), termNote(n, targets, label)];
     }),
   });
-  const facts: ClassFacts = {
-    students: active.length, out: loans.length, overdue: lateRows.length,
-    avg: active.length ? Math.round((counts.reduce((a, b) => a + b, 0) / active.length) * 10) / 10 : 0,
-    reachedMin: counts.filter((n) => n >= targets.minLoansPerTerm).length,
-    reachedTarget: counts.filter((n) => n >= targets.targetLoansPerTerm).length,
-  };
   const w = wallClock(now, tz);
   const time = `${dayOf(now, tz)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
   return {
     updated: label('classView.updated', { className: c.className, time }),
-    summary: label('classView.summary', {
-      ...facts, avg: facts.avg.toFixed(1), min: targets.minLoansPerTerm, target: targets.targetLoansPerTerm,
-    }),
-    facts,
+    summary: `${outLine} · ${termLine}`,
     tabs: [current, term, overdue],
   };
 }
 
-/** A stable text of a tab's cells and the summary above them, for a content hash (dates by their instant;
- *  the updated line is left out: it changes on every run). */
-export function tabText(tab: Pick<ClassSheetTab, 'header' | 'rows'>, summary = ''): string {
-  return JSON.stringify([[summary], tab.header, ...tab.rows].map((r) => r.map((v) => (isDateValue(v) ? `@${v.getTime()}` : v))));
+/** A stable text of a tab's cells and its summary line, for a content hash (dates by their instant; the
+ *  updated line is left out: it changes on every run). */
+export function tabText(tab: Pick<ClassSheetTab, 'header' | 'rows'> & { summary?: string }): string {
+  return JSON.stringify([[tab.summary ?? ''], tab.header, ...tab.rows].map((r) => r.map((v) => (isDateValue(v) ? `@${v.getTime()}` : v))));
 }
 
 /** A homeroom teacher's address as the class sheet is shared with it, or '' when there is none usable. */

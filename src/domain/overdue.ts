@@ -302,6 +302,8 @@ export interface MailContext {
   schoolName: string;
   openingHours: string;
   settings: LibrarySettings;
+  /** a class part's reading lines (issue 19: on the class's first library day of a month) */
+  reading?: ClassExtras;
 }
 
 export function libraryName(locale: Locale, schoolName: string): string {
@@ -380,7 +382,7 @@ function classPart(locale: Locale, g: NoticeGroup, why: Why, ctx: MailContext, e
   out.push(loanTable(locale, g.lines, true));
   if (g.lines.some((l) => l.isNew)) out.push({ kind: 'p', text: t(locale, 'mail.newNote'), muted: true });
   out.push(...owedBlock(locale, g.owed, true));
-  out.push(...extra);
+  out.push(...(ctx.reading?.(g) ?? []), ...extra);
   return out;
 }
 

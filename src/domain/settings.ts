@@ -565,6 +565,9 @@ export function parseSettings(input: ParseSettingsInput): ParseSettingsResult {
   return { ok: true, settings };
 }
 
+/** 借阅规则's rows alone (a run that read 设置 without them and needs them after all); bad rows left out. */
+export const parseLoanRules = (rows: ParseSettingsInput['ruleRows'], lang: Lang): LoanRule[] => parseRules(rows, lang, []);
+
 function parseRules(rows: ParseSettingsInput['ruleRows'], lang: Lang, problems: SettingsProblem[]): LoanRule[] {
   const found = new Map<string, LoanRule>();
   const firstRow = new Map<string, number>();

@@ -257,6 +257,7 @@ function savePdf(document: Document, title: string, existingPdfId: string | null
   return { id, url: file.webViewLink ?? `https://drive.google.com/file/d/${id}/view` };
 }
 
+export const NO_DRIVE = 'the advanced Drive service is not enabled';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The advanced service as called: its typings (v3) give export two arguments and no answer, but it needs
@@ -268,9 +269,9 @@ type ExportCall = (fileId: string, mimeType: string, optionalArgs: { alt: 'media
  *  e.g. a class sheet (a spreadsheet this script made, under drive.file) as an .xlsx attachment (at most 10 MB).
  *  Throws when Drive refuses or is not enabled (the manifest's advanced services). */
 export function exportFile(drive: GoogleAppsScript.Drive | undefined, fileId: string, mimeType: string): GoogleAppsScript.Base.Blob {
-  if (!drive) throw new Error('no Drive service');
+  if (!drive) throw new Error(NO_DRIVE);
   const out = (drive.Files.export as unknown as ExportCall).call(drive.Files, fileId, mimeType, { alt: 'media' });
   const blob = out as GoogleAppsScript.Base.Blob | null;
-  if (!blob || typeof blob.getBytes !== 'function') throw new Error('Drive.Files.export answered no file');
+  if (!blob || typeof blob.getBytes !== 'function') throw new Error('no file exported');
   return blob;
 }

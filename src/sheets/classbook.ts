@@ -7,7 +7,7 @@
 // open; that is how a deleted class sheet is noticed and made again. A file that is only in the trash
 // still opens by id (SpreadsheetApp cannot tell it is trashed: File.isTrashed is DriveApp, which needs
 // the restricted full-Drive scope), so it keeps being refreshed until it is deleted forever.
-import { type ColumnKind, PREAMBLE_ROWS, type SheetCell } from '../domain/classes';
+import { type ColumnKind, DEFAULT_WIDTH, PREAMBLE_ROWS, type SheetCell } from '../domain/classes';
 import { columnLetter } from './table';
 
 export type Book = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -49,25 +49,28 @@ function layoutTab(sheet: Sheet, tab: TabLayout): void {
     sheet.getRange(`${columnLetter(start + 1)}:${columnLetter(i)}`).setNumberFormat(FORMAT[tab.kinds[start]]);
     start = i;
   }
-  placeHeader(sheet, tab.kinds.length);
+  placeHeader(sheet, tab.kinds.length, false);
 }
 
 /** The header row bold (the lines above it plain) and frozen with them: a tab made before the two lines
  *  existed (header in row 1) is laid out again this way once. */
-export function placeHeader(sheet: Sheet, width: number): void {
-  sheet.getRange(1, 1, HEADER_ROW, width).setFontWeights(
-    Array.from({ length: HEADER_ROW }, (_, r) => new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(r === HEADER_ROW - 1 ? 'bold' : 'normal')),
-  );
+export function placeHeader(sheet: Sheet, width: number, again = true): void {
+  const lines = sheet.getRange(1, 1, HEADER_ROW, width);
+  if (again) lines.setFontWeight('normal');
+  lines.offset(PREAMBLE_ROWS, 0, 1).setFontWeight('bold');
   sheet.setFrozenRows(HEADER_ROW);
 }
 
-/** Column widths: one setColumnWidths per run of adjacent columns of the same width. */
-export function setWidths(sheet: Sheet, widths: readonly number[]): void {
-  let start = 0;
-  for (let i = 1; i <= widths.length; i++) {
-    if (i < widths.length && widths[i] === widths[start]) continue;
-    sheet.setColumnWidths(start + 1, i - start, widths[start]);
-    start = i;
+/** Column widths that differ from `before` (a new sheet's 100 px where not known): one setColumnWidths per run of
+ *  adjacent such columns of the same width. */
+export function setWidths(sheet: Sheet, widths: readonly number[], before: readonly number[]): void {
+  const changed = (i: number) => widths[i] !== (before[i] ?? DEFAULT_WIDTH);
+  for (let i = 0; i < widths.length; i++) {
+    if (!changed(i)) continue;
+    let end = i + 1;
+    while (end < widths.length && changed(end) && widths[end] === widths[i]) end++;
+    sheet.setColumnWidths(i + 1, end - i, widths[i]);
+    i = end - 1;
   }
 }
 

@@ -14,7 +14,7 @@ describe('dist/Code.js', () => {
     const probe = await build({ entryPoints: ['src/main.ts'], bundle: true, format: 'esm', write: false, metafile: true, outfile: 'x.js', logLevel: 'silent' });
     const exported = Object.values(probe.metafile.outputs)[0].exports.sort();
     expect(exported).toEqual(expect.arrayContaining(['onOpen', 'onInstall', 'setupLibrary', 'lend', 'returnItem', 'renew', 'findReaders']));
-    const declared = [...code.matchAll(/^function (\w+)\(\) \{ return __library\.\1\.apply\(this, arguments\); \}$/gm)].map((m) => m[1]).sort();
+    const declared = [...code.matchAll(/^function (\w+)\(a\)\{return __L\.\1\(a\)\}$/gm)].map((m) => m[1]).sort();
     expect(declared).toEqual(exported);
   });
 
@@ -22,7 +22,7 @@ describe('dist/Code.js', () => {
     const trap = (name: string) => new Proxy({}, { get: (_t, p) => { throw new Error(`${name}.${String(p)} touched at load`); } });
     const globals: Record<string, unknown> = {};
     for (const s of ['SpreadsheetApp', 'Session', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'MailApp', 'HtmlService', 'Utilities', 'DriveApp', 'DocumentApp']) globals[s] = trap(s);
-    const ctx = runInNewContext(`${code}\n;({ lend: typeof lend, onOpen: typeof onOpen, lib: typeof __library })`, globals);
+    const ctx = runInNewContext(`${code}\n;({ lend: typeof lend, onOpen: typeof onOpen, lib: typeof __L })`, globals);
     expect(ctx).toEqual({ lend: 'function', onOpen: 'function', lib: 'object' });
   });
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../local/index';
 import { call, day, library, rows, seed, snapshot } from '../support/library';
 import { docById, docTables, docTexts } from '../support/documents';
+import { bookOf, tab } from '../support/classsheets';
 
 interface Answer { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }
 let rt: LocalRuntime;
@@ -339,10 +340,10 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
     ]);
     // grade 3 has 5 active students: ceil(5 / 10) = 1 copy each; 小王子 at its list price 20, 昆虫记 at the average
     // price of the held copies 105.5 / 5 = 21.10; together 2 titles, 2 copies, 41.10
-    expect(tableOf(r.id, ['年级', '题名', '已有册数', '建议购买', '价值（元）'])).toEqual([['三年级', '小王子', '0', '1', '20.00'], ['三年级', '昆虫记', '0', '1', '21.10']]);
+    expect(tableOf(r.id, ['年级', '题名', '册数', '建议购买', '价值（元）'])).toEqual([['三年级', '小王子', '0', '1', '20.00'], ['三年级', '昆虫记', '0', '1', '21.10']]);
     const all = texts(r.id);
-    expect(all).toContain('推荐书目缺 2 种：建议购买 2 册，约 41.10 元（明细见“阅读推广”）。');
-    expect(all).toContain('1 名学生（1 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。');
+    expect(all).toContain('推荐书目缺 2 种：建议购买 2 册，约 41.10 元。');
+    expect(all).toContain('1 名学生（1 个班）本学期还没有借过书：请班主任跟进。');
     // visits this term: 王老师 11-02 (twice: once), 11-10; 张小明 11-02, 11-03 = 4 by 2 readers, 2 by a teacher; the
     // class reading is no visit: 1 reading of 2 copies; the dictionary lent in the room (L5) = 1
     expect(all).toContain('本学期阅览室个人阅览 4 人次（2 人，其中教师 2 人次）；班级集体阅览 1 次，用书 2 册；工具书馆内借阅 1 次。');
@@ -354,7 +355,7 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
     // November: S0001 L7 L8 = 2, S0002 L4 1, S0003 L9 1 (S0004's dictionary stayed in the room); S0005 L6 1
     expect(tableOf(r.id, ['班级', '阅读之星（借阅册数）'])).toEqual([['三年级(1)班', '张小明（2）、李小红（1）、王大力（1）'], ['三年级(2)班', '刘洋（1）']]);
     // 王老师: Monday 11-02 (two lines, one visit) and Tuesday 11-10 (week of 11-09); 张小明 is no teacher
-    expect(tableOf(r.id, ['周次', '教师（阅览次数）', '人次'])).toEqual([['11月2日起一周', '王老师（1）', '1'], ['11月9日起一周', '王老师（1）', '1']]);
+    expect(tableOf(r.id, ['周次', '教师（阅览次数）', '人次'])).toEqual([['11月2日', '王老师（1）', '1'], ['11月9日', '王老师（1）', '1']]);
     // October's plan looks at September: S0001's L1 only; no teacher in the reading room
     const oct = call<Doc>(rt, 'generateMonthlyPlan', { month: '2026-10' });
     expect(tableOf(oct.id, ['班级', '阅读之星（借阅册数）'])).toEqual([['三年级(1)班', '张小明（1）']]);
@@ -371,5 +372,46 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
     // the week before (11-23..11-29) holds no first school day of a month: no month's stars
     const before = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-23' });
     expect(docTables(docById(rt, before.id)).some((t) => JSON.stringify(t[0]) === JSON.stringify(['班级', '姓名']))).toBe(false);
+  });
+});
+
+describe('what a homeroom teacher sees: the class sheet\'s 推荐书目 tab and the class mail of the month\'s first class day', () => {
+  it('the 推荐书目 tab: each student\'s 必读 and 选读 read this school year, the titles nobody read; a grade without a list has no such tab', () => {
+    const r = call<Answer>(rt, 'syncClassSheets');
+    expect(r.ok).toBe(true);
+    const t = tab(bookOf(rt, '三年级(1)班'), '推荐书目');
+    expect(t.header).toEqual(['学生', '必读（读过 / 共）', '读过的必读', '选读（读过 / 共）', '读过的选读']);
+    // the same as readingListProgress above: S0001 草房子 + 西游记, 小豆豆; S0002 小豆豆 (西游记 was last year);
+    // S0003 草房子 (注音版, open); S0004 nothing (the dictionary); S0009 has left: no row. Nobody: 小王子; 昆虫记
+    expect(t.rows).toEqual([
+      ['张小明', '2 / 3', '草房子、《西游记》', '1 / 2', '窗边的小豆豆'],
+      ['李小红', '0 / 3', '', '1 / 2', '窗边的小豆豆'],
+      ['王大力', '1 / 3', '草房子', '0 / 2', ''],
+      ['陈静', '0 / 3', '', '0 / 2', ''],
+      ['全班还没人读过', '', '小王子', '', '昆虫记'],
+    ]);
+    // 三年级(2)班's sheet names only its own student
+    const other = tab(bookOf(rt, '三年级(2)班'), '推荐书目');
+    expect(other.rows[0]).toEqual(['刘洋', '1 / 3', '《西游记》', '0 / 2', '']);
+    expect(JSON.stringify(other.rows)).not.toMatch(/张小明|李小红|王大力|陈静/);
+    // grade 4 has no list: its class sheet has no such tab
+    expect(bookOf(rt, '四年级(1)班').sheet('推荐书目')).toBeFalsy();
+  });
+
+  it('on 三年级(1)班\'s first library day of December (Monday 12-07) its mail names November\'s stars and who borrowed nothing; a week later it does not', () => {
+    rt.clock.set('2026-12-07T07:30:00+08:00');
+    expect(call<Answer>(rt, 'sendOverdueNotices').ok).toBe(true);
+    // 王大力's 草房子（注音版） was due 11-27: the class mail goes on its Monday
+    const wang = rt.outbox.filter((m) => m.to.includes('wang@school.example'));
+    expect(wang).toHaveLength(1);
+    // November: 张小明 L7 L8 = 2, 李小红 L4 1, 王大力 L9 1 (陈静's dictionary stayed in the room); no loan this term: 陈静
+    expect(wang[0].body).toContain('11月阅读之星：张小明（2 册）、李小红（1 册）、王大力（1 册）。');
+    expect(wang[0].body).toContain('本学期还没有借过书的学生（1 人）：陈静。请班主任督促他们来借书。');
+    expect(wang[0].body).not.toMatch(/刘洋|S000/);
+    rt.clock.set('2026-12-14T07:30:00+08:00');
+    expect(call<Answer>(rt, 'sendOverdueNotices').ok).toBe(true);
+    const later = rt.outbox.filter((m) => m.to.includes('wang@school.example'));
+    expect(later).toHaveLength(2);
+    expect(later[1].body).not.toMatch(/阅读之星|没有借过书/);
   });
 });

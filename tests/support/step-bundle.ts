@@ -24,11 +24,11 @@ export function bulletinStep(deadlineMs) {
   return out;
 }`;
   const out = buildSync({
-    stdin: { contents, resolveDir: resolve('.'), loader: 'ts' }, bundle: true, format: 'iife', globalName: '__library',
+    stdin: { contents, resolveDir: resolve('.'), loader: 'ts' }, bundle: true, format: 'iife', globalName: '__L',
     write: false, platform: 'neutral', target: 'es2020', charset: 'utf8', mainFields: ['module', 'main'], metafile: true,
   });
   const names = ['setupLibrary', 'onEdit', 'bulletinStep'];
-  const code = `${out.outputFiles[0].text}\n${names.map((n) => `function ${n}() { return __library.${n}.apply(this, arguments); }`).join('\n')}\n`;
+  const code = `${out.outputFiles[0].text}\n${names.map((n) => `function ${n}(a){return __L.${n}(a)}`).join('\n')}\n`;
   writeFileSync(join(dir, 'Code.js'), code);
   copyFileSync(resolve('appsscript.json'), join(dir, 'appsscript.json'));
   cached = dir;

@@ -213,7 +213,7 @@ describe('the first page', () => {
     // borrowed nothing, all in 三年级(1)班
     expect(texts(doc)).toContain('另有 4 项需要注意的，见“问题与建议”。');
     const all = texts(doc);
-    expect(all).toContain('5 名学生（1 个班）本学期还没有借过书：请班主任跟进（如不借者，交班主任处理）。');
+    expect(all).toContain('5 名学生（1 个班）本学期还没有借过书：请班主任跟进。');
     expect(all).toContain('N–X 自然科学占馆藏 0.0%（0 册），低于规程比例 28% 28.0 个百分点：建议优先补充此类图书。');
   });
 

@@ -14,7 +14,8 @@ export const LIST_MARK_KEY = LISTS_CACHE_KEY;
 
 type Cached = Pick<ListEntry, 'grade' | 'kind' | 'title' | 'author' | 'isbn'>;
 
-function entriesOf(lib: Library): Cached[] {
+/** The lists (grade, kind, title, author, ISBN) from the library's cache entry, else read and cached. */
+export function entriesOf(lib: Library): Cached[] {
   const got = lib.extra[LIST_MARK_KEY];
   if (got !== undefined) {
     try {

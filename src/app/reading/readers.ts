@@ -23,7 +23,7 @@ function loansIn(lib: Library, ctx: Ctx, p: Period) {
     .map((l) => ({ readerId: l.readerId, barcode: l.barcode, className: l.className, lentOn: l.lentOn, itemType: l.itemType ?? null }));
 }
 
-/** The stars of a month from a library already open (the monthly plan's and the class mail's hook). */
+/** The stars of a month from a library already open. */
 export function starsOf(lib: Library, ctx: Ctx, month: string): ClassStars[] {
   const readers = readDocReaders(lib);
   return findStars({ readers, loans: loansIn(lib, ctx, monthPeriod(month)), rules: lib.settings.loanRules, n: STARS_PER_CLASS, classOrder: classOrder(lib) });
@@ -46,7 +46,7 @@ export function readingStars(ctx: Ctx, input: { month?: string; public?: boolean
   };
 }
 
-/** The non-borrowers of this term from a library already open (the class mail's and the report's hook). */
+/** The non-borrowers of this term from a library already open. */
 export function nonBorrowersOf(lib: Library, ctx: Ctx, className?: string): { term: ReturnType<typeof termSoFar>; classes: ClassNonBorrowers[] } {
   const term = termSoFar(lib.settings, dayOf(ctx.now, ctx.tz));
   const classes = findNonBorrowers({

@@ -328,8 +328,8 @@ export function monthlyPlan(input: PlanInput): Doc {
   blocks.push(heading(tr('doc.plan.h.teacherRoom', { month: mLabel(py, pm) }), 2));
   const weeks = teacherVisitsByWeek(input.visits ?? [], mondayOf, monthWindow(prev).from, monthWindow(prev).to);
   if (weeks.length) {
-    blocks.push(table([tr('doc.plan.col.week'), tr('doc.plan.col.teachers'), tr('doc.plan.col.visits')], weeks.map((x) => [
-      tr('doc.plan.weekOf', { day: shortDay(x.week, locale) }), x.teachers.map((t) => p.note(t.name, String(t.visits))).join(p.list), x.teachers.reduce((n, t) => n + t.visits, 0),
+    blocks.push(table([tr('doc.col.week'), tr('doc.plan.col.teachers'), tr('doc.plan.col.visits')], weeks.map((x) => [
+      shortDay(x.week, locale), x.teachers.map((t) => p.note(t.name, String(t.visits))).join(p.list), x.teachers.reduce((n, t) => n + t.visits, 0),
     ])));
   } else blocks.push(paragraph(tr('doc.plan.noTeacherRoom')));
 

@@ -53,7 +53,7 @@ export function readingPromotionPart({ input, tr, f }: ReportContext): ReportPar
   const amount = buy.reduce((n, r) => n + r.amount, 0);
   blocks.push(heading(tr('reading.report.h.buy'), 2));
   if (buy.length) {
-    blocks.push(table([tr('doc.col.grade'), tr('doc.col.title'), tr('reading.report.col.copies'), tr('reading.report.col.toBuy'), tr('doc.col.value')],
+    blocks.push(table([tr('doc.col.grade'), tr('doc.col.title'), tr('doc.col.copies'), tr('reading.report.col.toBuy'), tr('doc.col.value')],
       buy.map((r) => [r.grades.map((g) => gradeLabel(locale, g)).join(p.list), r.title, r.held, r.toBuy, money(r.amount)])));
   } else blocks.push(paragraph(tr(entries.length ? 'reading.report.buyNone' : 'reading.report.noList')));
 

@@ -3,10 +3,12 @@
 // class mail. Each key once, with its [zh-CN, en] pair.
 export const messages = {
   'classView.updated': ['{className} · 更新于 {time}', '{className} · updated {time}'],
-  'classView.summary': [
-    '学生 {students} 人 · 在借 {out} 册 · 逾期 {overdue} 册 · 本学期人均借阅 {avg} 册 · 达到最低要求（{min} 册）{reachedMin} 人 · 达到目标（{target} 册）{reachedTarget} 人',
-    'Students {students} · on loan {out} · overdue {overdue} · loans per student this term {avg} · at the minimum ({min}) {reachedMin} · at the target ({target}) {reachedTarget}',
+  'classView.summary': ['学生 {students} 人 · 在借 {out} 册 · 逾期 {overdue} 册', 'Students {students} · On loan {out} · Overdue {overdue}'],
+  'classView.summary.term': [
+    '本学期人均借阅 {avg} 册 · 达到最低要求（{min} 册）{reachedMin} 人 · 达到目标（{target} 册）{reachedTarget} 人',
+    'Loans per student this term {avg} · At the minimum ({min}) {reachedMin} · At the target ({target}) {reachedTarget}',
   ],
+  'classView.summary.overdue': ['逾期 {overdue} 册', 'Overdue {overdue}'],
   'classView.mail.heading': ['本班借阅表', 'Your class loan sheet'],
   'classView.mail.none': ['（无）', '(none)'],
   'classView.mail.attached': ['附件：本班借阅表（Excel 文件）。', 'Attached: the class loan sheet (Excel file).'],

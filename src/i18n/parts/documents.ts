@@ -65,7 +65,6 @@ export const messages = {
   'doc.plan.noon': ['学生每天中午 {noon} 借还图书。', 'Students borrow and return every day at noon, {noon}.'],
   'doc.plan.weeklyHours': ['每周开放 {hours} 小时。', 'Open {hours} hours a week.'],
   'doc.plan.h.rota': ['（二）各班借书时间安排', '(2) Class borrowing rota'],
-  'doc.plan.makeUp': ['调休上班', 'make-up workday'],
   'doc.plan.h.activities': ['（三）本月活动', '(3) Activities this month'],
   'doc.plan.h.routine': ['（四）常规工作', '(4) Routine tasks'],
   'doc.plan.routine.repair': ['定期组织图书小管理员修补破损图书：当前 {n} 册在修补中。', 'Helpers mend damaged books regularly: {n} copies in repair now.'],
