@@ -260,25 +260,20 @@ export function writeColumnCells(t: Table, colKey: string, current: readonly Cel
 
 // ---- the 设置 row a writer keeps current (the next 登记号)
 
-/** A 设置 row found by its label in either language: its row and the value cell (two calls). */
-export function settingCell(settings: Table, zh: string, en: string): { row: number; value: Cell } | null {
+/** A 设置 row found by its label in either language: its row and the value cell (two calls; one at a known row). */
+export function settingCell(settings: Table, zh: string, en: string, at = 0): { row: number; value: Cell } | null {
+  // `at`: the row the parsed settings found it in (LibrarySettings.accessionRow …), read in one call when that
+  // row still names it; else the search
+  const [ic, vc] = [settings.col('item'), settings.col('value')];
+  if (at > 1) {
+    const cells = settings.sheet.getRange(at, 1, 1, Math.max(ic, vc) + 1).getValues()[0] as Cell[];
+    if ([zh, en].some((x) => x.toLowerCase() === String(cells[ic]).trim().toLowerCase())) return { row: at, value: cells[vc] };
+  }
   const hit = settings.columnRange('item').createTextFinder(`^\\s*(?:${escapeRegExp(zh)}|${escapeRegExp(en)})\\s*$`)
     .useRegularExpression(true).findNext();
   if (!hit) return null;
   const row = hit.getRow();
-  const value = settings.sheet.getRange(row, settings.col('value') + 1).getValue() as Cell;
-  return { row, value };
-}
-
-/** The setting at the row the parsed settings found it in (LibrarySettings.accessionRow …), read in one call
- *  when that row still names it; else null, and the caller searches (settingCell). */
-export function settingCellAt(settings: Table, row: number, zh: string, en: string): { row: number; value: Cell } | null {
-  if (row < 2) return null;
-  const [a, b] = [settings.col('item'), settings.col('value')];
-  const first = Math.min(a, b);
-  const cells = settings.sheet.getRange(row, first + 1, 1, Math.abs(a - b) + 1).getValues()[0] as Cell[];
-  const item = String(cells[a - first] ?? '').trim().toLowerCase();
-  return item === zh.toLowerCase() || item === en.toLowerCase() ? { row, value: cells[b - first] } : null;
+  return { row, value: settings.sheet.getRange(row, vc + 1).getValue() as Cell };
 }
 
 export function writeSettingCell(settings: Table, row: number, value: Cell): void {

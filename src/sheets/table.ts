@@ -216,12 +216,11 @@ export class Table {
     let finder = this.openRange(first, Math.max(...cols) - first + 1).createTextFinder(pattern).useRegularExpression(true);
     if (opts.matchCase) finder = finder.matchCase(true);
     const keyAt = new Map(colKeys.map((k, i) => [cols[i] + 1, k]));
-    const out: { row: number; key: string }[] = [];
-    for (const r of finder.findAll()) {
-      const key = keyAt.get(r.getColumn());
-      if (key) out.push({ row: r.getRow(), key });
-    }
-    return out;
+    // one column searched: every hit is in it (no getColumn asked of each)
+    return finder.findAll().flatMap((r) => {
+      const key = colKeys.length > 1 ? keyAt.get(r.getColumn()) : colKeys[0];
+      return key ? [{ row: r.getRow(), key }] : [];
+    });
   }
 
   /** The row a hint names (a row number an earlier answer gave the page), read in one call without a
@@ -458,9 +457,10 @@ export class Table {
   }
 
   /** Appends many records after the last row: the rows' formats, then one setValues (writeBlock). */
-  appendMany(recs: readonly Rec[]): number {
+  appendMany(recs: readonly Rec[], lastRow?: number): number {
     if (recs.length === 0) return 0;
-    const start = this.sheet.getLastRow() + 1;
+    // `lastRow`: the tab's last row asked earlier in this invocation, under the lock, nothing appended since
+    const start = (lastRow ?? this.sheet.getLastRow()) + 1;
     const rows = recs.map((r) => this.toRow(r));
     this.writeBlock(this.blockFrom(start, rows.length), rows);
     return start;

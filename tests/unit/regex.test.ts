@@ -16,6 +16,15 @@ describe('patterns for a number above the rows read', () => {
     }
   });
 
+  it('digitsAbove(m, d) matches the numbers above m with at most d digits', () => {
+    for (const [m, d] of [[0, 1], [0, 3], [5, 1], [9, 1], [99, 2], [99, 3], [239, 3], [4000, 6], [123, 2]] as const) {
+      const re = new RegExp(`^${digitsAbove(m, d)}$`);
+      for (let n = 0; n <= 20_000; n += n < 1200 ? 1 : 13) {
+        expect([m, d, n, re.test(String(n))]).toEqual([m, d, n, n > m && String(n).length <= d]);
+      }
+    }
+  });
+
   it('a 索书号 of the class above a 种次号, as nextSeq reads it (digits after the slash, anything after them)', () => {
     const re = new RegExp(seqAbovePattern('I287.45', 239));
     expect(['I287.45/240', 'I287.45/1000', ' I287.45/240:2', 'I287.45/0240', 'I287.45/300a'].map((s) => re.test(s))).toEqual([true, true, true, true, true]);
@@ -23,10 +32,13 @@ describe('patterns for a number above the rows read', () => {
   });
 
   it('a 登记号 of the prefix above a number, its letters in either case', () => {
-    const re = new RegExp(accessionAbovePattern('B', 5000));
+    const re = new RegExp(accessionAbovePattern('B', 5000, 6));
     expect(['B005001', 'b5001', 'B010000', ' B005001 '].map((s) => re.test(s))).toEqual([true, true, true, true]);
     expect(['B005000', 'B004999', 'C005001', 'B005001X'].map((s) => re.test(s))).toEqual([false, false, false, false]);
-    expect(new RegExp(accessionAbovePattern('', 112000)).test('112001')).toBe(true);
+    expect(new RegExp(accessionAbovePattern('', 112000, 6)).test('112001')).toBe(true);
+    // at most 8 digits (width 6): an ISBN in a column between is no hit
+    expect(['9787530213087', '7530213087', '123456789'].map((s) => new RegExp(accessionAbovePattern('', 112000, 6)).test(s))).toEqual([false, false, false]);
+    expect(new RegExp(accessionAbovePattern('', 112000, 6)).test('12345678')).toBe(true);
   });
 
   it('escapes and caseless letters', () => {

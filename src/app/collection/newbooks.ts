@@ -14,8 +14,9 @@ import type { Item } from '../../domain/types';
 import { t } from '../../i18n/catalog';
 import { fetchText } from '../../platform/http';
 import { cacheRemove } from '../../platform/services';
-import { rawColumn, readColumns, settingCell, settingCellAt, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
+import { rawColumn, readColumns, settingCell, writeSettingCell, WHOLE_COLUMNS } from '../../sheets/columns';
 import { type Library, openLibrary } from '../../sheets/library';
+import { caseless } from '../../domain/regex';
 import { escapeRegExp, type Table } from '../../sheets/table';
 import type { Ctx } from '../context';
 import { LibraryError } from '../errors';
@@ -102,7 +103,7 @@ interface CallNoPlan {
  */
 function callNoFor(items: Table, classNo: string, isbn: string): CallNoPlan {
   const keys = isbn ? ['isbn', 'callNo'] : ['callNo'];
-  const isbnPattern = `^\\s*${escapeRegExp(isbn).replace(/X/g, '[Xx]')}\\s*$`;
+  const isbnPattern = `^\\s*${caseless(isbn)}\\s*$`;
   const hits = items.findMatches(keys, isbn ? `${isbnPattern}|${classCallNoPattern(classNo)}` : classCallNoPattern(classNo), { matchCase: true });
   const isbnRows = hits.filter((h) => h.key === 'isbn').map((h) => h.row);
   const held = isbnRows.length ? items.readRow<Item>(Math.max(...isbnRows)).rec : null;
@@ -157,7 +158,7 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
     addedOn: today, batchNo: input.batchNo ?? '',
   }));
   // One copy or many, the same writer: the 登记号 stays text ('005008') whatever the tab's formatting.
-  items.appendMany(recs);
+  items.appendMany(recs, plan.lastRow); // the last row the empty counter asked for, if it did
   plan.commit();
   lib.remember();
   return {
@@ -169,12 +170,12 @@ export function registerCopies(ctx: Ctx, input: RegisterInput) {
 /** The next `copies` 登记号 from the counter in 设置 (read now, under the lock: never the cached settings; at the
  *  row the settings found it in, one call), skipping any number typed in by hand; `commit()` moves the counter
  *  on once the copies are written. `also`: a pattern searched in another column by the same search as the
- *  check for typed numbers (alsoFound says whether it matched). */
-export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { key: string; pattern: string }): { barcodes: string[]; alsoFound: boolean; commit(): void } {
+ *  check for typed numbers (alsoFound says whether it matched). `lastRow`: 图书's last row when it was asked. */
+export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { key: string; pattern: string }): { barcodes: string[]; alsoFound: boolean; lastRow?: number; commit(): void } {
   const items = lib.table('items');
   const settingsTab = lib.table('settings');
   const s = lib.settings;
-  const counter = settingCellAt(settingsTab, s.accessionRow, ACC_NEXT.zh, ACC_NEXT.en) ?? settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en);
+  const counter = settingCell(settingsTab, ACC_NEXT.zh, ACC_NEXT.en, s.accessionRow);
   if (!counter) throw new LibraryError('NOT_SET_UP', 'collection.accession.noSetting', { item: ctx.lang === 'zh' ? ACC_NEXT.zh : ACC_NEXT.en });
   const counterText = String(counter.value ?? '').trim();
   let next = counterText === '' ? 0 : Number(counterText);
@@ -184,13 +185,14 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
   const counterEmpty = next === 0;
   let taken = new Set<string>();
   let above: string | null = null;
+  let lastRow: number | undefined;
   if (counterEmpty) {
-    const last = items.sheet.getLastRow();
+    const last = (lastRow = items.sheet.getLastRow());
     const from = Math.max(0, last - 1 - ACCESSION_WINDOW);
     const near = last < 2 ? [] : readColumns<{ barcode: unknown }>(items, ['barcode'], { from, count: last - 1 - from }).map((r) => String(r.rec.barcode ?? '').trim());
     next = firstFree(s.accessionPrefix, near);
     taken = new Set(near);
-    if (from > 0) above = accessionAbovePattern(s.accessionPrefix, next - 1);
+    if (from > 0) above = accessionAbovePattern(s.accessionPrefix, next - 1, s.accessionWidth);
   }
   let plan = planAccessions(s.accessionPrefix, s.accessionWidth, next, copies, taken, s.itemPattern);
   let alsoFound = false;
@@ -212,7 +214,7 @@ export function takeAccessions(ctx: Ctx, lib: Library, copies: number, also?: { 
     throw new LibraryError('SETTINGS_INVALID', plan.problem === 'width' ? 'collection.accession.width' : 'collection.accession.pattern', { example: plan.example });
   }
   const ok = plan;
-  return { barcodes: ok.barcodes, alsoFound, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
+  return { barcodes: ok.barcodes, alsoFound, lastRow, commit: () => writeSettingCell(settingsTab, counter.row, String(ok.next)) };
 }
 
 // ---------------------------------------------------------------- batches

@@ -57,7 +57,7 @@ export function checkInIssue(ctx: Ctx, input: { title: string; year: number; iss
   lib.table('items').appendMany(plan.barcodes.map((barcode) => ({
     barcode, isbn: '', title, periodical: sub.title, author: '', publisher: '', pubYear: input.year, classNo: sub.classNo, callNo: sub.classNo,
     price: sub.price, itemType: 'periodical', location: sub.location, status: 'available', addedOn: today, batchNo: '',
-  })));
+  })), plan.lastRow);
   plan.commit();
   const now = [...received, input.issue];
   const table = lib.table('periodicals');

@@ -29,9 +29,11 @@ export function firstFree(prefix: string, barcodes: readonly string[]): number {
   return max + 1;
 }
 
-/** A regular expression (RE2) matching a 登记号 of this prefix whose number is above `n` (as accessionNumber reads it). */
-export function accessionAbovePattern(prefix: string, n: number): string {
-  return `^\\s*${caseless(prefix)}${digitsAbove(n)}\\s*$`;
+/** A regular expression (RE2) matching a 登记号 of this prefix whose number is above `n` (as accessionNumber reads
+ *  it), of at most `width` or 8 digits (the default barcode rule's longest): an ISBN in a column searched with it
+ *  is no hit. */
+export function accessionAbovePattern(prefix: string, n: number, width: number): string {
+  return `^\\s*${caseless(prefix)}${digitsAbove(n, Math.max(width, 8))}\\s*$`;
 }
 
 export type AccessionPlan = { ok: true; barcodes: string[]; next: number } | { ok: false; problem: 'pattern' | 'width'; example: string };
