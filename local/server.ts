@@ -295,13 +295,20 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       for (let c = 1; c <= columns; c++) out.push(s.displayValue(r, c));
       return out;
     };
+    // The frozen rows are the header as a reader sees it (a class sheet freezes its two lines above the
+    // column names); a tab without frozen rows has its first row as header.
+    const top = Math.min(total, Math.max(1, s.frozenRows));
     const header = total >= 1 ? rowText(1) : [];
-    const dataRows = Math.max(0, total - 1);
+    const heads: { row: number; cells: string[]; bg: string[] }[] = [];
+    const bgOf = (r: number) => Array.from({ length: columns }, (_, c) => s.backgrounds.get(r * 20000 + c + 1) ?? '');
+    for (let r = 1; r <= top; r++) heads.push({ row: r, cells: rowText(r), bg: bgOf(r) });
+    const dataRows = Math.max(0, total - top);
     const from = Math.min(Math.max(0, offset), dataRows);
     const to = Math.min(dataRows, from + limit);
-    const rows: { row: number; cells: string[] }[] = [];
-    for (let i = from; i < to; i++) rows.push({ row: i + 2, cells: rowText(i + 2) });
-    return { name, header, rows, total: dataRows, offset: from, limit, columns, frozenRows: s.frozenRows, book: bookId ? wb.name : '' };
+    const rows: { row: number; cells: string[]; bg: string[] }[] = [];
+    for (let i = from; i < to; i++) rows.push({ row: i + top + 1, cells: rowText(i + top + 1), bg: bgOf(i + top + 1) });
+    const widths = Array.from({ length: columns }, (_, c) => s.columnWidths.get(c + 1) ?? 0);
+    return { name, header, heads, rows, total: dataRows, offset: from, limit, columns, widths, frozenRows: s.frozenRows, book: bookId ? wb.name : '' };
   }
 
   function outbox() {

@@ -254,17 +254,30 @@
     letters.appendChild(el('th', 'rownum', ''));
     for (let c = 0; c < page.columns; c++) letters.appendChild(el('th', null, colName(c)));
     thead.appendChild(letters);
-    const head = el('tr', 'header');
-    head.appendChild(el('th', 'rownum', '1'));
-    for (const h of page.header) head.appendChild(el('th', null, h));
-    thead.appendChild(head);
+    // the frozen rows are the header (a class sheet's two lines above its column names), with the
+    // backgrounds and column widths the script set
+    const colgroup = el('colgroup');
+    colgroup.appendChild(el('col'));
+    for (let c = 0; c < page.columns; c++) {
+      const col = el('col');
+      if (page.widths && page.widths[c]) col.style.width = `${page.widths[c]}px`;
+      colgroup.appendChild(col);
+    }
+    table.appendChild(colgroup);
+    const paint = (cellEl, bg) => { if (bg) cellEl.style.background = bg; return cellEl; };
+    for (const h of page.heads || [{ row: 1, cells: page.header, bg: [] }]) {
+      const head = el('tr', 'header');
+      head.appendChild(el('th', 'rownum', String(h.row)));
+      h.cells.forEach((v, i) => head.appendChild(paint(el('th', null, v), h.bg && h.bg[i])));
+      thead.appendChild(head);
+    }
     table.appendChild(thead);
     const tbody = el('tbody');
     const frag = document.createDocumentFragment();
     for (const r of page.rows) {
       const tr = el('tr');
       tr.appendChild(el('td', 'rownum', r.row));
-      for (const cell of r.cells) tr.appendChild(el('td', null, cell));
+      r.cells.forEach((cell, i) => tr.appendChild(paint(el('td', null, cell), r.bg && r.bg[i])));
       frag.appendChild(tr);
     }
     tbody.appendChild(frag);

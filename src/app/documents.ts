@@ -219,6 +219,7 @@ export function generateWeeklyBulletin(ctx: Ctx, week: string | undefined, lib: 
     readers: readDocReaders(lib),
     items: readDocItemsAdded(lib, ctx.tz, w, ['isbn', 'title', 'author', 'classNo', 'callNo', 'status']),
     loans: readDocLoans(lib, ctx.tz, ctx.now, { from, to: w.to }, ['readerId', 'className', 'itemType']),
+    activities: readDocActivities(lib, ctx.tz),
   });
   // The document lock only for the tab's rewrite (one clear, one setValues), not while the history is read
   // and the document written: the desk keeps lending meanwhile. Released right after, so a daily job's

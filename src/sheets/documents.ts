@@ -7,6 +7,7 @@ import { overdueDays } from '../domain/calendar';
 import { type DayStr, dayOf } from '../domain/dates';
 import type { ItemStatus, ItemType, LoanResult, ReaderStatus, ReaderType, WriteOffReason } from '../domain/schema';
 import type { Lang } from '../domain/schema';
+import { parseWinners } from '../domain/reading/readers';
 import { openArchive } from './archive';
 import type { Library } from './library';
 import { readWholeSheet } from './whole';
@@ -209,9 +210,9 @@ export function readDocWriteOffs(lib: Library, tz: string): DocWriteOff[] {
 }
 
 export function readDocActivities(lib: Library, tz: string): DocActivity[] {
-  return readColumns(lib.table('activities'), ['date', 'name', 'classes', 'note']).flatMap((r) => {
+  return readColumns(lib.table('activities'), ['date', 'name', 'classes', 'note', 'winners']).flatMap((r) => {
     const d = day(r.date, tz);
-    return d ? [{ date: d, name: str(r.name), classes: str(r.classes), note: str(r.note) }] : [];
+    return d ? [{ date: d, name: str(r.name), classes: str(r.classes), note: str(r.note), winners: parseWinners(str(r.winners)) }] : [];
   });
 }
 

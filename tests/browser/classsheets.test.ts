@@ -31,13 +31,20 @@ it('lists the class spreadsheets with their viewer and renders a class\'s tabs',
 
   await first.click();
   await page.waitForSelector('.book-bar');
-  // row 1: the class and when it was brought up to date; row 2: the class summary; row 3: the header
-  expect(await page.locator('table.grid tr.header th:nth-child(2)').textContent()).toMatch(/^一年级\(1\)班 · 更新于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
-  expect(await page.locator('table.grid tbody tr:nth-child(1) td:nth-child(2)').textContent()).toMatch(/^学生 \d+ 人 · 在借 \d+ 册 · 逾期 \d+ 册$/);
-  expect(await page.locator('table.grid tbody tr:nth-child(2) td').allTextContents()).toEqual(['3', '学生', '题名', '借出日期', '应还日期', '逾期天数']);
+  // the three frozen rows are the preview's header, as a teacher sees them frozen: row 1 the class and when it
+  // was brought up to date, row 2 the class summary, row 3 the column names
+  const heads = page.locator('table.grid thead tr.header');
+  expect(await heads.count()).toBe(3);
+  expect(await heads.nth(0).locator('th:nth-child(2)').textContent()).toMatch(/^一年级\(1\)班 · 更新于 \d{4}-\d\d-\d\d \d\d:\d\d$/);
+  expect(await heads.nth(1).locator('th:nth-child(2)').textContent()).toMatch(/^学生 \d+ 人 · 在借 \d+ 册 · 逾期 \d+ 册$/);
+  expect(await heads.nth(2).locator('th').allTextContents()).toEqual(['3', '学生', '题名', '借出日期', '应还日期', '逾期天数']);
+  // a late row is painted, the others are not (the background the script set, shown by the preview)
+  const painted = await page.locator('table.grid tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[5]?.textContent ?? '', (tr.children[1] as HTMLElement).style.background]));
+  expect(painted.length).toBeGreaterThan(0);
+  expect(painted.every(([days, bg]) => (days !== '') === (bg !== ''))).toBe(true);
   await page.click('.book-bar button:has-text("本学期")');
-  await page.waitForFunction(() => document.querySelector('table.grid tbody tr:nth-child(2) td:nth-child(3)')?.textContent === '本学期借阅（册）');
-  const stars = await page.locator('table.grid tbody tr:nth-child(n+3) td:nth-child(6)').allTextContents();
+  await page.waitForFunction(() => document.querySelectorAll('table.grid thead tr.header')[2]?.children[2]?.textContent === '本学期借阅（册）');
+  const stars = await page.locator('table.grid tbody tr td:nth-child(6)').allTextContents();
   expect(stars.length).toBeGreaterThan(10);
   expect(stars.every((s) => /^★{0,3}$/.test(s))).toBe(true);
   await page.screenshot({ path: join(OUT, 'class-sheet.png') });
@@ -71,8 +78,8 @@ describe.each([
       await page.waitForSelector('.book-bar');
       await page.click(`.book-bar button:has-text("${tabName}")`);
       // the preview shows the sheet as it is: the updated line, the class summary, then the tab's header
-      await page.waitForFunction((h) => document.querySelector('table.grid tbody tr:nth-child(2) td:nth-child(3)')?.textContent === h, header[1]);
-      expect(await page.locator('table.grid tbody tr:nth-child(2) td').allTextContents()).toEqual(['3', ...header]);
+      await page.waitForFunction((h) => document.querySelectorAll('table.grid thead tr.header')[2]?.children[2]?.textContent === h, header[1]);
+      expect(await page.locator('table.grid thead tr.header').nth(2).locator('th').allTextContents()).toEqual(['3', ...header]);
       // the last row: the titles nobody in the class has read, under their kind (一本馆里没有的书 is not in the library)
       const lastRow = await page.locator('table.grid tbody tr').last().locator('td').allTextContents();
       expect([lastRow[1], lastRow[5]]).toEqual([nobody, '一本馆里没有的书']);

@@ -375,6 +375,33 @@ describe('reading promotion in the term report, the monthly plan and the weekly 
   });
 });
 
+describe('activity winners in the next bulletin (masked) and in the term report (issue 19)', () => {
+  type Doc = { id: string; ok: boolean };
+  const tables = (id: string) => docTables(docById(rt, id));
+  const tableOf = (id: string, header: string[]) => tables(id).find((x) => JSON.stringify(x[0]) === JSON.stringify(header))?.slice(1);
+  it('the bulletin of the week an activity was held lists its winners masked, never a card number; the report by full name', () => {
+    // a 征文比赛 on Friday 11-20 (week 11-16..11-22) with two winners, a 读书会 on 11-03 without winners
+    expect(call(rt, 'recordActivity', { date: '2026-11-20', name: '征文比赛', kind: 'essay', classes: ['三年级(1)班', '三年级(2)班'], winners: 'S0001 一等奖；S0005' }).ok).toBe(true);
+    expect(call(rt, 'recordActivity', { date: '2026-11-03', name: '读书会', kind: 'reading', classes: ['三年级(1)班'] }).ok).toBe(true);
+    rt.clock.set('2026-11-30T09:00:00+08:00');
+    const b = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-16' });
+    expect(b.ok).toBe(true);
+    // 张小明 → 张*明 with his prize, 刘洋 → 刘* (设置 公示隐去姓名 on by default)
+    expect(tableOf(b.id, ['日期', '活动', '获奖读者'])).toEqual([['11月20日', '征文比赛', '张*明（一等奖）、刘*']]);
+    expect(docTexts(docById(rt, b.id)).join('\n')).not.toMatch(/S0001|S0005|张小明|刘洋/);
+    // the week of the 读书会 (11-02..11-08): an activity without winners makes no winners table
+    const quiet = call<Doc>(rt, 'generateWeeklyBulletin', { week: '2026-11-02' });
+    expect(quiet.ok).toBe(true);
+    expect(tableOf(quiet.id, ['日期', '活动', '获奖读者'])).toBeUndefined();
+    // the term report's 活动 table: both activities by date, the winners by full name with the prize
+    const r = call<Doc>(rt, 'generateTermReport', {});
+    expect(tableOf(r.id, ['日期', '活动', '参与班级', '获奖读者', '说明'])).toEqual([
+      ['11月3日', '读书会', '三年级(1)班', '', ''],
+      ['11月20日', '征文比赛', '三年级(1)班、三年级(2)班', '张小明（一等奖）、刘洋', ''],
+    ]);
+  });
+});
+
 describe('what a homeroom teacher sees: the class sheet\'s 推荐书目 tab and the class mail of the month\'s first class day', () => {
   it('the 推荐书目 tab: each student\'s 必读 and 选读 read this school year, the titles nobody read; a grade without a list has no such tab', () => {
     const r = call<Answer>(rt, 'syncClassSheets');

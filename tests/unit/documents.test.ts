@@ -224,14 +224,15 @@ describe('term report', () => {
     ]);
     // grade 3 has 3 active students: ceil(3 / 10) = 1 copy; 夏洛的网 lacks it, at its list price 30
     const all = texts(d);
-    expect(all).toContain('Reading lists: 1 title(s) lacking; buy 1 copy(ies), about 30.00 yuan.');
-    expect(all).toContain('Students with no loan this term: 1, in 1 class(es); their homeroom teachers should follow up.');
+    expect(all).toContain('Reading lists: titles lacking: 1; copies to buy: 1, about 30.00 yuan.');
+    expect(all).toContain('Students with no loan this term: 1 (classes concerned: 1); their homeroom teachers should follow up.');
   });
 
   test('reading room, activities, findings with their numbers, appendix', () => {
     const all = texts(doc);
     expect(all).toContain('本学期阅览室个人阅览 2 人次（1 人，其中教师 2 人次）；班级集体阅览 0 次，用书 0 册；工具书馆内借阅 0 次。');
-    expect(tableWith(doc, '日期').rows).toEqual([['3月20日', '读书节启动', '全校', '']]);
+    // no winners recorded: the 获奖读者 cell is empty (date, activity, classes, winners, note)
+    expect(tableWith(doc, '日期').rows).toEqual([['3月20日', '读书节启动', '全校', '', '']]);
     // 25 × 5 − 7 = 118 copies short
     expect(all.some((s) => s.startsWith('生均藏书 1.4 册，低于规程 25 册：按在读学生 5 人需添置约 118 册'))).toBe(true);
     expect(all).toContain('B 哲学、宗教占馆藏 0.0%（0 册），低于规程比例 1.5% 1.5 个百分点：建议优先补充此类图书。');

@@ -6,8 +6,8 @@ import { type Block, type Doc, heading, paragraph, table, title } from '../block
 import { addDays, type DayStr } from '../dates';
 import type { LibrarySettings } from '../settings';
 import {
-  classOfLoan, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
-  maskName, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, zhCompare,
+  classOfLoan, type DocActivity, type DocClass, type DocItem, type DocLoan, type DocReader, gradeOfClass, inWindow, isActiveStudent, isHeld,
+  maskName, mondayOf, monthWindow, previousMonth, ratio, shortDay, studentLoan, studentsPerClass, punct, translator, type Window, winnerNames, zhCompare,
 } from './common';
 import { ranksOf, topWithTies } from '../ranking';
 import { workKey } from '../works';
@@ -27,6 +27,8 @@ export interface BulletinInput {
   items: DocItem[];
   /** loans lent from the term's start (history and open), and from the start of starsMonth(week) when earlier */
   loans: DocLoan[];
+  /** 活动: those held in the week with winners are listed, names masked as the stars are (issue 19) */
+  activities?: DocActivity[];
 }
 
 export interface BoardRow {
@@ -135,6 +137,14 @@ export function weeklyBulletin(input: BulletinInput): Bulletin {
     const [y, m] = month.split('-').map(Number);
     blocks.push(heading(tr('doc.bulletin.h.monthStars', { year: y, month: m })));
     blocks.push(table([tr('doc.col.class'), tr('doc.col.name')], monthStars.map((c) => [c.className, c.stars.map((x) => (s.maskStarNames ? maskName(x.name) : x.name)).join(punct(locale).list)])));
+  }
+
+  // the week's activities with their winners (名单 masked as the stars are, never a card number)
+  const won = (input.activities ?? []).filter((a) => inWindow(a.date, week) && (a.winners ?? []).length > 0)
+    .map((a) => ({ a, names: winnerNames(a, input.readers, locale, s.maskStarNames) })).filter((x) => x.names !== '');
+  if (won.length) {
+    blocks.push(heading(tr('doc.bulletin.h.winners')));
+    blocks.push(table([tr('doc.col.date'), tr('doc.col.activity'), tr('doc.col.winners')], won.map(({ a, names }) => [shortDay(a.date, locale), a.name, names])));
   }
 
   blocks.push(heading(tr('doc.bulletin.h.newBooks')));

@@ -65,7 +65,18 @@ export interface DocLoan {
 export interface DocAcquisition { batchNo: string; addedOn: DayStr; source: string; titles: number; copies: number; amount: number }
 /** paidOn: the day the compensation was paid (赔偿日期), null while owed or where the column is missing */
 export interface DocWriteOff { barcode: string; date: DayStr; reason: WriteOffReason | null; price: number; compensation: number; paidOn?: DayStr | null }
-export interface DocActivity { date: DayStr; name: string; classes: string; note: string }
+/** winners: by card number with the prize written after it (活动 获奖读者, issue 19) */
+export interface DocActivity { date: DayStr; name: string; classes: string; note: string; winners?: { readerId: string; prize: string }[] }
+
+/** The winners of an activity by name (masked for the public), the prize after each: 张小明（一等奖）、李*红. */
+export function winnerNames(a: DocActivity, readers: readonly DocReader[], locale: Locale, mask: boolean): string {
+  const byId = new Map(readers.map((r) => [r.readerId.toLowerCase(), r.name]));
+  return (a.winners ?? []).map((w) => {
+    const name = byId.get(w.readerId.toLowerCase()) ?? '';
+    const shown = name ? (mask ? maskName(name) : name) : mask ? '' : w.readerId;
+    return shown && w.prize ? (locale === 'zh-CN' ? `${shown}（${w.prize}）` : `${shown} (${w.prize})`) : shown;
+  }).filter(Boolean).join(locale === 'zh-CN' ? '、' : ', ');
+}
 /** A 阅览登记 line: a reader's visit, or a class's collective reading (no 证号). */
 export type DocVisit = RoomLineLike;
 

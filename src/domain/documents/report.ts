@@ -22,7 +22,7 @@ import {
   basicClassOf, classOfLoan, type DocAcquisition, type DocActivity, type DocClass, type DocItem, type DocLoan,
   type DocReader, type DocVisit, type DocWriteOff, gradeLabel, gradeOfClass, heldOn, inWindow, isActiveStudent, MAIN_GROUPS,
   type MainGroup, mainGroupOf, money, monthWindow, pct, previousMonth, punct, ratio, shortDay, studentLoan, studentsPerClass, sum,
-  type Tr, translator, type Window, zhCompare,
+  type Tr, translator, type Window, winnerNames, zhCompare,
 } from './common';
 
 export interface TermRef { name: string; from: DayStr; to: DayStr }
@@ -473,7 +473,8 @@ function readingPart({ input, tr, f }: ReportContext): ReportPart {
   const inRoom = input.loans.filter((l) => inWindow(l.lentOn, w) && isInRoomLoan(l, typeOf.get(l.readerId) ?? null, input.settings.loanRules)).length;
   blocks.push(paragraph(tr('doc.report.visits', { ...roomUse(input.visits, inRoom, w.from, w.to) })));
   const acts = input.activities.filter((a) => inWindow(a.date, w)).sort((a, b) => (a.date < b.date ? -1 : 1));
-  if (acts.length) blocks.push(table([tr('doc.col.date'), tr('doc.col.activity'), tr('doc.col.classes'), tr('doc.col.note')], acts.map((a) => [shortDay(a.date, locale), a.name, a.classes, a.note])));
+  // winners by full name: the report goes to the school's leadership, not the public
+  if (acts.length) blocks.push(table([tr('doc.col.date'), tr('doc.col.activity'), tr('doc.col.classes'), tr('doc.col.winners'), tr('doc.col.note')], acts.map((a) => [shortDay(a.date, locale), a.name, a.classes, winnerNames(a, input.readers, locale, false), a.note])));
   else blocks.push(paragraph(tr('doc.report.noActivities')));
   return { heading: tr('doc.report.h.reading'), blocks };
 }

@@ -53,8 +53,8 @@ export const messages = {
   'reading.report.col.none': ['本学期没有借书', 'No loan this term'],
   'reading.report.col.stars': ['本学期阅读之星（册）', 'Reading stars of the term (loans)'],
   'reading.report.col.toBuy': ['建议购买', 'To buy'],
-  'reading.report.find.none': ['{n} 名学生（{classes} 个班）本学期还没有借过书：请班主任跟进。', 'Students with no loan this term: {n}, in {classes} class(es); their homeroom teachers should follow up.'],
-  'reading.report.decide.buy': ['推荐书目缺 {titles} 种：建议购买 {copies} 册，约 {amount} 元。', 'Reading lists: {titles} title(s) lacking; buy {copies} copy(ies), about {amount} yuan.'],
+  'reading.report.find.none': ['{n} 名学生（{classes} 个班）本学期还没有借过书：请班主任跟进。', 'Students with no loan this term: {n} (classes concerned: {classes}); their homeroom teachers should follow up.'],
+  'reading.report.decide.buy': ['推荐书目缺 {titles} 种：建议购买 {copies} 册，约 {amount} 元。', 'Reading lists: titles lacking: {titles}; copies to buy: {copies}, about {amount} yuan.'],
   'reading.report.def': ['阅读推广：按 ISBN 或题名与作者对照馆藏；“读过”指本学年借过；阅读之星为每班本学期借回家最多的 {n} 名学生。', 'Reading promotion: lists matched by ISBN, or title and author; "read" means borrowed this school year; stars are the {n} students of each class with the most loans home this term.'],
   // the monthly plan's part (documents/plan.ts)
   'doc.plan.h.stars': ['{month}阅读之星', 'Reading stars of {month}'],
