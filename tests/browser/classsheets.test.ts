@@ -41,13 +41,25 @@ it('lists the class spreadsheets with their viewer and renders a class\'s tabs',
   // a late row is painted, the others are not (the background the script set, shown by the preview)
   const painted = await page.locator('table.grid tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[5]?.textContent ?? '', (tr.children[1] as HTMLElement).style.background]));
   expect(painted.length).toBeGreaterThan(0);
-  expect(painted.every(([days, bg]) => (days !== '') === (bg !== ''))).toBe(true);
+  expect(painted.every(([days, bg]) => (days !== '') === (bg === 'rgb(248, 215, 211)'))).toBe(true);
   await page.click('.book-bar button:has-text("本学期")');
   await page.waitForFunction(() => document.querySelectorAll('table.grid thead tr.header')[2]?.children[2]?.textContent === '本学期借阅（册）');
   const stars = await page.locator('table.grid tbody tr td:nth-child(6)').allTextContents();
   expect(stars.length).toBeGreaterThan(10);
   expect(stars.every((s) => /^★{0,3}$/.test(s))).toBe(true);
   await page.screenshot({ path: join(OUT, 'class-sheet.png') });
+  // the class of the loan longest overdue: its late rows are painted (the 逾期天数 cell filled), the others not
+  const late = (await harness.rows('在借')).filter((l) => String(l['证号']).startsWith('S') && l['班级'] !== '')
+    .sort((a, b) => String(a['应还日期']).localeCompare(String(b['应还日期'])))[0];
+  await page.click('text=« 返回生成的文件');
+  await page.locator('.files button.link', { hasText: `${late['班级']} · 借阅情况` }).click();
+  await page.waitForSelector('.book-bar');
+  await page.waitForFunction((c) => document.querySelector('table.grid thead tr.header th:nth-child(2)')?.textContent?.startsWith(c), String(late['班级']));
+  const lateRows = await page.locator('table.grid tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.children[5]?.textContent ?? '', (tr.children[1] as HTMLElement).style.background]));
+  expect(lateRows.filter(([days]) => days !== '').length).toBeGreaterThan(0);
+  // light red (#f8d7d3) on a late row; the others white or unset (a row that was late and is not is set back to white)
+  const red = 'rgb(248, 215, 211)';
+  expect(lateRows.every(([days, bg]) => (days !== '') === (bg === red))).toBe(true);
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
