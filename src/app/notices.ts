@@ -267,6 +267,8 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
   // title is needed (a summary alone names books by their 在借 titles).
   if (plan.send.length || (summaryDue && plan.groups.some((g) => g.owed.length))) withItems(lib, plan.groups);
   const views = classViews(lib, ctx, data, plan.send, mailLang);
+  // issue 19: stars and non-borrowers, on a class's first library day of the month; before the one cache write
+  const reading = classMailReading(ctx, lib, plan.send, mailLang, data.loans, data.roster);
   lib.remember();
   // A few mails (a second or two) go out holding the lock; more release it so the desk keeps working.
   const holdLock = state.inflight.length <= HOLD_LOCK_MAILS;
@@ -277,7 +279,7 @@ export function runNotices(ctx: Ctx, deadlineMs: number): NoticesOutcome {
 
   // ---- send (without the lock, unless only a few)
   const mailCtx: MailContext = { locale: mailLang, today, schoolName: s.schoolName, openingHours: s.openingHours, settings: s };
-  mailCtx.reading = classMailReading(ctx, lib, plan.send, mailLang, data.loans); // issue 19: stars and non-borrowers, a month's first class day
+  mailCtx.reading = reading;
   const from = libraryName(mailLang, s.schoolName);
   const sentNow: PersonMail[] = [];
   const failedNow: { m: PersonMail; error: string }[] = [];

@@ -6,10 +6,10 @@ import { dayOf } from '../../domain/dates';
 import { previousMonth } from '../../domain/documents/common';
 import type { MailBlock, NoticeGroup, OpenLoan, PersonMail } from '../../domain/overdue';
 import { classProgress, matchEntries } from '../../domain/reading/lists';
-import { nonBorrowers, readingStars, STARS_PER_CLASS } from '../../domain/reading/readers';
+import { nonBorrowers, type ReadingReader, readingStars, STARS_PER_CLASS } from '../../domain/reading/readers';
 import { firstLibraryDayOfMonth, listTab, readingMailLines } from '../../domain/reading/teacher';
 import type { Locale } from '../../i18n/catalog';
-import { readDocClasses, readDocLoans, readDocReaders } from '../../sheets/documents';
+import { readDocClasses, readDocLoans } from '../../sheets/documents';
 import { readColumnsFromBottom } from '../../sheets/columns';
 import { wholeRows } from '../../sheets/whole';
 import { parseLoanRules } from '../../domain/settings';
@@ -42,7 +42,8 @@ export function classListTabs(ctx: Ctx, readers: readonly ReaderRow[], label: La
 /** The reading lines of the class parts going out today that fall on their class's first library day of the
  *  month; nothing is read on any other day. `open`: 在借 as the notice run read it; 借阅记录 is read from its
  *  bottom back to the window's start (it is appended in time), 读者 for who is still on the roll. */
-export function classMailReading(ctx: Ctx, lib: Library, send: readonly PersonMail[], locale: Locale, open: readonly OpenLoan[]): (g: NoticeGroup) => MailBlock[] {
+/** `readers`: the notice run's own read of 读者 (each reader once, with type, class and status): not read again. */
+export function classMailReading(ctx: Ctx, lib: Library, send: readonly PersonMail[], locale: Locale, open: readonly OpenLoan[], readers: readonly ReadingReader[]): (g: NoticeGroup) => MailBlock[] {
   const today = dayOf(ctx.now, ctx.tz);
   const due = new Set(send.flatMap((m) => m.parts.map((p) => p.group)).filter((g) => g.kind === 'class' && g.className && firstLibraryDayOfMonth(g.slots, today, lib.settings)).map((g) => g.className));
   if (due.size === 0) return () => [];
@@ -56,7 +57,6 @@ export function classMailReading(ctx: Ctx, lib: Library, send: readonly PersonMa
   const term = termSoFar(s, today);
   const mw = monthPeriod(month);
   const from = term.from < mw.from ? term.from : mw.from;
-  const readers = readDocReaders(lib);
   const day = (d: unknown) => (d instanceof Date ? dayOf(d, ctx.tz) : '');
   // rows are appended as loans end: a chunk lent and returned before the window has nothing of it above it
   const history = readColumnsFromBottom<{ readerId: string; lentAt: Date | null; returnedAt: Date | null; itemType: ItemType | null }>(
@@ -65,7 +65,7 @@ export function classMailReading(ctx: Ctx, lib: Library, send: readonly PersonMa
     ...open.map((l) => ({ readerId: l.readerId, barcode: '', className: l.className, lentOn: l.lentDay ?? '', itemType: l.itemType ?? null })),
     ...history.map((h) => ({ readerId: h.readerId, barcode: '', className: '', lentOn: day(h.lentAt), itemType: h.itemType })),
   ].filter((l) => l.lentOn >= from && l.lentOn <= today);
-  lib.remember();
+  // the caller's one lib.remember() saves what was learnt here (借阅记录's, 借阅规则's header)
   const classOrder = [...due];
   const stars = new Map(readingStars({ readers, loans: loans.filter((l) => l.lentOn >= mw.from && l.lentOn <= mw.to), rules, n: STARS_PER_CLASS, classOrder }).map((c) => [c.className, c.stars]));
   const none = new Map(nonBorrowers({ readers, loans: loans.filter((l) => l.lentOn >= term.from), rules, minLoans: 0, halfOver: false, classOrder }).map((c) => [c.className, c.none]));
