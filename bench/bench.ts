@@ -204,8 +204,8 @@ for (const size of sizes) {
  * classes), every other open loan due in the future; a Workspace quota (1,500) so every mail goes. Budget
  * (DESIGN §6): ≤ 20 round trips + 1 per mail sent. The plain line has the cache warm as after a day at the
  * desk; the (cold) line is the same run with an empty cache, as the daily job at 7 a.m. finds it after the
- * night (a fresh runtime over the same workbook: no cache, no notice state); the (cold quiet) line is the next
- * school day's run with an empty cache and nothing new to announce.
+ * night (a fresh runtime over the same workbook: no cache, no notice state); the (cold next day) line is the
+ * next school day's run with an empty cache: on the seed's rhythm it mails the classes whose library day it is.
  */
 /** A teacher who holds books (none overdue, below the limit) borrows one more and returns one damaged: the
  *  one search of 在借 finds their loans; their rows are read together when they sit close, else one by one. */
@@ -290,7 +290,7 @@ function benchNotices(size: Size): void {
   const cold = timed<Ok>(rt, 'sendOverdueNotices');
   must('sendOverdueNotices cold', cold.result);
   const coldMails = rt.outbox.length - mails;
-  emit('sendOverdueNotices(cold quiet)', size, cold.meter, cold.cpuMs, { note: 'next day, empty cache', mails: coldMails, budgetCalls: BUDGET + coldMails });
+  emit('sendOverdueNotices(cold next day)', size, cold.meter, cold.cpuMs, { note: 'next day, empty cache: the classes of its library day', mails: coldMails, budgetCalls: BUDGET + coldMails });
 
   // A week of school days (Mon 11-30 to Fri 12-04) on the seed's rhythm, each morning with an empty cache as the
   // 7 a.m. trigger finds it: the week's mail count, the most mails one person got in a day, the most class mails
