@@ -61,15 +61,9 @@ export interface OwedCompensation { readerId: string; readerName: string; classN
 
 // ---------------------------------------------------------------- groups
 
-export interface NoticeLine {
-  loanId: string;
-  readerId: string;
-  readerName: string;
-  className: string;
-  title: string;
-  barcode: string;
+/** A line of a mail: the open loan it is about, with its call number and what the mail says of it. */
+export interface NoticeLine extends Pick<OpenLoan, 'loanId' | 'readerId' | 'readerName' | 'className' | 'title' | 'barcode' | 'dueDay'> {
   callNo: string;
-  dueDay: DayStr;
   /** days overdue (0: still out but not overdue, only in a term's first mail) */
   days: number;
   /** overdue since the last mail about this group (never on a group's first mail) */
